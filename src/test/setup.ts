@@ -1,0 +1,33 @@
+import '@testing-library/jest-dom/vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { server } from '../../mocks/node';
+import { db } from '../../mocks/db';
+
+// MSW's 'error' strategy only rejects the fetch, which a thunk would swallow;
+// record every unhandled request and fail the test that made it.
+const unhandled: string[] = [];
+
+beforeAll(() => {
+  server.listen({
+    onUnhandledRequest(request, print) {
+      unhandled.push(`${request.method} ${request.url}`);
+      print.error();
+    },
+  });
+});
+
+beforeEach(() => {
+  db.reset();
+});
+
+afterEach(() => {
+  server.resetHandlers();
+  const missed = unhandled.splice(0);
+  if (missed.length > 0) {
+    throw new Error(`Unhandled request(s) reached the mock API:\n${missed.join('\n')}`);
+  }
+});
+
+afterAll(() => {
+  server.close();
+});
