@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import { ghcSpec } from './src/api/specPlugin';
+import { ghcSpec } from './src/api/specPlugin.ts';
 
 export default defineConfig(({ mode }) => {
   // The mock backend is on by default in `npm run dev` and in tests, off in a

@@ -4,995 +4,1025 @@
  */
 
 export interface paths {
-    "/queues/moves": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Lists moves for the TOO queue, paged, sorted and filtered on the server */
-        get: operations["getMovesQueue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+  '/queues/moves': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/move/{locator}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Returns the move with the given locator */
-        get: operations["getMove"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Lists moves for the TOO queue, paged, sorted and filtered on the server */
+    get: operations['getMovesQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/move/{locator}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    "/move-task-orders/{moveTaskOrderID}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        /** Returns a move task order */
-        get: operations["getMoveTaskOrder"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Returns the move with the given locator */
+    get: operations['getMove'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/move-task-orders/{moveTaskOrderID}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
     };
-    "/move-task-orders/{moveTaskOrderID}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Makes the move task order available to the Prime
-         * @description Sets `availableToPrimeAt` and creates the move management (MS) and counseling (CS) service items asked for. An omitted code means false. A move already available to the Prime answers 409.
-         */
-        patch: operations["updateMoveTaskOrderStatus"];
-        trace?: never;
+    /** Returns a move task order */
+    get: operations['getMoveTaskOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/move-task-orders/{moveTaskOrderID}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
     };
-    "/move-task-orders/{moveTaskOrderID}/tio-remarks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Updates the TIO remarks of a move task order */
-        patch: operations["updateMoveTIORemarks"];
-        trace?: never;
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Makes the move task order available to the Prime
+     * @description Sets `availableToPrimeAt` and creates the move management (MS) and counseling (CS) service items asked for. An omitted code means false. A move already available to the Prime answers 409.
+     */
+    patch: operations['updateMoveTaskOrderStatus'];
+    trace?: never;
+  };
+  '/move-task-orders/{moveTaskOrderID}/tio-remarks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
     };
-    "/customer/{customerID}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                customerID: string;
-            };
-            cookie?: never;
-        };
-        /** Returns a customer */
-        get: operations["getCustomer"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Updates a customer's contact information (partial) */
-        patch: operations["updateCustomer"];
-        trace?: never;
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Updates the TIO remarks of a move task order */
+    patch: operations['updateMoveTIORemarks'];
+    trace?: never;
+  };
+  '/customer/{customerID}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerID: string;
+      };
+      cookie?: never;
     };
-    "/orders/{orderID}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orderID: string;
-            };
-            cookie?: never;
-        };
-        /** Returns an order */
-        get: operations["getOrder"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Updates an order (partial) */
-        patch: operations["updateOrder"];
-        trace?: never;
+    /** Returns a customer */
+    get: operations['getCustomer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Updates a customer's contact information (partial) */
+    patch: operations['updateCustomer'];
+    trace?: never;
+  };
+  '/orders/{orderID}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderID: string;
+      };
+      cookie?: never;
     };
-    "/move_task_orders/{moveTaskOrderID}/mto_shipments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        /** Lists the shipments of a move task order */
-        get: operations["listMTOShipments"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Returns an order */
+    get: operations['getOrder'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Updates an order (partial) */
+    patch: operations['updateOrder'];
+    trace?: never;
+  };
+  '/move_task_orders/{moveTaskOrderID}/mto_shipments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
     };
-    "/shipments/{shipmentID}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                shipmentID: components["parameters"]["shipmentID"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Approves a submitted shipment */
-        post: operations["approveShipment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    /** Lists the shipments of a move task order */
+    get: operations['listMTOShipments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipments/{shipmentID}/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        shipmentID: components['parameters']['shipmentID'];
+      };
+      cookie?: never;
     };
-    "/shipments/{shipmentID}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                shipmentID: components["parameters"]["shipmentID"];
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Rejects a submitted shipment, with a reason */
-        post: operations["rejectShipment"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Approves a submitted shipment */
+    post: operations['approveShipment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipments/{shipmentID}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        shipmentID: components['parameters']['shipmentID'];
+      };
+      cookie?: never;
     };
-    "/move_task_orders/{moveTaskOrderID}/mto_service_items": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        /** Lists the service items of a move task order */
-        get: operations["listMTOServiceItems"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
+    get?: never;
+    put?: never;
+    /** Rejects a submitted shipment, with a reason */
+    post: operations['rejectShipment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/move_task_orders/{moveTaskOrderID}/mto_service_items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
     };
-    "/move-task-orders/{moveTaskOrderID}/service-items/{mtoServiceItemID}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-                mtoServiceItemID: string;
-            };
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /** Approves or rejects a service item */
-        patch: operations["updateMTOServiceItemStatus"];
-        trace?: never;
+    /** Lists the service items of a move task order */
+    get: operations['listMTOServiceItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/move-task-orders/{moveTaskOrderID}/service-items/{mtoServiceItemID}/status': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        mtoServiceItemID: string;
+      };
+      cookie?: never;
     };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Approves or rejects a service item */
+    patch: operations['updateMTOServiceItemStatus'];
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: {
-        ClientError: {
-            title: string;
-            detail: string;
-            /** Format: uuid */
-            instance: string;
-        };
-        ValidationError: components["schemas"]["ClientError"] & {
-            /** @description Each bad field's name mapped to a message */
-            invalid_fields: {
-                [key: string]: string;
-            };
-        };
-        /**
-         * @description Base64 of `updatedAt` (RFC 3339 with nanoseconds)
-         * @example MjAyNi0wMS0wNVQxNDowMDowMC4wMDAwMDAwMDBa
-         */
-        ETag: string;
-        /**
-         * @description RFC 3339 with nanoseconds
-         * @example 2026-01-05T14:00:00.000000000Z
-         */
-        Timestamp: string;
-        /** @enum {string} */
-        MoveStatus: "DRAFT" | "SUBMITTED" | "APPROVALS REQUESTED" | "APPROVED" | "CANCELED";
-        Move: {
-            /** Format: uuid */
-            readonly id: string;
-            /** @example TEST12 */
-            readonly locator: string;
-            /** Format: uuid */
-            readonly orderID: string;
-            status: components["schemas"]["MoveStatus"];
-            /** Format: date-time */
-            readonly availableToPrimeAt: string | null;
-            tioRemarks: string | null;
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-            eTag: components["schemas"]["ETag"];
-        };
-        /** @description The same record as the Move (same id, same eTag), as the TOO sees it */
-        MoveTaskOrder: components["schemas"]["Move"] & {
-            /** @example 1001-3456 */
-            readonly referenceId: string;
-        };
-        MTOApprovalServiceItemCodes: {
-            /** @description Create the move management service item */
-            serviceCodeMS?: boolean;
-            /** @description Create the counseling service item */
-            serviceCodeCS?: boolean;
-        };
-        UpdateTIORemarksPayload: {
-            tioRemarks: string | null;
-        };
-        Address: {
-            /** Format: uuid */
-            readonly id: string;
-            streetAddress1: string;
-            streetAddress2?: string | null;
-            city: string;
-            state: string;
-            postalCode: string;
-            updatedAt: components["schemas"]["Timestamp"];
-            eTag: components["schemas"]["ETag"];
-        };
-        BackupContact: {
-            name: string;
-            /** Format: email */
-            email: string;
-            phone: string;
-        };
-        /** @enum {string} */
-        Affiliation: "ARMY" | "NAVY" | "MARINES" | "AIR_FORCE" | "SPACE_FORCE" | "COAST_GUARD";
-        Customer: {
-            /** Format: uuid */
-            readonly id: string;
-            readonly edipi: string;
-            agency: components["schemas"]["Affiliation"];
-            firstName: string;
-            middleName: string | null;
-            lastName: string;
-            suffix: string | null;
-            phone: string;
-            /** Format: email */
-            email: string;
-            currentAddress: components["schemas"]["Address"];
-            backupContact: components["schemas"]["BackupContact"];
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-            eTag: components["schemas"]["ETag"];
-        };
-        /** @description Partial; fields left out keep their values */
-        UpdateCustomerPayload: {
-            firstName?: string;
-            middleName?: string | null;
-            lastName?: string;
-            suffix?: string | null;
-            phone?: string;
-            /** Format: email */
-            email?: string;
-            backupContact?: components["schemas"]["BackupContact"];
-        };
-        DutyLocation: {
-            /** Format: uuid */
-            readonly id: string;
-            name: string;
-            updatedAt: components["schemas"]["Timestamp"];
-            eTag: components["schemas"]["ETag"];
-        };
-        /** @enum {string} */
-        OrdersType: "PERMANENT_CHANGE_OF_STATION" | "LOCAL_MOVE" | "RETIREMENT" | "SEPARATION";
-        /** @enum {string} */
-        DeptIndicator: "ARMY" | "ARMY_CORPS_OF_ENGINEERS" | "NAVY_AND_MARINES" | "AIR_AND_SPACE_FORCE" | "COAST_GUARD";
-        /** @enum {string} */
-        Grade: "E_1" | "E_2" | "E_3" | "E_4" | "E_5" | "E_6" | "E_7" | "E_8" | "E_9" | "W_1" | "W_2" | "W_3" | "W_4" | "W_5" | "O_1" | "O_2" | "O_3" | "O_4" | "O_5" | "O_6" | "O_7" | "O_8" | "O_9" | "O_10";
-        Order: {
-            /** Format: uuid */
-            readonly id: string;
-            /** Format: uuid */
-            readonly customerID: string;
-            /** Format: uuid */
-            readonly moveTaskOrderID: string;
-            orderNumber: string;
-            orderType: components["schemas"]["OrdersType"];
-            orderTypeDetail: string | null;
-            /** Format: date */
-            issueDate: string;
-            /** Format: date */
-            reportByDate: string;
-            departmentIndicator: components["schemas"]["DeptIndicator"];
-            grade: components["schemas"]["Grade"];
-            tac: string | null;
-            sac: string | null;
-            originDutyLocation: components["schemas"]["DutyLocation"];
-            destinationDutyLocation: components["schemas"]["DutyLocation"];
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-            eTag: components["schemas"]["ETag"];
-        };
-        /** @description Partial; fields left out keep their values. reportByDate must not be before issueDate. */
-        UpdateOrderPayload: {
-            orderNumber?: string;
-            orderType?: components["schemas"]["OrdersType"];
-            orderTypeDetail?: string | null;
-            /** Format: date */
-            issueDate?: string;
-            /** Format: date */
-            reportByDate?: string;
-            departmentIndicator?: components["schemas"]["DeptIndicator"];
-            grade?: components["schemas"]["Grade"];
-            tac?: string | null;
-            sac?: string | null;
-        };
-        /** @enum {string} */
-        MTOShipmentType: "HHG" | "HHG_INTO_NTS_DOMESTIC" | "HHG_OUTOF_NTS_DOMESTIC" | "PPM";
-        /** @enum {string} */
-        MTOShipmentStatus: "DRAFT" | "SUBMITTED" | "APPROVED" | "REJECTED" | "CANCELLATION_REQUESTED" | "CANCELED";
-        MTOShipment: {
-            /** Format: uuid */
-            readonly id: string;
-            /** Format: uuid */
-            readonly moveTaskOrderID: string;
-            shipmentType: components["schemas"]["MTOShipmentType"];
-            status: components["schemas"]["MTOShipmentStatus"];
-            /** Format: date */
-            requestedPickupDate: string;
-            pickupAddress: components["schemas"]["Address"];
-            destinationAddress: components["schemas"]["Address"];
-            customerRemarks: string | null;
-            rejectionReason: string | null;
-            /** Format: date-time */
-            approvedDate: string | null;
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-            eTag: components["schemas"]["ETag"];
-        };
-        MTOShipments: components["schemas"]["MTOShipment"][];
-        RejectShipment: {
-            rejectionReason: string;
-        };
-        /** @enum {string} */
-        MTOServiceItemStatus: "SUBMITTED" | "APPROVED" | "REJECTED";
-        MTOServiceItem: {
-            /** Format: uuid */
-            readonly id: string;
-            /** Format: uuid */
-            readonly moveTaskOrderID: string;
-            /** Format: uuid */
-            readonly mtoShipmentID: string | null;
-            /** @example MS */
-            readonly reServiceCode: string;
-            /** @example Move management */
-            readonly reServiceName: string;
-            status: components["schemas"]["MTOServiceItemStatus"];
-            rejectionReason: string | null;
-            /** Format: date-time */
-            readonly approvedAt: string | null;
-            /** Format: date-time */
-            readonly rejectedAt: string | null;
-            createdAt: components["schemas"]["Timestamp"];
-            updatedAt: components["schemas"]["Timestamp"];
-            eTag: components["schemas"]["ETag"];
-        };
-        MTOServiceItems: components["schemas"]["MTOServiceItem"][];
-        /** @description rejectionReason is required when status is REJECTED */
-        PatchMTOServiceItemStatusPayload: {
-            status: components["schemas"]["MTOServiceItemStatus"];
-            rejectionReason?: string | null;
-        };
-        QueueMoveCustomer: {
-            /** Format: uuid */
-            id: string;
-            firstName: string;
-            lastName: string;
-            edipi: string;
-        };
-        /** @description A summary row, not a record (no eTag) */
-        QueueMove: {
-            /**
-             * Format: uuid
-             * @description The move task order id
-             */
-            id: string;
-            locator: string;
-            customer: components["schemas"]["QueueMoveCustomer"];
-            status: components["schemas"]["MoveStatus"];
-            /** Format: date-time */
-            availableToPrimeAt: string | null;
-            originDutyLocation: string;
-            /** Format: date */
-            requestedMoveDate: string | null;
-            shipmentsCount: number;
-        };
-        QueueMovesResult: {
-            page: number;
-            perPage: number;
-            totalCount: number;
-            queueMoves: components["schemas"]["QueueMove"][];
-        };
+  schemas: {
+    ClientError: {
+      title: string;
+      detail: string;
+      /** Format: uuid */
+      instance: string;
     };
-    responses: {
-        /** @description The request was malformed (body not a JSON object, bad parameter) */
-        InvalidRequest: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ClientError"];
-            };
-        };
-        /** @description The record does not exist */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ClientError"];
-            };
-        };
-        /** @description The change breaks a business rule (for example, already available to the Prime) */
-        Conflict: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ClientError"];
-            };
-        };
-        /** @description The If-Match eTag is stale; nothing was changed */
-        PreconditionFailed: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ClientError"];
-            };
-        };
-        /** @description The request did not send If-Match */
-        PreconditionRequired: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ClientError"];
-            };
-        };
-        /** @description One or more fields are invalid */
-        UnprocessableEntity: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ValidationError"];
-            };
-        };
-        /** @description The server failed */
-        ServerError: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ClientError"];
-            };
-        };
+    ValidationError: components['schemas']['ClientError'] & {
+      /** @description Each bad field's name mapped to a message */
+      invalid_fields: {
+        [key: string]: string;
+      };
     };
-    parameters: {
-        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
-        ifMatch: string;
-        moveTaskOrderID: string;
-        shipmentID: string;
+    /**
+     * @description Base64 of `updatedAt` (RFC 3339 with nanoseconds)
+     * @example MjAyNi0wMS0wNVQxNDowMDowMC4wMDAwMDAwMDBa
+     */
+    ETag: string;
+    /**
+     * @description RFC 3339 with nanoseconds
+     * @example 2026-01-05T14:00:00.000000000Z
+     */
+    Timestamp: string;
+    /** @enum {string} */
+    MoveStatus: 'DRAFT' | 'SUBMITTED' | 'APPROVALS REQUESTED' | 'APPROVED' | 'CANCELED';
+    Move: {
+      /** Format: uuid */
+      readonly id: string;
+      /** @example TEST12 */
+      readonly locator: string;
+      /** Format: uuid */
+      readonly orderID: string;
+      status: components['schemas']['MoveStatus'];
+      /** Format: date-time */
+      readonly availableToPrimeAt: string | null;
+      tioRemarks: string | null;
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      eTag: components['schemas']['ETag'];
     };
-    requestBodies: never;
-    headers: {
-        /** @description The record's eTag, quoted (`"<eTag>"`) */
-        ETag: string;
+    /** @description The same record as the Move (same id, same eTag), as the TOO sees it */
+    MoveTaskOrder: components['schemas']['Move'] & {
+      /** @example 1001-3456 */
+      readonly referenceId: string;
     };
-    pathItems: never;
+    MTOApprovalServiceItemCodes: {
+      /** @description Create the move management service item */
+      serviceCodeMS?: boolean;
+      /** @description Create the counseling service item */
+      serviceCodeCS?: boolean;
+    };
+    UpdateTIORemarksPayload: {
+      tioRemarks: string | null;
+    };
+    Address: {
+      /** Format: uuid */
+      readonly id: string;
+      streetAddress1: string;
+      streetAddress2?: string | null;
+      city: string;
+      state: string;
+      postalCode: string;
+      updatedAt: components['schemas']['Timestamp'];
+      eTag: components['schemas']['ETag'];
+    };
+    BackupContact: {
+      name: string;
+      /** Format: email */
+      email: string;
+      phone: string;
+    };
+    /** @enum {string} */
+    Affiliation: 'ARMY' | 'NAVY' | 'MARINES' | 'AIR_FORCE' | 'SPACE_FORCE' | 'COAST_GUARD';
+    Customer: {
+      /** Format: uuid */
+      readonly id: string;
+      readonly edipi: string;
+      agency: components['schemas']['Affiliation'];
+      firstName: string;
+      middleName: string | null;
+      lastName: string;
+      suffix: string | null;
+      phone: string;
+      /** Format: email */
+      email: string;
+      currentAddress: components['schemas']['Address'];
+      backupContact: components['schemas']['BackupContact'];
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      eTag: components['schemas']['ETag'];
+    };
+    /** @description Partial; fields left out keep their values */
+    UpdateCustomerPayload: {
+      firstName?: string;
+      middleName?: string | null;
+      lastName?: string;
+      suffix?: string | null;
+      phone?: string;
+      /** Format: email */
+      email?: string;
+      backupContact?: components['schemas']['BackupContact'];
+    };
+    DutyLocation: {
+      /** Format: uuid */
+      readonly id: string;
+      name: string;
+      updatedAt: components['schemas']['Timestamp'];
+      eTag: components['schemas']['ETag'];
+    };
+    /** @enum {string} */
+    OrdersType: 'PERMANENT_CHANGE_OF_STATION' | 'LOCAL_MOVE' | 'RETIREMENT' | 'SEPARATION';
+    /** @enum {string} */
+    DeptIndicator:
+      | 'ARMY'
+      | 'ARMY_CORPS_OF_ENGINEERS'
+      | 'NAVY_AND_MARINES'
+      | 'AIR_AND_SPACE_FORCE'
+      | 'COAST_GUARD';
+    /** @enum {string} */
+    Grade:
+      | 'E_1'
+      | 'E_2'
+      | 'E_3'
+      | 'E_4'
+      | 'E_5'
+      | 'E_6'
+      | 'E_7'
+      | 'E_8'
+      | 'E_9'
+      | 'W_1'
+      | 'W_2'
+      | 'W_3'
+      | 'W_4'
+      | 'W_5'
+      | 'O_1'
+      | 'O_2'
+      | 'O_3'
+      | 'O_4'
+      | 'O_5'
+      | 'O_6'
+      | 'O_7'
+      | 'O_8'
+      | 'O_9'
+      | 'O_10';
+    Order: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly customerID: string;
+      /** Format: uuid */
+      readonly moveTaskOrderID: string;
+      orderNumber: string;
+      orderType: components['schemas']['OrdersType'];
+      orderTypeDetail: string | null;
+      /** Format: date */
+      issueDate: string;
+      /** Format: date */
+      reportByDate: string;
+      departmentIndicator: components['schemas']['DeptIndicator'];
+      grade: components['schemas']['Grade'];
+      tac: string | null;
+      sac: string | null;
+      originDutyLocation: components['schemas']['DutyLocation'];
+      destinationDutyLocation: components['schemas']['DutyLocation'];
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      eTag: components['schemas']['ETag'];
+    };
+    /** @description Partial; fields left out keep their values. reportByDate must not be before issueDate. */
+    UpdateOrderPayload: {
+      orderNumber?: string;
+      orderType?: components['schemas']['OrdersType'];
+      orderTypeDetail?: string | null;
+      /** Format: date */
+      issueDate?: string;
+      /** Format: date */
+      reportByDate?: string;
+      departmentIndicator?: components['schemas']['DeptIndicator'];
+      grade?: components['schemas']['Grade'];
+      tac?: string | null;
+      sac?: string | null;
+    };
+    /** @enum {string} */
+    MTOShipmentType: 'HHG' | 'HHG_INTO_NTS_DOMESTIC' | 'HHG_OUTOF_NTS_DOMESTIC' | 'PPM';
+    /** @enum {string} */
+    MTOShipmentStatus:
+      'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'CANCELLATION_REQUESTED' | 'CANCELED';
+    MTOShipment: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly moveTaskOrderID: string;
+      shipmentType: components['schemas']['MTOShipmentType'];
+      status: components['schemas']['MTOShipmentStatus'];
+      /** Format: date */
+      requestedPickupDate: string;
+      pickupAddress: components['schemas']['Address'];
+      destinationAddress: components['schemas']['Address'];
+      customerRemarks: string | null;
+      rejectionReason: string | null;
+      /** Format: date-time */
+      approvedDate: string | null;
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      eTag: components['schemas']['ETag'];
+    };
+    MTOShipments: components['schemas']['MTOShipment'][];
+    RejectShipment: {
+      rejectionReason: string;
+    };
+    /** @enum {string} */
+    MTOServiceItemStatus: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
+    MTOServiceItem: {
+      /** Format: uuid */
+      readonly id: string;
+      /** Format: uuid */
+      readonly moveTaskOrderID: string;
+      /** Format: uuid */
+      readonly mtoShipmentID: string | null;
+      /** @example MS */
+      readonly reServiceCode: string;
+      /** @example Move management */
+      readonly reServiceName: string;
+      status: components['schemas']['MTOServiceItemStatus'];
+      rejectionReason: string | null;
+      /** Format: date-time */
+      readonly approvedAt: string | null;
+      /** Format: date-time */
+      readonly rejectedAt: string | null;
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+      eTag: components['schemas']['ETag'];
+    };
+    MTOServiceItems: components['schemas']['MTOServiceItem'][];
+    /** @description rejectionReason is required when status is REJECTED */
+    PatchMTOServiceItemStatusPayload: {
+      status: components['schemas']['MTOServiceItemStatus'];
+      rejectionReason?: string | null;
+    };
+    QueueMoveCustomer: {
+      /** Format: uuid */
+      id: string;
+      firstName: string;
+      lastName: string;
+      edipi: string;
+    };
+    /** @description A summary row, not a record (no eTag) */
+    QueueMove: {
+      /**
+       * Format: uuid
+       * @description The move task order id
+       */
+      id: string;
+      locator: string;
+      customer: components['schemas']['QueueMoveCustomer'];
+      status: components['schemas']['MoveStatus'];
+      /** Format: date-time */
+      availableToPrimeAt: string | null;
+      originDutyLocation: string;
+      /** Format: date */
+      requestedMoveDate: string | null;
+      shipmentsCount: number;
+    };
+    QueueMovesResult: {
+      page: number;
+      perPage: number;
+      totalCount: number;
+      queueMoves: components['schemas']['QueueMove'][];
+    };
+  };
+  responses: {
+    /** @description The request was malformed (body not a JSON object, bad parameter) */
+    InvalidRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ClientError'];
+      };
+    };
+    /** @description The record does not exist */
+    NotFound: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ClientError'];
+      };
+    };
+    /** @description The change breaks a business rule (for example, already available to the Prime) */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ClientError'];
+      };
+    };
+    /** @description The If-Match eTag is stale; nothing was changed */
+    PreconditionFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ClientError'];
+      };
+    };
+    /** @description The request did not send If-Match */
+    PreconditionRequired: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ClientError'];
+      };
+    };
+    /** @description One or more fields are invalid */
+    UnprocessableEntity: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ValidationError'];
+      };
+    };
+    /** @description The server failed */
+    ServerError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ClientError'];
+      };
+    };
+  };
+  parameters: {
+    /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+    ifMatch: string;
+    moveTaskOrderID: string;
+    shipmentID: string;
+  };
+  requestBodies: never;
+  headers: {
+    /** @description The record's eTag, quoted (`"<eTag>"`) */
+    ETag: string;
+  };
+  pathItems: never;
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    getMovesQueue: {
-        parameters: {
-            query?: {
-                page?: number;
-                perPage?: number;
-                sort?: "locator" | "customerName" | "status" | "availableToPrimeAt" | "requestedMoveDate";
-                order?: "asc" | "desc";
-                /** @description Filter, locator prefix (case-insensitive) */
-                locator?: string;
-                /** @description Filter, part of the customer's name (case-insensitive) */
-                customerName?: string;
-                /** @description Filter, exact move status */
-                status?: components["schemas"]["MoveStatus"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of the queue */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QueueMovesResult"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            422: components["responses"]["UnprocessableEntity"];
-            500: components["responses"]["ServerError"];
-        };
+  getMovesQueue: {
+    parameters: {
+      query?: {
+        page?: number;
+        perPage?: number;
+        sort?: 'locator' | 'customerName' | 'status' | 'availableToPrimeAt' | 'requestedMoveDate';
+        order?: 'asc' | 'desc';
+        /** @description Filter, locator prefix (case-insensitive) */
+        locator?: string;
+        /** @description Filter, part of the customer's name (case-insensitive) */
+        customerName?: string;
+        /** @description Filter, exact move status */
+        status?: components['schemas']['MoveStatus'];
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
     };
-    getMove: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                locator: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description One page of the queue */
+      200: {
+        headers: {
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The move */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Move"];
-                };
-            };
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["ServerError"];
+        content: {
+          'application/json': components['schemas']['QueueMovesResult'];
         };
+      };
+      400: components['responses']['InvalidRequest'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['ServerError'];
     };
-    getMoveTaskOrder: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The move task order */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MoveTaskOrder"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["ServerError"];
-        };
+  };
+  getMove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        locator: string;
+      };
+      cookie?: never;
     };
-    updateMoveTaskOrderStatus: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
-                "If-Match": components["parameters"]["ifMatch"];
-            };
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description The move */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MTOApprovalServiceItemCodes"];
-            };
+        content: {
+          'application/json': components['schemas']['Move'];
         };
-        responses: {
-            /** @description The updated move task order */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MoveTaskOrder"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            412: components["responses"]["PreconditionFailed"];
-            422: components["responses"]["UnprocessableEntity"];
-            428: components["responses"]["PreconditionRequired"];
-            500: components["responses"]["ServerError"];
-        };
+      };
+      404: components['responses']['NotFound'];
+      500: components['responses']['ServerError'];
     };
-    updateMoveTIORemarks: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
-                "If-Match": components["parameters"]["ifMatch"];
-            };
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateTIORemarksPayload"];
-            };
-        };
-        responses: {
-            /** @description The updated move task order */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MoveTaskOrder"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            412: components["responses"]["PreconditionFailed"];
-            422: components["responses"]["UnprocessableEntity"];
-            428: components["responses"]["PreconditionRequired"];
-            500: components["responses"]["ServerError"];
-        };
+  };
+  getMoveTaskOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
     };
-    getCustomer: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                customerID: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description The move task order */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The customer */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Customer"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["ServerError"];
+        content: {
+          'application/json': components['schemas']['MoveTaskOrder'];
         };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['ServerError'];
     };
-    updateCustomer: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
-                "If-Match": components["parameters"]["ifMatch"];
-            };
-            path: {
-                customerID: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateCustomerPayload"];
-            };
-        };
-        responses: {
-            /** @description The updated customer */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Customer"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            412: components["responses"]["PreconditionFailed"];
-            422: components["responses"]["UnprocessableEntity"];
-            428: components["responses"]["PreconditionRequired"];
-            500: components["responses"]["ServerError"];
-        };
+  };
+  updateMoveTaskOrderStatus: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        'If-Match': components['parameters']['ifMatch'];
+      };
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
     };
-    getOrder: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                orderID: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The order */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Order"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["ServerError"];
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MTOApprovalServiceItemCodes'];
+      };
     };
-    updateOrder: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
-                "If-Match": components["parameters"]["ifMatch"];
-            };
-            path: {
-                orderID: string;
-            };
-            cookie?: never;
+    responses: {
+      /** @description The updated move task order */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOrderPayload"];
-            };
+        content: {
+          'application/json': components['schemas']['MoveTaskOrder'];
         };
-        responses: {
-            /** @description The updated order */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Order"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            412: components["responses"]["PreconditionFailed"];
-            422: components["responses"]["UnprocessableEntity"];
-            428: components["responses"]["PreconditionRequired"];
-            500: components["responses"]["ServerError"];
-        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableEntity'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['ServerError'];
     };
-    listMTOShipments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The shipments, each with its own eTag */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MTOShipments"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["ServerError"];
-        };
+  };
+  updateMoveTIORemarks: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        'If-Match': components['parameters']['ifMatch'];
+      };
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
     };
-    approveShipment: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
-                "If-Match": components["parameters"]["ifMatch"];
-            };
-            path: {
-                shipmentID: components["parameters"]["shipmentID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The approved shipment */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MTOShipment"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            412: components["responses"]["PreconditionFailed"];
-            428: components["responses"]["PreconditionRequired"];
-            500: components["responses"]["ServerError"];
-        };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTIORemarksPayload'];
+      };
     };
-    rejectShipment: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
-                "If-Match": components["parameters"]["ifMatch"];
-            };
-            path: {
-                shipmentID: components["parameters"]["shipmentID"];
-            };
-            cookie?: never;
+    responses: {
+      /** @description The updated move task order */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RejectShipment"];
-            };
+        content: {
+          'application/json': components['schemas']['MoveTaskOrder'];
         };
-        responses: {
-            /** @description The rejected shipment */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MTOShipment"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            412: components["responses"]["PreconditionFailed"];
-            422: components["responses"]["UnprocessableEntity"];
-            428: components["responses"]["PreconditionRequired"];
-            500: components["responses"]["ServerError"];
-        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableEntity'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['ServerError'];
     };
-    listMTOServiceItems: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The service items, each with its own eTag */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MTOServiceItems"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            500: components["responses"]["ServerError"];
-        };
+  };
+  getCustomer: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerID: string;
+      };
+      cookie?: never;
     };
-    updateMTOServiceItemStatus: {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
-                "If-Match": components["parameters"]["ifMatch"];
-            };
-            path: {
-                moveTaskOrderID: components["parameters"]["moveTaskOrderID"];
-                mtoServiceItemID: string;
-            };
-            cookie?: never;
+    requestBody?: never;
+    responses: {
+      /** @description The customer */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PatchMTOServiceItemStatusPayload"];
-            };
+        content: {
+          'application/json': components['schemas']['Customer'];
         };
-        responses: {
-            /** @description The updated service item */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MTOServiceItem"];
-                };
-            };
-            400: components["responses"]["InvalidRequest"];
-            404: components["responses"]["NotFound"];
-            412: components["responses"]["PreconditionFailed"];
-            422: components["responses"]["UnprocessableEntity"];
-            428: components["responses"]["PreconditionRequired"];
-            500: components["responses"]["ServerError"];
-        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['ServerError'];
     };
+  };
+  updateCustomer: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        'If-Match': components['parameters']['ifMatch'];
+      };
+      path: {
+        customerID: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCustomerPayload'];
+      };
+    };
+    responses: {
+      /** @description The updated customer */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Customer'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableEntity'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOrder: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        orderID: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The order */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  updateOrder: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        'If-Match': components['parameters']['ifMatch'];
+      };
+      path: {
+        orderID: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateOrderPayload'];
+      };
+    };
+    responses: {
+      /** @description The updated order */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Order'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableEntity'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listMTOShipments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The shipments, each with its own eTag */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MTOShipments'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  approveShipment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        'If-Match': components['parameters']['ifMatch'];
+      };
+      path: {
+        shipmentID: components['parameters']['shipmentID'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The approved shipment */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MTOShipment'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  rejectShipment: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        'If-Match': components['parameters']['ifMatch'];
+      };
+      path: {
+        shipmentID: components['parameters']['shipmentID'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RejectShipment'];
+      };
+    };
+    responses: {
+      /** @description The rejected shipment */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MTOShipment'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableEntity'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  listMTOServiceItems: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The service items, each with its own eTag */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MTOServiceItems'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  updateMTOServiceItemStatus: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        'If-Match': components['parameters']['ifMatch'];
+      };
+      path: {
+        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        mtoServiceItemID: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PatchMTOServiceItemStatusPayload'];
+      };
+    };
+    responses: {
+      /** @description The updated service item */
+      200: {
+        headers: {
+          ETag: components['headers']['ETag'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MTOServiceItem'];
+        };
+      };
+      400: components['responses']['InvalidRequest'];
+      404: components['responses']['NotFound'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableEntity'];
+      428: components['responses']['PreconditionRequired'];
+      500: components['responses']['ServerError'];
+    };
+  };
 }

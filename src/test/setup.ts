@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom/vitest';
+import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from '../../mocks/node';
 import { db } from '../../mocks/db';
@@ -21,6 +22,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // Vitest runs without globals, so Testing Library cannot unmount by itself.
+  if (typeof document !== 'undefined') cleanup();
   server.resetHandlers();
   const missed = unhandled.splice(0);
   if (missed.length > 0) {

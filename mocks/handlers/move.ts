@@ -1,0 +1,38 @@
+import { http } from 'msw';
+import { db } from '../db';
+import { API, param, problem, recordResponse } from '../http';
+import type { MoveRecord, Schemas } from '../records';
+
+/** The Move shape of the move record: the MoveTaskOrder without its referenceId. */
+export function toMove(record: MoveRecord): Schemas['Move'] {
+  const {
+    id,
+    locator,
+    orderID,
+    status,
+    availableToPrimeAt,
+    tioRemarks,
+    createdAt,
+    updatedAt,
+    eTag,
+  } = record;
+  return {
+    id,
+    locator,
+    orderID,
+    status,
+    availableToPrimeAt,
+    tioRemarks,
+    createdAt,
+    updatedAt,
+    eTag,
+  };
+}
+
+export const moveHandlers = [
+  http.get(`${API}/move/:locator`, ({ params }) => {
+    const locator = param(params, 'locator');
+    const move = db.moveByLocator(locator);
+    return move ? recordResponse(toMove(move)) : problem(404, `There is no move ${locator}.`);
+  }),
+];

@@ -1,0 +1,25 @@
+// If-Match as RFC 9110 §13.1.1 evaluates it, plus the bare unquoted eTag the
+// reference's clients send. Anything malformed never matches: a client that
+// cannot state which version it saw must not win a write.
+
+// One list member (empty ones are allowed, RFC 9110 §5.6.1): an optional weak
+// prefix and a quoted opaque tag, then a comma or the end of the value.
+const MEMBER = /[ \t]*(?:(W\/)?"([\x21\x23-\x7e\x80-\xff]*)")?[ \t]*(?:,|$)/y;
+// The bare form: etagc characters only, no quotes, commas or whitespace.
+const BARE = /^[\x21\x23-\x2b\x2d-\x7e]+$/;
+
+export function ifMatchHolds(header: string, eTag: string): boolean {
+  const value = header.trim();
+  if (value === '*') return true;
+  if (!value.includes('"')) return BARE.test(value) && !value.startsWith('W/') && value === eTag;
+
+  const strongTags: string[] = [];
+  MEMBER.lastIndex = 0;
+  while (MEMBER.lastIndex < value.length) {
+    const match = MEMBER.exec(value);
+    if (!match) return false;
+    // Strong comparison: a weak tag never matches.
+    if (match[2] !== undefined && !match[1]) strongTags.push(match[2]);
+  }
+  return strongTags.includes(eTag);
+}

@@ -1,0 +1,63 @@
+// The one way the app calls the GHC API: by `tag.operationId`, as the
+// reference front end does, through swagger-client's `execute` on the
+// document resolved at build time. Returns plain response bodies; failures
+// are thrown as swagger-client raises them and turned into ApiError by the
+// thunks (see entities/createApiThunk.ts).
+import { execute } from 'swagger-client/es/execute/index.js';
+import spec from 'virtual:ghc-spec';
+import { apiBaseUrl } from './config';
+import type { operations } from './ghc';
+
+export type OperationId = keyof operations;
+
+type Part<T> = [T] extends [undefined] ? unknown : NonNullable<T>;
+type ParamsOf<Id extends OperationId> = operations[Id]['parameters'];
+
+export type OperationParams<Id extends OperationId> = Part<ParamsOf<Id>['path']> &
+  Part<ParamsOf<Id>['query']> &
+  Part<ParamsOf<Id>['header']>;
+
+export type OperationBody<Id extends OperationId> = operations[Id] extends {
+  requestBody: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : undefined;
+
+export type OperationResult<Id extends OperationId> = operations[Id]['responses'] extends {
+  200: { content: { 'application/json': infer Result } };
+}
+  ? Result
+  : never;
+
+type BodyArgs<Id extends OperationId> =
+  OperationBody<Id> extends undefined ? [] : [OperationBody<Id>];
+
+interface SpecOperation {
+  operationId: string;
+  tags?: string[];
+}
+
+const tagsByOperation = new Map<string, string[]>(
+  Object.values(spec.paths as Record<string, Record<string, SpecOperation>>)
+    .flatMap((item) => Object.values(item))
+    .map((operation) => [operation.operationId, operation.tags ?? []]),
+);
+
+export async function request<Id extends OperationId>(
+  operation: `${string}.${Id}`,
+  parameters: OperationParams<Id>,
+  ...[body]: BodyArgs<Id>
+): Promise<OperationResult<Id>> {
+  const [tag, operationId] = operation.split('.');
+  if (!tagsByOperation.get(operationId)?.includes(tag)) {
+    throw new Error(`The GHC API has no operation ${operation}`);
+  }
+  const response = await execute({
+    spec,
+    operationId,
+    parameters: parameters as Record<string, unknown>,
+    requestBody: body,
+    baseURL: apiBaseUrl,
+  });
+  return response.body as OperationResult<Id>;
+}

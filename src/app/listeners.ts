@@ -1,0 +1,18 @@
+import { createListenerMiddleware } from '@reduxjs/toolkit';
+import { updateMoveTaskOrderStatus } from '../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { listMTOServiceItems } from '../entities/serviceItems/serviceItemsSlice';
+import type { AppDispatch, RootState } from './store';
+
+export const listenerMiddleware = createListenerMiddleware();
+
+const startAppListening = listenerMiddleware.startListening.withTypes<RootState, AppDispatch>();
+
+// Send to Prime answers the move task order only; the MS and CS service items
+// it created are fetched once it has answered, so they never delay the
+// "Available to Prime" the user is waiting for.
+startAppListening({
+  actionCreator: updateMoveTaskOrderStatus.fulfilled,
+  effect: async (action, { dispatch }) => {
+    await dispatch(listMTOServiceItems(action.payload.id));
+  },
+});

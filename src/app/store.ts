@@ -1,0 +1,28 @@
+import { combineReducers, configureStore } from '@reduxjs/toolkit';
+import customers from '../entities/customers/customersSlice';
+import moveTaskOrders from '../entities/moveTaskOrders/moveTaskOrdersSlice';
+import orders from '../entities/orders/ordersSlice';
+import queue from '../entities/queue/queueSlice';
+import serviceItems from '../entities/serviceItems/serviceItemsSlice';
+import shipments from '../entities/shipments/shipmentsSlice';
+import { listenerMiddleware } from './listeners';
+
+// Records live under state.entities.<type>, eTag included, as in the reference.
+const rootReducer = combineReducers({
+  entities: combineReducers({ moveTaskOrders, customers, orders, shipments, serviceItems }),
+  queue,
+});
+
+export type RootState = ReturnType<typeof rootReducer>;
+
+export function setupStore(preloadedState?: Partial<RootState>) {
+  return configureStore({
+    reducer: rootReducer,
+    preloadedState,
+    middleware: (getDefaultMiddleware) =>
+      getDefaultMiddleware().prepend(listenerMiddleware.middleware),
+  });
+}
+
+export type AppStore = ReturnType<typeof setupStore>;
+export type AppDispatch = AppStore['dispatch'];

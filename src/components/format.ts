@@ -1,0 +1,47 @@
+import type { Address, MoveStatus } from '../api/models';
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "05 Jan 2026", the reference office app's date style. Accepts dates and RFC 3339 times. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  // JavaScript dates stop at milliseconds; the API sends nanoseconds.
+  const date = new Date(value.replace(/(\.\d{3})\d+/, '$1'));
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}
+
+export function formatAddress(address: Address): string {
+  return [
+    address.streetAddress1,
+    address.streetAddress2,
+    `${address.city}, ${address.state} ${address.postalCode}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+const moveStatusLabels: Record<MoveStatus, string> = {
+  DRAFT: 'Draft',
+  SUBMITTED: 'New move',
+  'APPROVALS REQUESTED': 'Approvals requested',
+  APPROVED: 'Move approved',
+  CANCELED: 'Canceled',
+};
+
+export function formatMoveStatus(status: MoveStatus): string {
+  return moveStatusLabels[status] ?? status;
+}
+
+/** "PERMANENT_CHANGE_OF_STATION" -> "Permanent Change Of Station"; short codes (HHG, NTS) stay upper case. */
+export function formatEnum(value: string | null | undefined): string {
+  if (!value) return '—';
+  return value
+    .split('_')
+    .map((word) => (word.length <= 3 ? word : word[0] + word.slice(1).toLowerCase()))
+    .join(' ');
+}

@@ -1,0 +1,37 @@
+import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import type { Customer, UpdateCustomerPayload } from '../../api/models';
+import { request } from '../../api/request';
+import type { RootState } from '../../app/store';
+import { createApiThunk } from '../createApiThunk';
+
+const customersAdapter = createEntityAdapter<Customer>();
+
+export const getCustomer = createApiThunk('customers/getCustomer', (customerID: string) =>
+  request('customer.getCustomer', { customerID }),
+);
+
+export const updateCustomer = createApiThunk(
+  'customers/updateCustomer',
+  (customerID: string, ifMatchETag: string, changes: UpdateCustomerPayload) =>
+    request('customer.updateCustomer', { customerID, 'If-Match': ifMatchETag }, changes),
+);
+
+const customersSlice = createSlice({
+  name: 'customers',
+  initialState: customersAdapter.getInitialState(),
+  reducers: {},
+  extraReducers: (builder) => {
+    builder.addMatcher(
+      isAnyOf(getCustomer.fulfilled, updateCustomer.fulfilled),
+      (state, { payload }) => {
+        customersAdapter.setOne(state, payload);
+      },
+    );
+  },
+});
+
+export default customersSlice.reducer;
+
+export const { selectById: selectCustomerById } = customersAdapter.getSelectors(
+  (state: RootState) => state.entities.customers,
+);

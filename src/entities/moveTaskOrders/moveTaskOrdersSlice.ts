@@ -1,0 +1,78 @@
+import { createEntityAdapter, createSelector, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import type { MoveTaskOrder, ServiceItemCodes } from '../../api/models';
+import { request } from '../../api/request';
+import type { RootState } from '../../app/store';
+import { createApiThunk } from '../createApiThunk';
+
+// A move and its move task order are one record (one id, one eTag): both
+// operations store into this slice. A Move body lacks `referenceId`, so it is
+// merged into what is stored rather than replacing it.
+export type StoredMoveTaskOrder = Omit<MoveTaskOrder, 'referenceId'> & { referenceId?: string };
+
+const moveTaskOrdersAdapter = createEntityAdapter<StoredMoveTaskOrder>();
+
+export const getMove = createApiThunk('moveTaskOrders/getMove', (locator: string) =>
+  request('move.getMove', { locator }),
+);
+
+export const getMoveTaskOrder = createApiThunk(
+  'moveTaskOrders/getMoveTaskOrder',
+  (moveTaskOrderID: string) => request('moveTaskOrder.getMoveTaskOrder', { moveTaskOrderID }),
+);
+
+/**
+ * Send to Prime. The answer is the move task order with its new eTag; the MS
+ * and CS service items it created are fetched by a listener (app/listeners.ts)
+ * right after, off the critical path.
+ */
+export const updateMoveTaskOrderStatus = createApiThunk(
+  'moveTaskOrders/updateMoveTaskOrderStatus',
+  (moveTaskOrderID: string, ifMatchETag: string, serviceItemCodes: ServiceItemCodes) =>
+    request(
+      'moveTaskOrder.updateMoveTaskOrderStatus',
+      { moveTaskOrderID, 'If-Match': ifMatchETag },
+      serviceItemCodes,
+    ),
+);
+
+export const updateMoveTIORemarks = createApiThunk(
+  'moveTaskOrders/updateMoveTIORemarks',
+  (moveTaskOrderID: string, ifMatchETag: string, tioRemarks: string | null) =>
+    request(
+      'moveTaskOrder.updateMoveTIORemarks',
+      { moveTaskOrderID, 'If-Match': ifMatchETag },
+      { tioRemarks },
+    ),
+);
+
+const moveTaskOrdersSlice = createSlice({
+  name: 'moveTaskOrders',
+  initialState: moveTaskOrdersAdapter.getInitialState(),
+  reducers: {},
+  extraReducers: (builder) => {
+    builder
+      .addCase(getMove.fulfilled, (state, { payload }) => {
+        moveTaskOrdersAdapter.upsertOne(state, payload);
+      })
+      .addMatcher(
+        isAnyOf(
+          getMoveTaskOrder.fulfilled,
+          updateMoveTaskOrderStatus.fulfilled,
+          updateMoveTIORemarks.fulfilled,
+        ),
+        (state, { payload }) => {
+          moveTaskOrdersAdapter.setOne(state, payload);
+        },
+      );
+  },
+});
+
+export default moveTaskOrdersSlice.reducer;
+
+export const { selectById: selectMoveTaskOrderById, selectAll: selectAllMoveTaskOrders } =
+  moveTaskOrdersAdapter.getSelectors((state: RootState) => state.entities.moveTaskOrders);
+
+export const selectMoveTaskOrderByLocator = createSelector(
+  [selectAllMoveTaskOrders, (_state: RootState, locator: string) => locator],
+  (moveTaskOrders, locator) => moveTaskOrders.find((mto) => mto.locator === locator),
+);

@@ -1,0 +1,32 @@
+import '@trussworks/react-uswds/lib/uswds.css';
+import '@trussworks/react-uswds/lib/index.css';
+import './index.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Provider } from 'react-redux';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { routes } from './app/routes';
+import { setupStore } from './app/store';
+
+// The mock GHC API is loaded only when mocking is on, so a build with mocking
+// off carries none of it.
+async function startMockApi() {
+  if (import.meta.env.VITE_MOCK_API !== 'on') return;
+  const { worker } = await import('../mocks/browser');
+  await worker.start({
+    onUnhandledRequest(request, print) {
+      const { pathname } = new URL(request.url);
+      if (pathname.startsWith('/ghc/v1/') && pathname !== '/ghc/v1/swagger.yaml') print.error();
+    },
+  });
+}
+
+startMockApi().then(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Provider store={setupStore()}>
+        <RouterProvider router={createBrowserRouter(routes)} />
+      </Provider>
+    </StrictMode>,
+  );
+});

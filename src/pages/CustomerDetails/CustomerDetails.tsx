@@ -1,0 +1,46 @@
+import { useParams } from 'react-router';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { Loading } from '../../components/Loading';
+import { NotFound } from '../NotFound/NotFound';
+import { CustomerInfo } from './CustomerInfo';
+import { MoveTaskOrderPanel } from './MoveTaskOrderPanel';
+import { OrdersInfo } from './OrdersInfo';
+import { ServiceItemsTable } from './ServiceItemsTable';
+import { ShipmentList } from './ShipmentList';
+import { useMoveDetails } from './useMoveDetails';
+
+/** The TOO's customer details page: /moves/:locator/details */
+export function CustomerDetails() {
+  const locator = useParams().locator ?? '';
+  const load = useMoveDetails(locator);
+
+  if (load.state === 'loading') return <Loading label={`Loading move ${locator}…`} />;
+  if (load.state === 'failed') {
+    if (load.error.kind === 'notFound') {
+      return (
+        <NotFound
+          heading={`Move ${locator} not found`}
+          detail={`There is no move with the code ${locator}. Check the code and try again.`}
+        />
+      );
+    }
+    return <ApiErrorAlert error={load.error} record="move" headingLevel="h1" />;
+  }
+
+  return (
+    <>
+      <h1>Move {locator}</h1>
+      <div className="grid-row grid-gap-lg">
+        <div className="grid-col-12 tablet-lg:grid-col-6">
+          <MoveTaskOrderPanel moveTaskOrderID={load.moveTaskOrderID} />
+          <CustomerInfo customerID={load.customerID} />
+        </div>
+        <div className="grid-col-12 tablet-lg:grid-col-6">
+          <OrdersInfo orderID={load.orderID} />
+        </div>
+      </div>
+      <ShipmentList moveTaskOrderID={load.moveTaskOrderID} />
+      <ServiceItemsTable moveTaskOrderID={load.moveTaskOrderID} />
+    </>
+  );
+}

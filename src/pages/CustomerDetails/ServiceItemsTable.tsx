@@ -1,0 +1,129 @@
+import { Button, Table } from '@trussworks/react-uswds';
+import { useState } from 'react';
+import { useApiAction, useAppSelector } from '../../app/hooks';
+import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { formatDate, formatEnum } from '../../components/format';
+import {
+  selectServiceItemById,
+  selectServiceItemIdsOfMove,
+  updateMTOServiceItemStatus,
+} from '../../entities/serviceItems/serviceItemsSlice';
+import { selectShipmentIdsOfMove } from '../../entities/shipments/shipmentsSlice';
+import { RejectForm } from './RejectForm';
+
+export function ServiceItemsTable({ moveTaskOrderID }: { moveTaskOrderID: string }) {
+  const serviceItemIDs = useAppSelector((state) =>
+    selectServiceItemIdsOfMove(state, moveTaskOrderID),
+  );
+  const shipmentIDs = useAppSelector((state) => selectShipmentIdsOfMove(state, moveTaskOrderID));
+  return (
+    <section aria-labelledby="service-items-heading">
+      <h2 id="service-items-heading">Service items</h2>
+      {serviceItemIDs.length === 0 ? (
+        <p>This move has no service items yet.</p>
+      ) : (
+        <Table fullWidth>
+          <thead>
+            <tr>
+              <th scope="col">Service item</th>
+              <th scope="col">For</th>
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {serviceItemIDs.map((serviceItemID) => (
+              <ServiceItemRow
+                key={serviceItemID}
+                serviceItemID={serviceItemID}
+                shipmentIDs={shipmentIDs}
+              />
+            ))}
+          </tbody>
+        </Table>
+      )}
+    </section>
+  );
+}
+
+interface ServiceItemRowProps {
+  serviceItemID: string;
+  /** The move's shipments in page order, to name the one an item belongs to. */
+  shipmentIDs: string[];
+}
+
+function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
+  const serviceItem = useAppSelector((state) => selectServiceItemById(state, serviceItemID));
+  const action = useApiAction();
+  const [rejecting, setRejecting] = useState(false);
+  if (!serviceItem) return null;
+
+  const shipmentIndex = serviceItem.mtoShipmentID
+    ? shipmentIDs.indexOf(serviceItem.mtoShipmentID)
+    : -1;
+  const target = shipmentIndex >= 0 ? `Shipment ${shipmentIndex + 1}` : 'The move';
+  // Screen-reader users hear which item a button acts on among many alike.
+  const itemName = `${serviceItem.reServiceName}, ${target.toLowerCase()}`;
+
+  // Each service item is changed with its own eTag, never the move's.
+  const approve = () =>
+    action.run(updateMTOServiceItemStatus(serviceItem, serviceItem.eTag, { status: 'APPROVED' }));
+  const reject = async (rejectionReason: string) => {
+    const ok = await action.run(
+      updateMTOServiceItemStatus(serviceItem, serviceItem.eTag, {
+        status: 'REJECTED',
+        rejectionReason,
+      }),
+    );
+    if (ok) setRejecting(false);
+  };
+
+  const when =
+    serviceItem.status === 'APPROVED'
+      ? ` on ${formatDate(serviceItem.approvedAt)}`
+      : serviceItem.status === 'REJECTED'
+        ? ` on ${formatDate(serviceItem.rejectedAt)}: ${serviceItem.rejectionReason ?? ''}`
+        : '';
+
+  return (
+    <tr>
+      <th scope="row">
+        {serviceItem.reServiceName} ({serviceItem.reServiceCode})
+      </th>
+      <td>{target}</td>
+      <td>
+        {formatEnum(serviceItem.status)}
+        {when}
+      </td>
+      <td>
+        {action.error && (
+          <ApiErrorAlert error={action.error} record="service item" headingLevel="h4" />
+        )}
+        {serviceItem.status === 'SUBMITTED' && !rejecting && (
+          <>
+            <Button type="button" onClick={approve} disabled={action.pending}>
+              {action.pending ? 'Approving…' : 'Approve'}{' '}
+              <span className="usa-sr-only">{itemName}</span>
+            </Button>
+            <Button
+              type="button"
+              secondary
+              onClick={() => setRejecting(true)}
+              disabled={action.pending}
+            >
+              Reject <span className="usa-sr-only">{itemName}</span>
+            </Button>
+          </>
+        )}
+        {serviceItem.status === 'SUBMITTED' && rejecting && (
+          <RejectForm
+            record="service item"
+            pending={action.pending}
+            onReject={reject}
+            onCancel={() => setRejecting(false)}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,24 @@
+import { onTestFinished } from 'vitest';
+import { server } from '../../mocks/node';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  ifMatch: string | null;
+}
+
+/** What the mock API received during a test, in order. */
+export function recordRequests(): RecordedRequest[] {
+  const requests: RecordedRequest[] = [];
+  const listener = ({ request }: { request: Request }) => {
+    requests.push({
+      method: request.method,
+      path: new URL(request.url).pathname,
+      ifMatch: request.headers.get('If-Match'),
+    });
+  };
+  server.events.on('request:start', listener);
+  // setup.ts resets handlers after each test, but not listeners.
+  onTestFinished(() => server.events.removeListener('request:start', listener));
+  return requests;
+}

@@ -1,0 +1,7 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  readonly VITE_API_BASE_URL?: string;
+  /** 'on' or 'off'; set by vite.config.ts (on in dev and tests, off in builds). */
+  readonly VITE_MOCK_API: string;
+}
