@@ -4,29 +4,8 @@ import { API, param, problem, recordResponse } from '../http';
 import type { MoveRecord, Schemas } from '../records';
 
 /** The Move shape of the move record: the MoveTaskOrder without its referenceId. */
-export function toMove(record: MoveRecord): Schemas['Move'] {
-  const {
-    id,
-    locator,
-    orderID,
-    status,
-    availableToPrimeAt,
-    tioRemarks,
-    createdAt,
-    updatedAt,
-    eTag,
-  } = record;
-  return {
-    id,
-    locator,
-    orderID,
-    status,
-    availableToPrimeAt,
-    tioRemarks,
-    createdAt,
-    updatedAt,
-    eTag,
-  };
+export function toMove({ referenceId: _referenceId, ...move }: MoveRecord): Schemas['Move'] {
+  return move;
 }
 
 export const moveHandlers = [

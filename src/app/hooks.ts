@@ -8,7 +8,7 @@ import type { AppDispatch, RootState } from './store';
 export const useAppDispatch = useDispatch.withTypes<AppDispatch>();
 export const useAppSelector = useSelector.withTypes<RootState>();
 
-type ApiThunkAction = AsyncThunkAction<unknown, unknown[], ThunkConfig>;
+export type ApiThunkAction = AsyncThunkAction<unknown, unknown[], ThunkConfig>;
 
 /**
  * Runs one API thunk for a component and tracks it: `pending` while it runs

@@ -37,11 +37,17 @@ export function formatMoveStatus(status: MoveStatus): string {
   return moveStatusLabels[status] ?? status;
 }
 
-/** "PERMANENT_CHANGE_OF_STATION" -> "Permanent Change Of Station"; short codes (HHG, NTS) stay upper case. */
+const ACRONYMS = new Set(['HHG', 'NTS', 'PPM']);
+
+/** "PERMANENT_CHANGE_OF_STATION" -> "Permanent change of station"; HHG, NTS stay upper case. */
 export function formatEnum(value: string | null | undefined): string {
   if (!value) return '—';
   return value
     .split('_')
-    .map((word) => (word.length <= 3 ? word : word[0] + word.slice(1).toLowerCase()))
+    .map((word, index) => {
+      if (ACRONYMS.has(word)) return word;
+      if (index > 0) return word.toLowerCase();
+      return word[0] + word.slice(1).toLowerCase();
+    })
     .join(' ');
 }

@@ -1,7 +1,5 @@
-import { Button, Table } from '@trussworks/react-uswds';
-import { useState } from 'react';
-import { useApiAction, useAppSelector } from '../../app/hooks';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { Table } from '@trussworks/react-uswds';
+import { useAppSelector } from '../../app/hooks';
 import { formatDate, formatEnum } from '../../components/format';
 import {
   selectServiceItemById,
@@ -9,7 +7,7 @@ import {
   updateMTOServiceItemStatus,
 } from '../../entities/serviceItems/serviceItemsSlice';
 import { selectShipmentIdsOfMove } from '../../entities/shipments/shipmentsSlice';
-import { RejectForm } from './RejectForm';
+import { ReviewActions } from './ReviewActions';
 
 export function ServiceItemsTable({ moveTaskOrderID }: { moveTaskOrderID: string }) {
   const serviceItemIDs = useAppSelector((state) =>
@@ -54,30 +52,12 @@ interface ServiceItemRowProps {
 
 function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
   const serviceItem = useAppSelector((state) => selectServiceItemById(state, serviceItemID));
-  const action = useApiAction();
-  const [rejecting, setRejecting] = useState(false);
   if (!serviceItem) return null;
 
   const shipmentIndex = serviceItem.mtoShipmentID
     ? shipmentIDs.indexOf(serviceItem.mtoShipmentID)
     : -1;
   const target = shipmentIndex >= 0 ? `Shipment ${shipmentIndex + 1}` : 'The move';
-  // Screen-reader users hear which item a button acts on among many alike.
-  const itemName = `${serviceItem.reServiceName}, ${target.toLowerCase()}`;
-
-  // Each service item is changed with its own eTag, never the move's.
-  const approve = () =>
-    action.run(updateMTOServiceItemStatus(serviceItem, serviceItem.eTag, { status: 'APPROVED' }));
-  const reject = async (rejectionReason: string) => {
-    const ok = await action.run(
-      updateMTOServiceItemStatus(serviceItem, serviceItem.eTag, {
-        status: 'REJECTED',
-        rejectionReason,
-      }),
-    );
-    if (ok) setRejecting(false);
-  };
-
   const when =
     serviceItem.status === 'APPROVED'
       ? ` on ${formatDate(serviceItem.approvedAt)}`
@@ -96,31 +76,20 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
         {when}
       </td>
       <td>
-        {action.error && (
-          <ApiErrorAlert error={action.error} record="service item" headingLevel="h4" />
-        )}
-        {serviceItem.status === 'SUBMITTED' && !rejecting && (
-          <>
-            <Button type="button" onClick={approve} disabled={action.pending}>
-              {action.pending ? 'Approving…' : 'Approve'}{' '}
-              <span className="usa-sr-only">{itemName}</span>
-            </Button>
-            <Button
-              type="button"
-              secondary
-              onClick={() => setRejecting(true)}
-              disabled={action.pending}
-            >
-              Reject <span className="usa-sr-only">{itemName}</span>
-            </Button>
-          </>
-        )}
-        {serviceItem.status === 'SUBMITTED' && rejecting && (
-          <RejectForm
+        {serviceItem.status === 'SUBMITTED' && (
+          // Each service item is changed with its own eTag, never the move's.
+          <ReviewActions
             record="service item"
-            pending={action.pending}
-            onReject={reject}
-            onCancel={() => setRejecting(false)}
+            name={`${serviceItem.reServiceName}, ${target.toLowerCase()}`}
+            approve={() =>
+              updateMTOServiceItemStatus(serviceItem, serviceItem.eTag, { status: 'APPROVED' })
+            }
+            reject={(rejectionReason) =>
+              updateMTOServiceItemStatus(serviceItem, serviceItem.eTag, {
+                status: 'REJECTED',
+                rejectionReason,
+              })
+            }
           />
         )}
       </td>

@@ -1,7 +1,4 @@
-import { Button } from '@trussworks/react-uswds';
-import { useState } from 'react';
-import { useApiAction, useAppSelector } from '../../app/hooks';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { useAppSelector } from '../../app/hooks';
 import { Details } from '../../components/Details';
 import { formatAddress, formatDate, formatEnum } from '../../components/format';
 import {
@@ -10,7 +7,7 @@ import {
   selectShipmentById,
   selectShipmentIdsOfMove,
 } from '../../entities/shipments/shipmentsSlice';
-import { RejectForm } from './RejectForm';
+import { ReviewActions } from './ReviewActions';
 
 export function ShipmentList({ moveTaskOrderID }: { moveTaskOrderID: string }) {
   const shipmentIDs = useAppSelector((state) => selectShipmentIdsOfMove(state, moveTaskOrderID));
@@ -27,17 +24,9 @@ export function ShipmentList({ moveTaskOrderID }: { moveTaskOrderID: string }) {
 
 function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: number }) {
   const shipment = useAppSelector((state) => selectShipmentById(state, shipmentID));
-  const action = useApiAction();
-  const [rejecting, setRejecting] = useState(false);
   if (!shipment) return null;
 
   const headingId = `shipment-${shipment.id}-heading`;
-  // Each shipment is changed with its own eTag, never the move's.
-  const approve = () => action.run(approveShipment(shipment.id, shipment.eTag));
-  const reject = async (reason: string) => {
-    if (await action.run(rejectShipment(shipment.id, shipment.eTag, reason))) setRejecting(false);
-  };
-
   return (
     <section aria-labelledby={headingId} className="record-card">
       <h3 id={headingId}>
@@ -58,29 +47,13 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
             : []),
         ]}
       />
-      {action.error && <ApiErrorAlert error={action.error} record="shipment" headingLevel="h4" />}
-      {shipment.status === 'SUBMITTED' && !rejecting && (
-        <div className="margin-top-2">
-          <Button type="button" onClick={approve} disabled={action.pending}>
-            {action.pending ? 'Approving…' : 'Approve'}{' '}
-            <span className="usa-sr-only">shipment {number}</span>
-          </Button>
-          <Button
-            type="button"
-            secondary
-            onClick={() => setRejecting(true)}
-            disabled={action.pending}
-          >
-            Reject <span className="usa-sr-only">shipment {number}</span>
-          </Button>
-        </div>
-      )}
-      {shipment.status === 'SUBMITTED' && rejecting && (
-        <RejectForm
+      {shipment.status === 'SUBMITTED' && (
+        // Each shipment is changed with its own eTag, never the move's.
+        <ReviewActions
           record="shipment"
-          pending={action.pending}
-          onReject={reject}
-          onCancel={() => setRejecting(false)}
+          name={`shipment ${number}`}
+          approve={() => approveShipment(shipment.id, shipment.eTag)}
+          reject={(reason) => rejectShipment(shipment.id, shipment.eTag, reason)}
         />
       )}
     </section>
