@@ -1,25 +1,34 @@
 // The mock's data. All state is one plain JSON value (`DbState`) behind this
-// small interface, so a later change can persist it or share it between tabs
-// by swapping `snapshot`/`restore` around each write.
+// small interface. It also tracks which records differ from the deterministic
+// seed, so that mocks/persistence.ts can store and share just that `Delta`.
 import { eTagOf, formatTimestamp, nextStamp } from './clock';
-import type {
-  DbState,
-  Kind,
-  Patch,
-  RecordOf,
-  Schemas,
-  ServerStamped,
-  ServiceItemRecord,
-  ShipmentRecord,
+import {
+  KINDS,
+  perKind,
+  type DbState,
+  type Delta,
+  type Kind,
+  type Patch,
+  type RecordOf,
+  type Schemas,
+  type ServerStamped,
+  type ServiceItemRecord,
+  type ShipmentRecord,
 } from './records';
 import { buildSeed, SEED_END } from './seed';
 
 export { SEED_LOCATORS } from './seed';
-export type { Kind, RecordOf } from './records';
+export type { Delta, Kind, RecordOf } from './records';
 
 const DEFAULT_MOVES = 12;
 
 let state: DbState = buildSeed(DEFAULT_MOVES);
+let seedMoves = DEFAULT_MOVES;
+
+/** Per kind, the ids written, created or removed since the seed was built. */
+type Touched = Record<Kind, Set<string>>;
+const untouched = (): Touched => perKind(() => new Set<string>());
+let touched = untouched();
 
 function table<K extends Kind>(kind: K): Record<string, RecordOf[K]> {
   return state.records[kind];
@@ -70,6 +79,7 @@ function update<K extends Kind>(kind: K, id: string, patch: Patch<K>): RecordOf[
   // Spread, never Object.assign: a '__proto__' key must stay plain data.
   const next = { ...record, ...Object.fromEntries(changes), updatedAt, eTag: eTagOf(updatedAt) };
   table(kind)[id] = next;
+  touched[kind].add(id);
   return structuredClone(next);
 }
 
@@ -84,6 +94,7 @@ function create<K extends Kind>(kind: K, fields: Omit<RecordOf[K], ServerStamped
     eTag: eTagOf(createdAt),
   } as RecordOf[K];
   table(kind)[record.id] = record;
+  touched[kind].add(record.id);
   return structuredClone(record);
 }
 
@@ -127,20 +138,74 @@ function queueMoves(): Schemas['QueueMove'][] {
   });
 }
 
+const later = (a: string, b: string) => (BigInt(a) > BigInt(b) ? a : b);
+
+function reset(options: { moves?: number } = {}): void {
+  // The clock never runs backwards, so a version written before a reset is never reissued.
+  const clock = later(state.clock, SEED_END.toString());
+  seedMoves = options.moves ?? DEFAULT_MOVES;
+  state = buildSeed(seedMoves);
+  state.clock = clock;
+  touched = untouched();
+}
+
+function delta(): Delta {
+  const written: Delta['written'] = perKind(() => ({}));
+  const removed = perKind((): string[] => []);
+  for (const kind of KINDS) {
+    for (const id of touched[kind]) {
+      const record = live(kind, id);
+      if (record) written[kind][id] = structuredClone(record);
+      else removed[kind].push(id);
+    }
+  }
+  return { moves: seedMoves, clock: state.clock, written, removed };
+}
+
+/**
+ * Brings the state to `seed + next`. It patches in place when every record
+ * this state changed is also in `next` (the usual case: another tab wrote on
+ * top of what this one has); otherwise, after a reset elsewhere, it rebuilds
+ * the seed first.
+ */
+function catchUp(next: Delta): void {
+  const clock = later(state.clock, next.clock);
+  const covered = KINDS.every((kind) =>
+    [...touched[kind]].every(
+      (id) => Object.hasOwn(next.written[kind], id) || next.removed[kind].includes(id),
+    ),
+  );
+  if (next.moves !== seedMoves || !covered) reset({ moves: next.moves });
+  for (const kind of KINDS) {
+    for (const [id, record] of Object.entries(next.written[kind])) {
+      table(kind)[id] = structuredClone(record);
+      touched[kind].add(id);
+    }
+    for (const id of next.removed[kind]) {
+      delete table(kind)[id];
+      touched[kind].add(id);
+    }
+  }
+  state.clock = clock;
+}
+
 export const db = {
-  /** Rebuilds the deterministic seed: same ids, values and eTags every time. */
-  reset(options: { moves?: number } = {}): void {
-    // The clock never runs backwards, so a version written before a reset is never reissued.
-    const clock = [BigInt(state.clock), SEED_END].reduce((a, b) => (a > b ? a : b));
-    state = buildSeed(options.moves ?? DEFAULT_MOVES);
-    state.clock = clock.toString();
-  },
+  /** Rebuilds the deterministic seed (12 moves unless told): same ids, values and eTags every time. */
+  reset,
+
+  /** How many moves the seed was built with. */
+  seedMoves: () => seedMoves,
+
+  /** What differs from the seed, plain JSON: all that needs storing. */
+  delta,
+  catchUp,
 
   /** A deep copy of the whole state, plain JSON. */
   snapshot(): DbState {
     return structuredClone(state);
   },
 
+  /** For tests only: the state it installs is not tracked as a delta, so never persist after it. */
   restore(snapshot: DbState): void {
     state = structuredClone(snapshot);
   },
@@ -177,6 +242,7 @@ export const db = {
   remove(kind: Kind, id: string): boolean {
     if (!live(kind, id)) return false;
     delete table(kind)[id];
+    touched[kind].add(id);
     return true;
   },
 };

@@ -15,6 +15,7 @@ const TITLES = {
   412: 'Precondition Failed',
   422: 'Unprocessable Entity',
   428: 'Precondition Required',
+  500: 'Internal Server Error',
 } as const;
 
 export type ErrorStatus = keyof typeof TITLES;

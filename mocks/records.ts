@@ -36,6 +36,18 @@ export interface DbState {
   records: { [K in Kind]: Record<string, RecordOf[K]> };
 }
 
+/**
+ * What differs from the seed: its size, the records written or created since
+ * it was built, the ids removed since, and the clock. With the deterministic
+ * seed that is enough to rebuild the whole state, and it stays small.
+ */
+export interface Delta {
+  moves: number;
+  clock: string;
+  written: Record<Kind, Record<string, RecordOf[Kind]>>;
+  removed: Record<Kind, string[]>;
+}
+
 export const KIND_LABELS: Record<Kind, string> = {
   move: 'move task order',
   customer: 'customer',
@@ -43,3 +55,9 @@ export const KIND_LABELS: Record<Kind, string> = {
   shipment: 'shipment',
   serviceItem: 'service item',
 };
+
+export const KINDS = Object.keys(KIND_LABELS) as Kind[];
+
+/** One value per kind, e.g. an empty table for each. */
+export const perKind = <T>(make: () => T) =>
+  Object.fromEntries(KINDS.map((kind) => [kind, make()])) as Record<Kind, T>;

@@ -10,35 +10,57 @@ export interface Answer<T> {
   status: number;
   /** The raw ETag response header. */
   etag: string | null;
+  headers: Headers;
+  /** The JSON body; undefined when there is none (a preflight). */
   body: T;
 }
 
-type Method = 'GET' | 'PATCH' | 'POST';
+type Method = 'GET' | 'PATCH' | 'POST' | 'OPTIONS';
+
+interface Options {
+  ifMatch?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 /**
- * Sends one request. `body` is JSON-encoded unless it is a string, which is
- * sent as it is (to test malformed bodies).
+ * A client of the mock API at `base`, answered by `respond`: by default
+ * global fetch, which msw/node intercepts. `body` is JSON-encoded unless it is
+ * a string, which is sent as it is (to test malformed bodies).
  */
-export async function send<T = Record<string, unknown>>(
-  method: Method,
-  path: string,
-  options: { ifMatch?: string; body?: unknown } = {},
-): Promise<Answer<T>> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (options.ifMatch !== undefined) headers['If-Match'] = options.ifMatch;
-  const body =
-    options.body === undefined
-      ? undefined
-      : typeof options.body === 'string'
-        ? options.body
-        : JSON.stringify(options.body);
-  const response = await fetch(`${BASE}${path}`, { method, headers, body });
-  return {
-    status: response.status,
-    etag: response.headers.get('ETag'),
-    body: (await response.json()) as T,
+export function client(
+  // Looked up per call: msw/node replaces global fetch only when the server starts listening.
+  respond: (request: Request) => Promise<Response> = (request) => fetch(request),
+  base = BASE,
+) {
+  return async function send<T = Record<string, unknown>>(
+    method: Method,
+    path: string,
+    options: Options = {},
+  ): Promise<Answer<T>> {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    };
+    if (options.ifMatch !== undefined) headers['If-Match'] = options.ifMatch;
+    const body =
+      options.body === undefined
+        ? undefined
+        : typeof options.body === 'string'
+          ? options.body
+          : JSON.stringify(options.body);
+    const response = await respond(new Request(`${base}${path}`, { method, headers, body }));
+    const text = await response.text();
+    return {
+      status: response.status,
+      etag: response.headers.get('ETag'),
+      headers: response.headers,
+      body: (text === '' ? undefined : JSON.parse(text)) as T,
+    };
   };
 }
+
+export const send = client();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -6,6 +6,7 @@
 import type { HttpResponseResolver, PathParams } from 'msw';
 import { ifMatchHolds } from './ifMatch';
 import { invalid, lookup, param, problem, recordResponse } from './http';
+import { exclusive } from './persistence';
 import { KIND_LABELS, type Kind, type RecordOf } from './records';
 import {
   isJsonObject,
@@ -95,8 +96,8 @@ export function write<K extends Kind, B>(
 ): HttpResponseResolver<PathParams> {
   return async ({ request, params }) => {
     // The only await comes first: from here on the write is judged and applied
-    // synchronously, so concurrent writes with one eTag cannot both win.
+    // in one exclusive step (across tabs too), so concurrent writes with one eTag cannot both win.
     const text = await request.text();
-    return judge(operation, params, request.headers.get('If-Match'), text);
+    return exclusive(() => judge(operation, params, request.headers.get('If-Match'), text));
   };
 }

@@ -1,7 +1,7 @@
 import { http } from 'msw';
 import { db } from '../db';
 import { API, listOfMove } from '../http';
-import type { Schemas } from '../records';
+import type { Patch, Schemas } from '../records';
 import { enumRule, type BodySchema, type InvalidFields } from '../validation';
 import { write } from '../write';
 
@@ -31,6 +31,14 @@ function refine({ status, rejectionReason }: StatusPayload): InvalidFields | und
   return undefined;
 }
 
+/** What approving an item changes; the dev controls' "another user" approves the same way. */
+export const approval = (): Patch<'serviceItem'> => ({
+  status: 'APPROVED',
+  rejectionReason: null,
+  approvedAt: db.now(),
+  rejectedAt: null,
+});
+
 export const mtoServiceItemHandlers = [
   http.get(
     `${API}/move_task_orders/:moveTaskOrderID/mto_service_items`,
@@ -55,13 +63,7 @@ export const mtoServiceItemHandlers = [
               : { status, rejectionReason, rejectedAt: db.now(), approvedAt: null },
           );
         }
-        return db.update(
-          'serviceItem',
-          item.id,
-          item.status === 'APPROVED'
-            ? {}
-            : { status, rejectionReason: null, approvedAt: db.now(), rejectedAt: null },
-        );
+        return db.update('serviceItem', item.id, item.status === 'APPROVED' ? {} : approval());
       },
     }),
   ),

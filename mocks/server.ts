@@ -1,0 +1,106 @@
+// The mock GHC API as a plain HTTP server (`npm run mock-server`), for running
+// the app, curl or another client against it across origins. It feeds each
+// request to the same handlers through msw's getResponse: no service worker,
+// no interception, and no Express (which @mswjs/http-middleware would bring,
+// with a non-GHC 404 body and no CORS of its own).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { getResponse } from 'msw';
+import { db } from './db';
+import { handlers } from './handlers';
+import { problem } from './http';
+
+/** What lets an app on another origin (Vite on :3000, preview on :4173) call it and read eTags. */
+function corsHeaders(origin: string | undefined): Record<string, string> {
+  return {
+    ...(origin ? { 'Access-Control-Allow-Origin': origin } : {}),
+    'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
+    'Access-Control-Allow-Headers': 'Content-Type, If-Match, X-CSRF-Token',
+    'Access-Control-Expose-Headers': 'ETag',
+    Vary: 'Origin',
+  };
+}
+
+async function toRequest(incoming: IncomingMessage, base: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (let index = 0; index < incoming.rawHeaders.length; index += 2) {
+    headers.append(incoming.rawHeaders[index], incoming.rawHeaders[index + 1]);
+  }
+  const method = incoming.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  return new Request(new URL(incoming.url ?? '/', base), {
+    method,
+    headers,
+    body: hasBody ? Buffer.concat(chunks) : undefined,
+  });
+}
+
+async function answer(request: Request): Promise<Response> {
+  if (request.method === 'OPTIONS') return new Response(null, { status: 204 });
+  try {
+    const response = await getResponse(handlers, request);
+    const { pathname } = new URL(request.url);
+    return response ?? problem(404, `There is no GHC API operation ${request.method} ${pathname}.`);
+  } catch (error) {
+    console.error(error);
+    return problem(500, 'The mock failed to answer; see the mock server output.');
+  }
+}
+
+async function serve(incoming: IncomingMessage, outgoing: ServerResponse, base: string) {
+  const response = await answer(await toRequest(incoming, base));
+  outgoing.statusCode = response.status;
+  response.headers.forEach((value, name) => outgoing.setHeader(name, value));
+  for (const [name, value] of Object.entries(corsHeaders(incoming.headers.origin))) {
+    outgoing.setHeader(name, value);
+  }
+  outgoing.end(Buffer.from(await response.arrayBuffer()));
+}
+
+export interface MockServer {
+  /** The origin, e.g. http://127.0.0.1:8080; the API is under /ghc/v1. */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Starts the server on 127.0.0.1 with a fresh seed; port 0 picks a free port. */
+export async function startMockServer(
+  options: { port?: number; moves?: number } = {},
+): Promise<MockServer> {
+  db.reset({ moves: options.moves });
+  let url = '';
+  const server = createServer((incoming, outgoing) => {
+    serve(incoming, outgoing, url).catch((error: unknown) => outgoing.destroy(error as Error));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, '127.0.0.1', resolve);
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    close: () =>
+      new Promise((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
+  };
+}
+
+function positiveInteger(name: string, fallback?: number): number | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (Number.isInteger(value) && value > 0) return value;
+  throw new Error(`${name} must be a positive integer, got '${raw}'.`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const moves = positiveInteger('MOCK_MOVES');
+  const { url, close } = await startMockServer({ port: positiveInteger('MOCK_PORT', 8080), moves });
+  console.log(`Mock GHC API on ${url}/ghc/v1 (${db.seedMoves()} moves). Ctrl+C stops it.`);
+  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', () => void close());
+}
