@@ -9,6 +9,7 @@ export type ApiErrorKind =
   | 'validation' // 400 or 422
   | 'businessRule' // 409: the change is not allowed in the record's state
   | 'network' // no answer at all
+  | 'timeout' // no answer in time: the change may or may not have been made
   | 'server' // 5xx
   | 'unexpected'; // anything else
 
@@ -31,8 +32,9 @@ const kindByStatus: Record<number, ApiErrorKind> = {
   428: 'preconditionRequired',
 };
 
-function kindOf(status: number | null): ApiErrorKind {
-  if (status === null) return 'network';
+function kindOf(status: number | null, failure: Record<string, unknown>): ApiErrorKind {
+  // A DOMException is not an Error everywhere (jsdom), so go by its name.
+  if (status === null) return failure.name === 'TimeoutError' ? 'timeout' : 'network';
   if (status >= 500) return 'server';
   return kindByStatus[status] ?? 'unexpected';
 }
@@ -66,7 +68,7 @@ export function toApiError(error: unknown): ApiError {
   const status = typeof failure.status === 'number' ? failure.status : null;
   const response = isRecord(failure.response) ? failure.response : {};
   const body = isRecord(response.body) ? response.body : {};
-  const kind = kindOf(status);
+  const kind = kindOf(status, failure);
   return {
     kind,
     status,
@@ -75,7 +77,7 @@ export function toApiError(error: unknown): ApiError {
       (status === null ? 'No response from the server' : `Request failed (${status})`),
     detail:
       stringField(body, 'detail') ??
-      (error instanceof Error && status === null ? error.message : ''),
+      (status === null ? (stringField(failure, 'message') ?? '') : ''),
     instance: stringField(body, 'instance'),
     invalidFields: stringMap(body.invalid_fields),
   };

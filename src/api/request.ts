@@ -43,6 +43,27 @@ const tagsByOperation = new Map<string, string[]>(
     .map((operation) => [operation.operationId, operation.tags ?? []]),
 );
 
+/** A request that has not answered by then gives up, so no button stays busy for ever. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+// A timer of our own rather than AbortSignal.timeout, so tests can drive it
+// with fake timers.
+async function fetchWithTimeout(url: string, init: RequestInit): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new DOMException(`No answer within ${REQUEST_TIMEOUT_MS / 1000} seconds`, 'TimeoutError'),
+      ),
+    REQUEST_TIMEOUT_MS,
+  );
+  try {
+    return await fetch(url, { ...init, signal: controller.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function request<Id extends OperationId>(
   operation: `${string}.${Id}`,
   parameters: OperationParams<Id>,
@@ -58,6 +79,7 @@ export async function request<Id extends OperationId>(
     parameters: parameters as Record<string, unknown>,
     requestBody: body,
     baseURL: apiBaseUrl,
+    userFetch: fetchWithTimeout,
   });
   return response.body as OperationResult<Id>;
 }

@@ -1,12 +1,13 @@
 import { useCallback, useState } from 'react';
-import { useDispatch, useSelector } from 'react-redux';
+import { useDispatch, useSelector, useStore } from 'react-redux';
 import type { AsyncThunkAction } from '@reduxjs/toolkit';
 import { toApiError, type ApiError } from '../api/ApiError';
 import type { ThunkConfig } from '../entities/createApiThunk';
-import type { AppDispatch, RootState } from './store';
+import type { AppDispatch, AppStore, RootState } from './store';
 
 export const useAppDispatch = useDispatch.withTypes<AppDispatch>();
 export const useAppSelector = useSelector.withTypes<RootState>();
+export const useAppStore = useStore.withTypes<AppStore>();
 
 export type ApiThunkAction = AsyncThunkAction<unknown, unknown[], ThunkConfig>;
 

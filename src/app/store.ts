@@ -5,12 +5,14 @@ import orders from '../entities/orders/ordersSlice';
 import queue from '../entities/queue/queueSlice';
 import serviceItems from '../entities/serviceItems/serviceItemsSlice';
 import shipments from '../entities/shipments/shipmentsSlice';
+import writesInFlight from '../entities/writesInFlight';
 import { listenerMiddleware } from './listeners';
 
 // Records live under state.entities.<type>, eTag included, as in the reference.
 const rootReducer = combineReducers({
   entities: combineReducers({ moveTaskOrders, customers, orders, shipments, serviceItems }),
   queue,
+  writesInFlight,
 });
 
 export type RootState = ReturnType<typeof rootReducer>;

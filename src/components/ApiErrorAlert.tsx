@@ -8,11 +8,12 @@ interface ApiErrorAlertProps {
   headingLevel?: 'h1' | 'h2' | 'h3' | 'h4';
 }
 
+/** A failed request, worded for the user. Render it inside an AlertSlot so it is announced. */
 export function ApiErrorAlert({ error, record, headingLevel = 'h3' }: ApiErrorAlertProps) {
   const { heading, body } = describeApiError(error, record);
   const type = error.kind === 'conflict' ? 'warning' : 'error';
   return (
-    <Alert type={type} heading={heading} headingLevel={headingLevel} role="alert" slim={!body}>
+    <Alert type={type} heading={heading} headingLevel={headingLevel} slim={!body}>
       {body}
     </Alert>
   );

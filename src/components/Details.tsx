@@ -1,17 +1,18 @@
-import type { ReactNode } from 'react';
+import type { DisplayField } from './changes';
 
-interface DetailsProps {
-  rows: [label: string, value: ReactNode][];
+interface DetailsProps<R> {
+  record: R;
+  fields: DisplayField<R>[];
 }
 
-/** A labelled list of a record's fields. */
-export function Details({ rows }: DetailsProps) {
+/** A labelled list of a record's fields; empty ones show a dash. */
+export function Details<R>({ record, fields }: DetailsProps<R>) {
   return (
     <dl className="details-list">
-      {rows.map(([label, value]) => (
+      {fields.map(({ label, show }) => (
         <div key={label} className="details-list__row">
           <dt>{label}</dt>
-          <dd>{value === null || value === undefined || value === '' ? '—' : value}</dd>
+          <dd>{show(record) || '—'}</dd>
         </div>
       ))}
     </dl>

@@ -41,6 +41,11 @@ export function describeApiError(error: ApiError, record: string): ErrorMessage 
         heading: 'The server could not be reached',
         body: 'Check your connection and try again. Nothing was saved.',
       };
+    case 'timeout':
+      return {
+        heading: 'The server did not answer in time',
+        body: `No answer came within 15 seconds. If you were changing the ${record}, the change may or may not have been saved: check the latest version before you try again.`,
+      };
     case 'server':
       return {
         heading: 'The server had a problem',

@@ -10,9 +10,29 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 /** "05 Jan 2026", the reference office app's date style. Accepts dates and RFC 3339 times. */
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '—';
-  // JavaScript dates stop at milliseconds; the API sends nanoseconds.
-  const date = new Date(value.replace(/(\.\d{3})\d+/, '$1'));
+  const date = toDate(value);
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}
+
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: '2-digit',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+function toDate(value: string): Date {
+  // JavaScript dates stop at milliseconds; the API sends nanoseconds.
+  return new Date(value.replace(/(\.\d{3})\d+/, '$1'));
+}
+
+/** "26 Nov 2026, 07:02 UTC" */
+export function formatDateTime(value: string): string {
+  const date = toDate(value);
+  return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
 }
 
 export function formatAddress(address: Address): string {

@@ -1,4 +1,4 @@
-import { createSelector } from '@reduxjs/toolkit';
+import { createSelector, type EntityAdapter, type EntityState } from '@reduxjs/toolkit';
 import type { RootState } from '../app/store';
 
 function sameIds(a: string[], b: string[]) {
@@ -21,4 +21,23 @@ export function createSelectIdsOfMove<Child extends { id: string; moveTaskOrderI
         .map((child) => child.id),
     { memoizeOptions: { resultEqualityCheck: sameIds } },
   );
+}
+
+/**
+ * Stores a move's freshly listed children whole and forgets the ones the
+ * server no longer lists (a colleague removed them), so nothing shows a
+ * record that is gone.
+ */
+export function replaceChildrenOfMove<Child extends { id: string; moveTaskOrderID: string }>(
+  adapter: EntityAdapter<Child, string>,
+  state: EntityState<Child, string>,
+  moveTaskOrderID: string,
+  listed: Child[],
+) {
+  const listedIDs = new Set(listed.map((child) => child.id));
+  const gone = Object.values(state.entities)
+    .filter((child) => child.moveTaskOrderID === moveTaskOrderID && !listedIDs.has(child.id))
+    .map((child) => child.id);
+  adapter.removeMany(state, gone);
+  adapter.setMany(state, listed);
 }

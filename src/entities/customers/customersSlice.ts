@@ -14,6 +14,7 @@ export const updateCustomer = createApiThunk(
   'customers/updateCustomer',
   (customerID: string, ifMatchETag: string, changes: UpdateCustomerPayload) =>
     request('customer.updateCustomer', { customerID, 'If-Match': ifMatchETag }, changes),
+  { recordOf: (customerID) => customerID },
 );
 
 const customersSlice = createSlice({

@@ -33,6 +33,7 @@ export const updateMoveTaskOrderStatus = createApiThunk(
       { moveTaskOrderID, 'If-Match': ifMatchETag },
       serviceItemCodes,
     ),
+  { recordOf: (moveTaskOrderID) => moveTaskOrderID },
 );
 
 export const updateMoveTIORemarks = createApiThunk(
@@ -43,6 +44,7 @@ export const updateMoveTIORemarks = createApiThunk(
       { moveTaskOrderID, 'If-Match': ifMatchETag },
       { tioRemarks },
     ),
+  { recordOf: (moveTaskOrderID) => moveTaskOrderID },
 );
 
 const moveTaskOrdersSlice = createSlice({

@@ -14,6 +14,7 @@ export const updateOrder = createApiThunk(
   'orders/updateOrder',
   (orderID: string, ifMatchETag: string, changes: UpdateOrderPayload) =>
     request('order.updateOrder', { orderID, 'If-Match': ifMatchETag }, changes),
+  { recordOf: (orderID) => orderID },
 );
 
 const ordersSlice = createSlice({

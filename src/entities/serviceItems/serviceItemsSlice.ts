@@ -3,7 +3,7 @@ import type { MTOServiceItem, ServiceItemStatusPayload } from '../../api/models'
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { createSelectIdsOfMove } from '../selectIdsOfMove';
+import { createSelectIdsOfMove, replaceChildrenOfMove } from '../childrenOfMove';
 
 // Each service item is written with its own eTag, never the move's (decision 0049).
 const serviceItemsAdapter = createEntityAdapter<MTOServiceItem>();
@@ -29,6 +29,7 @@ export const updateMTOServiceItemStatus = createApiThunk(
       },
       change,
     ),
+  { recordOf: (serviceItem) => serviceItem.id },
 );
 
 const serviceItemsSlice = createSlice({
@@ -37,8 +38,8 @@ const serviceItemsSlice = createSlice({
   reducers: {},
   extraReducers: (builder) => {
     builder
-      .addCase(listMTOServiceItems.fulfilled, (state, { payload }) => {
-        serviceItemsAdapter.setMany(state, payload);
+      .addCase(listMTOServiceItems.fulfilled, (state, { payload, meta }) => {
+        replaceChildrenOfMove(serviceItemsAdapter, state, meta.arg[0], payload);
       })
       .addCase(updateMTOServiceItemStatus.fulfilled, (state, { payload }) => {
         serviceItemsAdapter.setOne(state, payload);

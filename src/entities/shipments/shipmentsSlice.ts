@@ -3,7 +3,7 @@ import type { MTOShipment } from '../../api/models';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { createSelectIdsOfMove } from '../selectIdsOfMove';
+import { createSelectIdsOfMove, replaceChildrenOfMove } from '../childrenOfMove';
 
 // Each shipment is written with its own eTag, never the move's (decision 0049).
 const shipmentsAdapter = createEntityAdapter<MTOShipment>();
@@ -17,6 +17,7 @@ export const approveShipment = createApiThunk(
   'shipments/approveShipment',
   (shipmentID: string, ifMatchETag: string) =>
     request('shipment.approveShipment', { shipmentID, 'If-Match': ifMatchETag }),
+  { recordOf: (shipmentID) => shipmentID },
 );
 
 export const rejectShipment = createApiThunk(
@@ -27,6 +28,7 @@ export const rejectShipment = createApiThunk(
       { shipmentID, 'If-Match': ifMatchETag },
       { rejectionReason },
     ),
+  { recordOf: (shipmentID) => shipmentID },
 );
 
 const shipmentsSlice = createSlice({
@@ -35,8 +37,8 @@ const shipmentsSlice = createSlice({
   reducers: {},
   extraReducers: (builder) => {
     builder
-      .addCase(listMTOShipments.fulfilled, (state, { payload }) => {
-        shipmentsAdapter.setMany(state, payload);
+      .addCase(listMTOShipments.fulfilled, (state, { payload, meta }) => {
+        replaceChildrenOfMove(shipmentsAdapter, state, meta.arg[0], payload);
       })
       .addMatcher(
         isAnyOf(approveShipment.fulfilled, rejectShipment.fulfilled),

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { server } from '../../../mocks/node';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { expectNoAxeViolations } from '../../test/axe';
+import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests } from '../../test/recordRequests';
 import { renderRoute } from '../../test/renderWithProviders';
 
@@ -40,6 +42,7 @@ describe('TOO customer details page', () => {
     );
     const serviceItems = within(screen.getByRole('region', { name: 'Service items' }));
     expect(serviceItems.getAllByRole('row')).toHaveLength(db.serviceItemsOf(move.id).length + 1);
+    await expectNoAxeViolations();
   });
 
   it('sends the eTag the page loaded as If-Match and shows the move available to the Prime', async () => {
@@ -57,7 +60,8 @@ describe('TOO customer details page', () => {
       ifMatch: loadedETag,
     });
     expect(screen.queryByRole('button', { name: /Send to Prime/ })).not.toBeInTheDocument();
-    expect(screen.getByRole('status')).toHaveTextContent('The move was sent to the Prime.');
+    expect(await findStatus('The move was sent to the Prime.')).toBeInTheDocument();
+    expectNoAlert();
 
     // The new MS and CS service items appear without a reload.
     const serviceItems = within(screen.getByRole('region', { name: 'Service items' }));
@@ -97,14 +101,12 @@ describe('TOO customer details page', () => {
 
     await user.click(sendButton);
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Someone else changed this move');
+    const alert = await findAlert('Someone else changed this move');
     expect(alert).toHaveTextContent('since you loaded it');
     expect(draftMove()).toEqual(colleagues);
     expect(draftMove().availableToPrimeAt).toBeNull();
     expect(screen.queryByText(/Available to Prime since/)).not.toBeInTheDocument();
     expect(screen.queryByText('The move was sent to the Prime.')).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Send to Prime' })).toBeEnabled();
   });
 
   it("approves a shipment with the shipment's own eTag, not the move's", async () => {

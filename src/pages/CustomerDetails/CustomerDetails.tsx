@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NotFound } from '../NotFound/NotFound';
@@ -24,7 +25,11 @@ export function CustomerDetails() {
         />
       );
     }
-    return <ApiErrorAlert error={load.error} record="move" headingLevel="h1" />;
+    return (
+      <AlertSlot>
+        <ApiErrorAlert error={load.error} record="move" headingLevel="h1" />
+      </AlertSlot>
+    );
   }
 
   return (

@@ -1,31 +1,33 @@
-import { useAppSelector } from '../../app/hooks';
-import { Details } from '../../components/Details';
-import { formatAddress, formatEnum } from '../../components/format';
-import { selectCustomerById } from '../../entities/customers/customersSlice';
+import { useCallback } from 'react';
+import type { UpdateCustomerPayload } from '../../api/models';
+import type { RootState } from '../../app/store';
+import {
+  getCustomer,
+  selectCustomerById,
+  updateCustomer,
+} from '../../entities/customers/customersSlice';
+import { customerFields } from './displayFields';
+import { customerEditFields } from './editFields';
+import { RecordSection } from './RecordSection';
 
 export function CustomerInfo({ customerID }: { customerID: string }) {
-  const customer = useAppSelector((state) => selectCustomerById(state, customerID));
-  if (!customer) return null;
-  const name = [customer.firstName, customer.middleName, customer.lastName, customer.suffix]
-    .filter(Boolean)
-    .join(' ');
+  const select = useCallback(
+    (state: RootState) => selectCustomerById(state, customerID),
+    [customerID],
+  );
   return (
-    <section aria-labelledby="customer-info-heading" className="record-card">
-      <h2 id="customer-info-heading">Customer info</h2>
-      <Details
-        rows={[
-          ['Name', name],
-          ['DoD ID', customer.edipi],
-          ['Branch', formatEnum(customer.agency)],
-          ['Phone', customer.phone],
-          ['Email', customer.email],
-          ['Current address', formatAddress(customer.currentAddress)],
-          [
-            'Backup contact',
-            `${customer.backupContact.name}, ${customer.backupContact.phone}, ${customer.backupContact.email}`,
-          ],
-        ]}
-      />
-    </section>
+    <RecordSection
+      title="Customer info"
+      record="customer"
+      recordID={customerID}
+      select={select}
+      refetch={() => getCustomer(customerID)}
+      displayFields={customerFields}
+      edit={{
+        label: 'Edit customer info',
+        fields: customerEditFields,
+        save: (eTag, changes) => updateCustomer(customerID, eTag, changes as UpdateCustomerPayload),
+      }}
+    />
   );
 }

@@ -1,27 +1,50 @@
 import { Alert, Button } from '@trussworks/react-uswds';
-import { useState } from 'react';
-import { useApiAction, useAppSelector } from '../../app/hooks';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { Details } from '../../components/Details';
+import { useCallback, useState } from 'react';
+import { useAppSelector } from '../../app/hooks';
+import type { RootState } from '../../app/store';
+import { useRecoverableWrite } from '../../app/useRecoverableWrite';
+import { AlertSlot } from '../../components/AlertSlot';
 import { formatDate } from '../../components/format';
+import { RecoveryAlert } from '../../components/RecoveryAlert';
 import {
+  getMoveTaskOrder,
   selectMoveTaskOrderById,
   updateMoveTaskOrderStatus,
+  updateMoveTIORemarks,
+  type StoredMoveTaskOrder,
 } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { moveTaskOrderFields } from './displayFields';
+import { tioRemarksEditFields } from './editFields';
+import { RecordSection } from './RecordSection';
+
+const alreadySent = (latest: StoredMoveTaskOrder) =>
+  latest.availableToPrimeAt
+    ? `It was already sent to the Prime on ${formatDate(latest.availableToPrimeAt)}, so there is nothing more to do.`
+    : null;
 
 export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: string }) {
-  const moveTaskOrder = useAppSelector((state) => selectMoveTaskOrderById(state, moveTaskOrderID));
-  const sendToPrime = useApiAction();
+  const select = useCallback(
+    (state: RootState) => selectMoveTaskOrderById(state, moveTaskOrderID),
+    [moveTaskOrderID],
+  );
+  const refetch = useCallback(() => getMoveTaskOrder(moveTaskOrderID), [moveTaskOrderID]);
+  const moveTaskOrder = useAppSelector(select);
+  const sendToPrime = useRecoverableWrite({
+    recordID: moveTaskOrderID,
+    select,
+    refetch,
+    fields: moveTaskOrderFields,
+    moot: alreadySent,
+  });
   const [sent, setSent] = useState(false);
   if (!moveTaskOrder) return null;
 
-  const available = moveTaskOrder.availableToPrimeAt !== null;
-
+  // The eTag sent is the one of the version this page shows: if a colleague
+  // changed the move since, the server refuses with 412 and nothing changes.
   const handleSendToPrime = async () => {
-    // The eTag is the one of the version this page shows: if a colleague
-    // changed the move since, the server refuses with 412 and nothing changes.
-    const ok = await sendToPrime.run(
-      updateMoveTaskOrderStatus(moveTaskOrder.id, moveTaskOrder.eTag, {
+    setSent(false);
+    const ok = await sendToPrime.run((eTag) =>
+      updateMoveTaskOrderStatus(moveTaskOrder.id, eTag, {
         serviceCodeMS: true,
         serviceCodeCS: true,
       }),
@@ -30,37 +53,48 @@ export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: strin
   };
 
   return (
-    <section aria-labelledby="mto-heading" className="record-card">
-      <h2 id="mto-heading">Move task order</h2>
-      <Details
-        rows={[
-          [
-            'Status',
-            available
-              ? `Available to Prime since ${formatDate(moveTaskOrder.availableToPrimeAt)}`
-              : 'Draft',
-          ],
-          ['Reference ID', moveTaskOrder.referenceId],
-          ['TIO remarks', moveTaskOrder.tioRemarks],
-        ]}
-      />
-      {sendToPrime.error && <ApiErrorAlert error={sendToPrime.error} record="move" />}
-      {sent && (
-        <Alert type="success" headingLevel="h3" slim role="status">
-          The move was sent to the Prime.
-        </Alert>
-      )}
-      {!available && (
+    <RecordSection
+      title="Move task order"
+      record="move"
+      recordID={moveTaskOrderID}
+      select={select}
+      refetch={refetch}
+      displayFields={moveTaskOrderFields}
+      edit={{
+        label: 'Edit TIO remarks',
+        fields: tioRemarksEditFields,
+        save: (eTag, changes) =>
+          updateMoveTIORemarks(moveTaskOrderID, eTag, changes.tioRemarks as string | null),
+      }}
+    >
+      <AlertSlot>
+        {sendToPrime.recovery && (
+          <RecoveryAlert
+            recovery={sendToPrime.recovery}
+            record="move"
+            action="Send to Prime"
+            pending={sendToPrime.pending}
+            onRedo={handleSendToPrime}
+          />
+        )}
+      </AlertSlot>
+      <AlertSlot role="status">
+        {sent && (
+          <Alert type="success" headingLevel="h3" slim>
+            The move was sent to the Prime.
+          </Alert>
+        )}
+      </AlertSlot>
+      {!moveTaskOrder.availableToPrimeAt && !sendToPrime.recovery && (
         <Button
           type="button"
           className="margin-top-2"
           onClick={handleSendToPrime}
           disabled={sendToPrime.pending}
-          aria-disabled={sendToPrime.pending}
         >
           {sendToPrime.pending ? 'Sending to Prime…' : 'Send to Prime'}
         </Button>
       )}
-    </section>
+    </RecordSection>
   );
 }

@@ -1,29 +1,26 @@
-import { useAppSelector } from '../../app/hooks';
-import { Details } from '../../components/Details';
-import { formatDate, formatEnum } from '../../components/format';
-import { selectOrderById } from '../../entities/orders/ordersSlice';
+import { useCallback } from 'react';
+import type { UpdateOrderPayload } from '../../api/models';
+import type { RootState } from '../../app/store';
+import { getOrder, selectOrderById, updateOrder } from '../../entities/orders/ordersSlice';
+import { orderFields } from './displayFields';
+import { orderEditFields } from './editFields';
+import { RecordSection } from './RecordSection';
 
 export function OrdersInfo({ orderID }: { orderID: string }) {
-  const order = useAppSelector((state) => selectOrderById(state, orderID));
-  if (!order) return null;
+  const select = useCallback((state: RootState) => selectOrderById(state, orderID), [orderID]);
   return (
-    <section aria-labelledby="orders-heading" className="record-card">
-      <h2 id="orders-heading">Orders</h2>
-      <Details
-        rows={[
-          ['Orders number', order.orderNumber],
-          ['Orders type', formatEnum(order.orderType)],
-          ['Orders type detail', order.orderTypeDetail],
-          ['Date issued', formatDate(order.issueDate)],
-          ['Report by date', formatDate(order.reportByDate)],
-          ['Current duty location', order.originDutyLocation.name],
-          ['New duty location', order.destinationDutyLocation.name],
-          ['Department indicator', formatEnum(order.departmentIndicator)],
-          ['Pay grade', order.grade.replace('_', '-')],
-          ['TAC', order.tac],
-          ['SAC', order.sac],
-        ]}
-      />
-    </section>
+    <RecordSection
+      title="Orders"
+      record="orders"
+      recordID={orderID}
+      select={select}
+      refetch={() => getOrder(orderID)}
+      displayFields={orderFields}
+      edit={{
+        label: 'Edit orders',
+        fields: orderEditFields,
+        save: (eTag, changes) => updateOrder(orderID, eTag, changes as UpdateOrderPayload),
+      }}
+    />
   );
 }

@@ -1,52 +1,112 @@
 import { Button } from '@trussworks/react-uswds';
 import { useState } from 'react';
-import { useApiAction, type ApiThunkAction } from '../../app/hooks';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import type { ApiThunkAction } from '../../app/hooks';
+import type { RootState } from '../../app/store';
+import { useRecoverableWrite } from '../../app/useRecoverableWrite';
+import { AlertSlot } from '../../components/AlertSlot';
+import type { DisplayField } from '../../components/changes';
+import { formatEnum } from '../../components/format';
+import { RecoveryAlert } from '../../components/RecoveryAlert';
 import { RejectForm } from './RejectForm';
 
-interface ReviewActionsProps {
+interface Reviewable {
+  id: string;
+  eTag: string;
+  updatedAt: string;
+  status: string;
+}
+
+interface ReviewActionsProps<R extends Reviewable> {
   /** What is reviewed, for messages: "shipment", "service item". */
   record: string;
   /** Which one, for screen readers among many alike: "shipment 1". */
   name: string;
-  approve: () => ApiThunkAction;
-  reject: (reason: string) => ApiThunkAction;
+  item: R;
+  select: (state: RootState) => R | undefined;
+  /** Fetches the latest version into the store (these records have no single GET). */
+  refetch: () => ApiThunkAction;
+  fields: DisplayField<R>[];
+  approve: (ifMatchETag: string) => ApiThunkAction;
+  reject: (ifMatchETag: string, reason: string) => ApiThunkAction;
 }
 
-/** Approve or reject (with a reason) one submitted record, and say what went wrong. */
-export function ReviewActions({ record, name, approve, reject }: ReviewActionsProps) {
-  const action = useApiAction();
-  const [rejecting, setRejecting] = useState(false);
+const decidedAlready = (latest: Reviewable) =>
+  latest.status === 'SUBMITTED'
+    ? null
+    : `It is ${formatEnum(latest.status).toLowerCase()} already, so there is nothing more to do.`;
 
+/**
+ * Approve or reject (with a reason) one submitted record, with its own eTag.
+ * On a conflict the latest version is fetched and the same decision can be
+ * made again on it, unless a colleague already decided.
+ */
+export function ReviewActions<R extends Reviewable>({
+  record,
+  name,
+  item,
+  select,
+  refetch,
+  fields,
+  approve,
+  reject,
+}: ReviewActionsProps<R>) {
+  const [rejecting, setRejecting] = useState(false);
+  const [decision, setDecision] = useState<'Approve' | 'Reject'>('Approve');
+  const review = useRecoverableWrite({
+    recordID: item.id,
+    select,
+    refetch,
+    fields,
+    moot: decidedAlready,
+  });
+
+  const handleApprove = () => {
+    setDecision('Approve');
+    review.run(approve);
+  };
   const handleReject = async (reason: string) => {
-    if (await action.run(reject(reason))) setRejecting(false);
+    setDecision('Reject');
+    if (await review.run((eTag) => reject(eTag, reason))) setRejecting(false);
   };
 
   return (
     <>
-      {action.error && <ApiErrorAlert error={action.error} record={record} headingLevel="h4" />}
-      {rejecting ? (
-        <RejectForm
-          record={record}
-          pending={action.pending}
-          onReject={handleReject}
-          onCancel={() => setRejecting(false)}
-        />
-      ) : (
-        <div className="margin-top-1">
-          <Button type="button" onClick={() => action.run(approve())} disabled={action.pending}>
-            {action.pending ? 'Approving…' : 'Approve'} <span className="usa-sr-only">{name}</span>
-          </Button>
-          <Button
-            type="button"
-            secondary
-            onClick={() => setRejecting(true)}
-            disabled={action.pending}
-          >
-            Reject <span className="usa-sr-only">{name}</span>
-          </Button>
-        </div>
-      )}
+      <AlertSlot>
+        {review.recovery && (
+          <RecoveryAlert
+            recovery={review.recovery}
+            record={record}
+            action={decision}
+            pending={review.pending}
+            onRedo={review.redo}
+          />
+        )}
+      </AlertSlot>
+      {item.status === 'SUBMITTED' &&
+        !review.recovery &&
+        (rejecting ? (
+          <RejectForm
+            record={record}
+            pending={review.pending}
+            onReject={handleReject}
+            onCancel={() => setRejecting(false)}
+          />
+        ) : (
+          <div className="margin-top-1">
+            <Button type="button" onClick={handleApprove} disabled={review.pending}>
+              {review.pending ? 'Approving…' : 'Approve'}{' '}
+              <span className="usa-sr-only">{name}</span>
+            </Button>
+            <Button
+              type="button"
+              secondary
+              onClick={() => setRejecting(true)}
+              disabled={review.pending}
+            >
+              Reject <span className="usa-sr-only">{name}</span>
+            </Button>
+          </div>
+        ))}
     </>
   );
 }

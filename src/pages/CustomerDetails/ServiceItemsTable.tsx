@@ -1,12 +1,16 @@
 import { Table } from '@trussworks/react-uswds';
+import { useCallback } from 'react';
 import { useAppSelector } from '../../app/hooks';
+import type { RootState } from '../../app/store';
 import { formatDate, formatEnum } from '../../components/format';
 import {
+  listMTOServiceItems,
   selectServiceItemById,
   selectServiceItemIdsOfMove,
   updateMTOServiceItemStatus,
 } from '../../entities/serviceItems/serviceItemsSlice';
 import { selectShipmentIdsOfMove } from '../../entities/shipments/shipmentsSlice';
+import { serviceItemFields } from './displayFields';
 import { ReviewActions } from './ReviewActions';
 
 export function ServiceItemsTable({ moveTaskOrderID }: { moveTaskOrderID: string }) {
@@ -51,7 +55,11 @@ interface ServiceItemRowProps {
 }
 
 function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
-  const serviceItem = useAppSelector((state) => selectServiceItemById(state, serviceItemID));
+  const select = useCallback(
+    (state: RootState) => selectServiceItemById(state, serviceItemID),
+    [serviceItemID],
+  );
+  const serviceItem = useAppSelector(select);
   if (!serviceItem) return null;
 
   const shipmentIndex = serviceItem.mtoShipmentID
@@ -76,22 +84,19 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
         {when}
       </td>
       <td>
-        {serviceItem.status === 'SUBMITTED' && (
-          // Each service item is changed with its own eTag, never the move's.
-          <ReviewActions
-            record="service item"
-            name={`${serviceItem.reServiceName}, ${target.toLowerCase()}`}
-            approve={() =>
-              updateMTOServiceItemStatus(serviceItem, serviceItem.eTag, { status: 'APPROVED' })
-            }
-            reject={(rejectionReason) =>
-              updateMTOServiceItemStatus(serviceItem, serviceItem.eTag, {
-                status: 'REJECTED',
-                rejectionReason,
-              })
-            }
-          />
-        )}
+        {/* Each service item is changed with its own eTag, never the move's. */}
+        <ReviewActions
+          record="service item"
+          name={`${serviceItem.reServiceName}, ${target.toLowerCase()}`}
+          item={serviceItem}
+          select={select}
+          refetch={() => listMTOServiceItems(serviceItem.moveTaskOrderID)}
+          fields={serviceItemFields}
+          approve={(eTag) => updateMTOServiceItemStatus(serviceItem, eTag, { status: 'APPROVED' })}
+          reject={(eTag, rejectionReason) =>
+            updateMTOServiceItemStatus(serviceItem, eTag, { status: 'REJECTED', rejectionReason })
+          }
+        />
       </td>
     </tr>
   );

@@ -1,12 +1,16 @@
+import { useCallback } from 'react';
 import { useAppSelector } from '../../app/hooks';
+import type { RootState } from '../../app/store';
 import { Details } from '../../components/Details';
-import { formatAddress, formatDate, formatEnum } from '../../components/format';
+import { formatEnum } from '../../components/format';
 import {
   approveShipment,
+  listMTOShipments,
   rejectShipment,
   selectShipmentById,
   selectShipmentIdsOfMove,
 } from '../../entities/shipments/shipmentsSlice';
+import { shipmentFields } from './displayFields';
 import { ReviewActions } from './ReviewActions';
 
 export function ShipmentList({ moveTaskOrderID }: { moveTaskOrderID: string }) {
@@ -23,7 +27,11 @@ export function ShipmentList({ moveTaskOrderID }: { moveTaskOrderID: string }) {
 }
 
 function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: number }) {
-  const shipment = useAppSelector((state) => selectShipmentById(state, shipmentID));
+  const select = useCallback(
+    (state: RootState) => selectShipmentById(state, shipmentID),
+    [shipmentID],
+  );
+  const shipment = useAppSelector(select);
   if (!shipment) return null;
 
   const headingId = `shipment-${shipment.id}-heading`;
@@ -32,30 +40,18 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
       <h3 id={headingId}>
         Shipment {number}: {formatEnum(shipment.shipmentType)}
       </h3>
-      <Details
-        rows={[
-          ['Status', formatEnum(shipment.status)],
-          ['Requested pickup date', formatDate(shipment.requestedPickupDate)],
-          ['Pickup address', formatAddress(shipment.pickupAddress)],
-          ['Destination address', formatAddress(shipment.destinationAddress)],
-          ['Customer remarks', shipment.customerRemarks],
-          ...(shipment.approvedDate
-            ? [['Approved on', formatDate(shipment.approvedDate)] as [string, string]]
-            : []),
-          ...(shipment.rejectionReason
-            ? [['Rejection reason', shipment.rejectionReason] as [string, string]]
-            : []),
-        ]}
+      <Details record={shipment} fields={shipmentFields} />
+      {/* Each shipment is changed with its own eTag, never the move's. */}
+      <ReviewActions
+        record="shipment"
+        name={`shipment ${number}`}
+        item={shipment}
+        select={select}
+        refetch={() => listMTOShipments(shipment.moveTaskOrderID)}
+        fields={shipmentFields}
+        approve={(eTag) => approveShipment(shipment.id, eTag)}
+        reject={(eTag, reason) => rejectShipment(shipment.id, eTag, reason)}
       />
-      {shipment.status === 'SUBMITTED' && (
-        // Each shipment is changed with its own eTag, never the move's.
-        <ReviewActions
-          record="shipment"
-          name={`shipment ${number}`}
-          approve={() => approveShipment(shipment.id, shipment.eTag)}
-          reject={(reason) => rejectShipment(shipment.id, shipment.eTag, reason)}
-        />
-      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { expectNoAxeViolations } from '../../test/axe';
 import { renderRoute } from '../../test/renderWithProviders';
 
 describe('moves queue', () => {
@@ -19,6 +20,8 @@ describe('moves queue', () => {
       name: new RegExp(`^${SEED_LOCATORS.availableToPrime} `),
     });
     expect(within(primeRow).getByText(/^Yes, /)).toBeInTheDocument();
+
+    await expectNoAxeViolations();
 
     await user.click(link);
     expect(router.state.location.pathname).toBe(`/moves/${SEED_LOCATORS.draft}/details`);

@@ -3,6 +3,7 @@ import { Button, Table } from '@trussworks/react-uswds';
 import { Link, useSearchParams } from 'react-router';
 import type { ApiError } from '../../api/ApiError';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDate, formatMoveStatus } from '../../components/format';
 import { Loading } from '../../components/Loading';
@@ -77,7 +78,9 @@ export function MovesQueue() {
   return (
     <section aria-labelledby="queue-heading">
       <h1 id="queue-heading">Moves queue</h1>
-      {error && <ApiErrorAlert error={error} record="queue" headingLevel="h2" />}
+      <AlertSlot>
+        {error && <ApiErrorAlert error={error} record="queue" headingLevel="h2" />}
+      </AlertSlot>
       {loading && <Loading label="Loading moves…" />}
       <Table
         fullWidth

@@ -1,0 +1,260 @@
+import {
+  Button,
+  ErrorMessage,
+  FormGroup,
+  Label,
+  Select,
+  Textarea,
+  TextInput,
+} from '@trussworks/react-uswds';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { toApiError, type ApiError } from '../../api/ApiError';
+import { useAppDispatch, useAppSelector, useAppStore, type ApiThunkAction } from '../../app/hooks';
+import type { RootState } from '../../app/store';
+import { selectWriteInFlight } from '../../entities/writesInFlight';
+import { AlertSlot } from '../AlertSlot';
+import { ApiErrorAlert } from '../ApiErrorAlert';
+import { ConflictPanel } from './ConflictPanel';
+import {
+  changedNames,
+  mergeOnConflict,
+  payloadOf,
+  valuesOf,
+  type EditField,
+  type Merge,
+  type Values,
+} from './formValues';
+
+interface EditRecordFormProps<R> {
+  /** What is edited, for messages: "customer", "orders". */
+  record: string;
+  recordID: string;
+  fields: EditField[];
+  select: (state: RootState) => R | undefined;
+  refetch: () => ApiThunkAction;
+  save: (ifMatchETag: string, changes: Record<string, unknown>) => ApiThunkAction;
+  onClose: (saved: boolean) => void;
+}
+
+interface Base {
+  values: Values;
+  eTag: string;
+}
+
+interface Conflict {
+  merge: Merge;
+  changedAt: string;
+}
+
+/**
+ * Edits one record: the draft lives here, not in Redux. Save sends only the
+ * changed fields with the eTag of the version the draft is based on. On a 412
+ * the draft is kept and rebased on the latest version, and a conflict panel
+ * says who changed what; saving again sends the user's changes on top of the
+ * colleague's with the fresh eTag.
+ */
+export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
+  record,
+  recordID,
+  fields,
+  select,
+  refetch,
+  save,
+  onClose,
+}: EditRecordFormProps<R>) {
+  const store = useAppStore();
+  const dispatch = useAppDispatch();
+  const formId = useId();
+  const pending = useAppSelector((state) => selectWriteInFlight(state, recordID));
+  const [base, setBase] = useState<Base | null>(() => {
+    const current = select(store.getState());
+    return current ? { values: valuesOf(current, fields), eTag: current.eTag } : null;
+  });
+  const [draft, setDraft] = useState<Values>(() => base?.values ?? {});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [picks, setPicks] = useState<Record<string, 'mine' | 'theirs'>>({});
+  const [missingPicks, setMissingPicks] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [gone, setGone] = useState(base === null);
+  const conflictRef = useRef<HTMLElement>(null);
+
+  const inputId = (name: string) => `${formId}-${name.replace('.', '-')}`;
+
+  const focusField = (name: string) => document.getElementById(inputId(name))?.focus();
+
+  useEffect(() => {
+    focusField(fields[0].name);
+    // Only when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    if (conflict) conflictRef.current?.focus();
+  }, [conflict]);
+
+  const rebase = (latest: R, loaded: Values) => {
+    const latestValues = valuesOf(latest, fields);
+    const merge = mergeOnConflict(loaded, draft, latestValues, fields);
+    setBase({ values: latestValues, eTag: latest.eTag });
+    setDraft(merge.draft);
+    setPicks({});
+    setConflict({ merge, changedAt: latest.updatedAt });
+  };
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!base) return;
+    const missing = fields.filter((f) => f.required && draft[f.name].trim() === '');
+    if (missing.length > 0) {
+      setFieldErrors(
+        Object.fromEntries(missing.map((f) => [f.name, `Enter ${f.label.toLowerCase()}.`])),
+      );
+      focusField(missing[0].name);
+      return;
+    }
+    if (conflict && conflict.merge.both.some((entry) => !picks[entry.name])) {
+      setMissingPicks(true);
+      conflictRef.current?.focus();
+      return;
+    }
+    const names = changedNames(draft, base.values, fields);
+    if (names.length === 0) {
+      onClose(false);
+      return;
+    }
+    setError(null);
+    setFieldErrors({});
+    setMissingPicks(false);
+    const latestKnown = select(store.getState()) ?? {};
+    const result = await dispatch(save(base.eTag, payloadOf(names, draft, latestKnown, fields)));
+    if (result.meta.requestStatus === 'fulfilled') {
+      onClose(true);
+      return;
+    }
+    if ((result.meta as { condition?: boolean }).condition) return;
+    const { payload, error: thrown } = result as { payload?: ApiError; error: unknown };
+    const failure = payload ?? toApiError(thrown);
+
+    if (['conflict', 'notFound', 'timeout'].includes(failure.kind)) {
+      await dispatch(refetch());
+      const latest = select(store.getState());
+      if (!latest || failure.kind === 'notFound') {
+        setGone(true);
+        setError({ ...failure, kind: 'notFound' });
+        return;
+      }
+      if (failure.kind === 'conflict') {
+        rebase(latest, base.values);
+        return;
+      }
+      // A timeout may or may not have saved: the latest version tells.
+      const latestValues = valuesOf(latest, fields);
+      if (names.every((name) => latestValues[name] === draft[name])) {
+        onClose(true);
+        return;
+      }
+    }
+    if (failure.kind === 'validation') {
+      const marked = markInvalidFields(failure.invalidFields, fields);
+      setFieldErrors(marked);
+      const first = Object.keys(marked)[0];
+      if (first) focusField(first);
+    }
+    setError(failure);
+  };
+
+  const pick = (name: string, choice: 'mine' | 'theirs') => {
+    const entry = conflict?.merge.both.find((e) => e.name === name);
+    if (!entry) return;
+    setPicks((current) => ({ ...current, [name]: choice }));
+    setDraft((current) => ({ ...current, [name]: choice === 'mine' ? entry.mine : entry.theirs }));
+  };
+
+  return (
+    <form onSubmit={handleSubmit} noValidate aria-label={`Edit ${record}`}>
+      <AlertSlot>{error && <ApiErrorAlert error={error} record={record} />}</AlertSlot>
+      {conflict && (
+        <ConflictPanel
+          ref={conflictRef}
+          record={record}
+          merge={conflict.merge}
+          changedAt={conflict.changedAt}
+          picks={picks}
+          onPick={pick}
+          missingPicks={missingPicks}
+        />
+      )}
+      {!gone &&
+        fields.map((field) => {
+          const id = inputId(field.name);
+          const message = fieldErrors[field.name];
+          const describedBy = [message && `${id}-error`, field.hint && `${id}-hint`]
+            .filter(Boolean)
+            .join(' ');
+          const common = {
+            id,
+            name: field.name,
+            value: draft[field.name],
+            'aria-invalid': message ? true : undefined,
+            'aria-describedby': describedBy || undefined,
+            required: field.required,
+            onChange: (event: { target: { value: string } }) =>
+              setDraft((current) => ({ ...current, [field.name]: event.target.value })),
+          };
+          return (
+            <FormGroup key={field.name} error={Boolean(message)}>
+              <Label htmlFor={id} requiredMarker={field.required}>
+                {field.label}
+              </Label>
+              {field.hint && (
+                <span id={`${id}-hint`} className="usa-hint">
+                  {field.hint}
+                </span>
+              )}
+              {message && <ErrorMessage id={`${id}-error`}>{message}</ErrorMessage>}
+              {field.type === 'textarea' ? (
+                <Textarea {...common} maxLength={field.maxLength} />
+              ) : field.type === 'select' ? (
+                <Select {...common}>
+                  {field.nullable && <option value="">—</option>}
+                  {Object.entries(field.options ?? {}).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </Select>
+              ) : field.type === 'date' ? (
+                <input {...common} className="usa-input" type="date" />
+              ) : (
+                <TextInput {...common} type={field.type ?? 'text'} maxLength={field.maxLength} />
+              )}
+            </FormGroup>
+          );
+        })}
+      <div className="margin-top-3">
+        {!gone && (
+          <Button type="submit" disabled={pending}>
+            {pending ? 'Saving…' : conflict ? 'Save my changes on top of theirs' : 'Save'}
+          </Button>
+        )}
+        <Button type="button" outline onClick={() => onClose(false)} disabled={pending}>
+          {gone ? 'Close' : 'Cancel'}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** The API names nested fields by their parent ('backupContact') or in full. */
+function markInvalidFields(
+  invalid: Record<string, string>,
+  fields: EditField[],
+): Record<string, string> {
+  const marked: Record<string, string> = {};
+  for (const [key, message] of Object.entries(invalid)) {
+    const field =
+      fields.find((f) => f.name === key) ?? fields.find((f) => f.name.startsWith(`${key}.`));
+    if (field) marked[field.name] = `${field.label} ${message}.`;
+  }
+  return marked;
+}
