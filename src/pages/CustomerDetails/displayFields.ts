@@ -4,6 +4,7 @@ import type { Customer, MTOServiceItem, MTOShipment, Order } from '../../api/mod
 import type { DisplayField } from '../../components/changes';
 import { formatAddress, formatDate, formatDateTime, formatEnum } from '../../components/format';
 import type { StoredMoveTaskOrder } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { branches, departments, orderTypes } from './editFields';
 
 const text = (value: string | null | undefined) => value ?? '';
 
@@ -25,7 +26,7 @@ export const customerFields: DisplayField<Customer>[] = [
     show: (c) => [c.firstName, c.middleName, c.lastName, c.suffix].filter(Boolean).join(' '),
   },
   { label: 'DoD ID', show: (c) => c.edipi },
-  { label: 'Branch', show: (c) => formatEnum(c.agency) },
+  { label: 'Branch', show: (c) => branches[c.agency] },
   { label: 'Phone', show: (c) => c.phone },
   { label: 'Email', show: (c) => c.email },
   { label: 'Current address', show: (c) => formatAddress(c.currentAddress) },
@@ -36,13 +37,13 @@ export const customerFields: DisplayField<Customer>[] = [
 
 export const orderFields: DisplayField<Order>[] = [
   { label: 'Orders number', show: (o) => o.orderNumber },
-  { label: 'Orders type', show: (o) => formatEnum(o.orderType) },
+  { label: 'Orders type', show: (o) => orderTypes[o.orderType] },
   { label: 'Orders type detail', show: (o) => text(o.orderTypeDetail) },
   { label: 'Date issued', show: (o) => formatDate(o.issueDate) },
   { label: 'Report by date', show: (o) => formatDate(o.reportByDate) },
   { label: 'Current duty location', show: (o) => o.originDutyLocation.name },
   { label: 'New duty location', show: (o) => o.destinationDutyLocation.name },
-  { label: 'Department indicator', show: (o) => formatEnum(o.departmentIndicator) },
+  { label: 'Department indicator', show: (o) => departments[o.departmentIndicator] },
   { label: 'Pay grade', show: (o) => o.grade.replace('_', '-') },
   { label: 'TAC', show: (o) => text(o.tac) },
   { label: 'SAC', show: (o) => text(o.sac) },

@@ -32,14 +32,14 @@ export const customerEditFields: EditField[] = [
   },
 ];
 
-const orderTypes: Record<Schemas['OrdersType'], string> = {
+export const orderTypes: Record<Schemas['OrdersType'], string> = {
   PERMANENT_CHANGE_OF_STATION: 'Permanent change of station',
   LOCAL_MOVE: 'Local move',
   RETIREMENT: 'Retirement',
   SEPARATION: 'Separation',
 };
 
-const departments: Record<Schemas['DeptIndicator'], string> = {
+export const departments: Record<Schemas['DeptIndicator'], string> = {
   ARMY: 'Army',
   ARMY_CORPS_OF_ENGINEERS: 'Army Corps of Engineers',
   NAVY_AND_MARINES: 'Navy and Marines',
@@ -74,6 +74,15 @@ const gradeCodes: Schemas['Grade'][] = [
   'O_10',
 ];
 const grades = Object.fromEntries(gradeCodes.map((code) => [code, code.replace('_', '-')]));
+
+export const branches: Record<Schemas['Affiliation'], string> = {
+  ARMY: 'Army',
+  NAVY: 'Navy',
+  MARINES: 'Marine Corps',
+  AIR_FORCE: 'Air Force',
+  SPACE_FORCE: 'Space Force',
+  COAST_GUARD: 'Coast Guard',
+};
 
 export const orderEditFields: EditField[] = [
   { name: 'orderNumber', label: 'Orders number', required: true, maxLength: 30 },
