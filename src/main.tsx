@@ -6,13 +6,16 @@ import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { routes } from './app/routes';
+import { serverMayHaveChanged } from './app/serverChanges';
 import { setupStore } from './app/store';
 
 // The mock GHC API is loaded only when mocking is on, so a build with mocking
 // off carries none of it.
 async function startMockApi() {
   if (import.meta.env.VITE_MOCK_API !== 'on') return;
-  const { worker } = await import('../mocks/browser');
+  const { worker, subscribeToMockChanges } = await import('../mocks/browser');
+  // Another tab (another "office user") changed the mock's data.
+  subscribeToMockChanges(serverMayHaveChanged);
   await worker.start({
     onUnhandledRequest(request, print) {
       const { pathname } = new URL(request.url);

@@ -5,6 +5,7 @@ import orders from '../entities/orders/ordersSlice';
 import queue from '../entities/queue/queueSlice';
 import serviceItems from '../entities/serviceItems/serviceItemsSlice';
 import shipments from '../entities/shipments/shipmentsSlice';
+import newerVersions from '../entities/newerVersions';
 import writesInFlight from '../entities/writesInFlight';
 import { listenerMiddleware } from './listeners';
 
@@ -13,6 +14,7 @@ const rootReducer = combineReducers({
   entities: combineReducers({ moveTaskOrders, customers, orders, shipments, serviceItems }),
   queue,
   writesInFlight,
+  newerVersions,
 });
 
 export type RootState = ReturnType<typeof rootReducer>;

@@ -1,5 +1,15 @@
 import { GridContainer, Header, Title } from '@trussworks/react-uswds';
+import { lazy, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+
+// Compared with build-time constants, so a build with mocking off drops the
+// import and its chunk altogether. Component tests run the mock in Node
+// (msw/node), where the browser mock these controls drive does not exist;
+// the browser tests cover them.
+const DevControls =
+  import.meta.env.VITE_MOCK_API === 'on' && import.meta.env.MODE !== 'test'
+    ? lazy(() => import('./DevControls'))
+    : null;
 
 export function Layout() {
   return (
@@ -21,6 +31,11 @@ export function Layout() {
           <Outlet />
         </GridContainer>
       </main>
+      {DevControls && (
+        <Suspense fallback={null}>
+          <DevControls />
+        </Suspense>
+      )}
     </>
   );
 }

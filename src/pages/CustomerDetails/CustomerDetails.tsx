@@ -9,11 +9,13 @@ import { OrdersInfo } from './OrdersInfo';
 import { ServiceItemsTable } from './ServiceItemsTable';
 import { ShipmentList } from './ShipmentList';
 import { useMoveDetails } from './useMoveDetails';
+import { useWatchForNewerVersions } from './useWatchForNewerVersions';
 
 /** The TOO's customer details page: /moves/:locator/details */
 export function CustomerDetails() {
   const locator = useParams().locator ?? '';
   const load = useMoveDetails(locator);
+  useWatchForNewerVersions(load.state === 'loaded' ? load : null);
 
   if (load.state === 'loading') return <Loading label={`Loading move ${locator}…`} />;
   if (load.state === 'failed') {

@@ -5,6 +5,7 @@ import type { RootState } from '../../app/store';
 import { AlertSlot } from '../../components/AlertSlot';
 import type { DisplayField } from '../../components/changes';
 import { Details } from '../../components/Details';
+import { StaleNotice } from '../../components/StaleNotice';
 import { EditRecordForm } from '../../components/edit/EditRecordForm';
 import type { EditField } from '../../components/edit/formValues';
 import { selectWriteInFlight } from '../../entities/writesInFlight';
@@ -27,7 +28,7 @@ interface RecordSectionProps<R> {
 }
 
 /** One record on the details page: its fields, an edit form, and what became of a save. */
-export function RecordSection<R extends { eTag: string; updatedAt: string }>({
+export function RecordSection<R extends { id: string; eTag: string; updatedAt: string }>({
   title,
   record,
   recordID,
@@ -47,6 +48,7 @@ export function RecordSection<R extends { eTag: string; updatedAt: string }>({
   return (
     <section aria-labelledby={headingId} className="record-card">
       <h2 id={headingId}>{title}</h2>
+      <StaleNotice shown={current} reload={refetch} />
       <Details record={current} fields={displayFields} />
       <AlertSlot role="status">
         {saved && (

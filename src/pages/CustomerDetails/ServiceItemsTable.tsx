@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { formatDate, formatEnum } from '../../components/format';
+import { StaleNotice } from '../../components/StaleNotice';
 import {
   listMTOServiceItems,
   selectServiceItemById,
@@ -65,6 +66,7 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
   const shipmentIndex = serviceItem.mtoShipmentID
     ? shipmentIDs.indexOf(serviceItem.mtoShipmentID)
     : -1;
+  const refetch = () => listMTOServiceItems(serviceItem.moveTaskOrderID);
   const target = shipmentIndex >= 0 ? `Shipment ${shipmentIndex + 1}` : 'The move';
   const when =
     serviceItem.status === 'APPROVED'
@@ -82,6 +84,7 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
       <td>
         {formatEnum(serviceItem.status)}
         {when}
+        <StaleNotice shown={serviceItem} reload={refetch} />
       </td>
       <td>
         {/* Each service item is changed with its own eTag, never the move's. */}
@@ -90,7 +93,7 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
           name={`${serviceItem.reServiceName}, ${target.toLowerCase()}`}
           item={serviceItem}
           select={select}
-          refetch={() => listMTOServiceItems(serviceItem.moveTaskOrderID)}
+          refetch={refetch}
           fields={serviceItemFields}
           approve={(eTag) => updateMTOServiceItemStatus(serviceItem, eTag, { status: 'APPROVED' })}
           reject={(eTag, rejectionReason) =>

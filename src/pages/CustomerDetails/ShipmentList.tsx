@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { Details } from '../../components/Details';
+import { StaleNotice } from '../../components/StaleNotice';
 import { formatEnum } from '../../components/format';
 import {
   approveShipment,
@@ -35,11 +36,13 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
   if (!shipment) return null;
 
   const headingId = `shipment-${shipment.id}-heading`;
+  const refetch = () => listMTOShipments(shipment.moveTaskOrderID);
   return (
     <section aria-labelledby={headingId} className="record-card">
       <h3 id={headingId}>
         Shipment {number}: {formatEnum(shipment.shipmentType)}
       </h3>
+      <StaleNotice shown={shipment} reload={refetch} />
       <Details record={shipment} fields={shipmentFields} />
       {/* Each shipment is changed with its own eTag, never the move's. */}
       <ReviewActions
@@ -47,7 +50,7 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
         name={`shipment ${number}`}
         item={shipment}
         select={select}
-        refetch={() => listMTOShipments(shipment.moveTaskOrderID)}
+        refetch={refetch}
         fields={shipmentFields}
         approve={(eTag) => approveShipment(shipment.id, eTag)}
         reject={(eTag, reason) => rejectShipment(shipment.id, eTag, reason)}

@@ -3,6 +3,7 @@ import { Button, Table } from '@trussworks/react-uswds';
 import { Link, useSearchParams } from 'react-router';
 import type { ApiError } from '../../api/ApiError';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { onServerMayHaveChanged } from '../../app/serverChanges';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDate, formatMoveStatus } from '../../components/format';
@@ -59,6 +60,10 @@ export function MovesQueue() {
   const loading = answered?.key !== key;
   const error = answered?.error ?? null;
 
+  // Rows are summaries: when the server may have changed, just fetch them again.
+  const [refreshes, setRefreshes] = useState(0);
+  useEffect(() => onServerMayHaveChanged(() => setRefreshes((count) => count + 1)), []);
+
   useEffect(() => {
     let current = true;
     dispatch(getMovesQueue({ page, perPage: PER_PAGE, sort, order })).then((result) => {
@@ -71,7 +76,7 @@ export function MovesQueue() {
     return () => {
       current = false;
     };
-  }, [dispatch, page, sort, order]);
+  }, [dispatch, page, sort, order, refreshes]);
 
   const pageCount = Math.max(1, Math.ceil(totalCount / PER_PAGE));
 

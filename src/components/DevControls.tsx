@@ -1,0 +1,95 @@
+// Developer controls for the mock API. Loaded lazily, and only when mocking
+// is on (components/Layout.tsx), so a build with mocking off has none of it.
+import { Button, Label, Select } from '@trussworks/react-uswds';
+import { useId, useState } from 'react';
+import { actAsAnotherUser, resetMockData } from '../../mocks/browser';
+import { useAppSelector } from '../app/hooks';
+import type { RootState } from '../app/store';
+import { serverMayHaveChanged } from '../app/serverChanges';
+import { AlertSlot } from './AlertSlot';
+
+type Kind = Parameters<typeof actAsAnotherUser>[0];
+
+interface Target {
+  value: string;
+  label: string;
+}
+
+// Every record the app holds, named the way the page names it.
+function targetsOf({ entities }: RootState): Target[] {
+  const { moveTaskOrders, customers, orders, shipments, serviceItems } = entities;
+  const of = (kind: Kind, id: string, label: string) => ({ value: `${kind}:${id}`, label });
+  return [
+    ...Object.values(moveTaskOrders.entities).map((m) => of('move', m.id, `Move ${m.locator}`)),
+    ...Object.values(customers.entities).map((c) =>
+      of('customer', c.id, `Customer ${c.firstName} ${c.lastName}`),
+    ),
+    ...Object.values(orders.entities).map((o) => of('order', o.id, `Orders ${o.orderNumber}`)),
+    ...Object.values(shipments.entities).map((s) =>
+      of('shipment', s.id, `Shipment ${s.shipmentType} (${s.status.toLowerCase()})`),
+    ),
+    ...Object.values(serviceItems.entities).map((i) =>
+      of('serviceItem', i.id, `Service item ${i.reServiceCode} (${i.status.toLowerCase()})`),
+    ),
+  ];
+}
+
+export default function DevControls() {
+  const id = useId();
+  const targets = useAppSelector(targetsOf, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+  const [chosen, setChosen] = useState('');
+  const [said, setSaid] = useState('');
+  const [busy, setBusy] = useState(false);
+  const target = targets.find((t) => t.value === chosen) ?? targets[0];
+
+  const actAsColleague = async () => {
+    if (!target) return;
+    const [kind, recordID] = target.value.split(':') as [Kind, string];
+    setBusy(true);
+    setSaid(`${target.label}: ${await actAsAnotherUser(kind, recordID)}.`);
+    setBusy(false);
+    // As if the colleague's tab had told this one.
+    serverMayHaveChanged();
+  };
+
+  const reset = async () => {
+    setBusy(true);
+    await resetMockData();
+    window.location.reload();
+  };
+
+  return (
+    <aside aria-labelledby={`${id}-heading`} className="dev-controls">
+      <details>
+        <summary>
+          <h2 id={`${id}-heading`} className="dev-controls__heading">
+            Developer controls (mock API)
+          </h2>
+        </summary>
+        <Label htmlFor={`${id}-target`}>Record</Label>
+        <Select
+          id={`${id}-target`}
+          name="record"
+          value={target?.value ?? ''}
+          onChange={(event) => setChosen(event.target.value)}
+          disabled={targets.length === 0}
+        >
+          {targets.map((t) => (
+            <option key={t.value} value={t.value}>
+              {t.label}
+            </option>
+          ))}
+        </Select>
+        <div className="margin-top-1">
+          <Button type="button" onClick={actAsColleague} disabled={busy || !target}>
+            Act as another user
+          </Button>
+          <Button type="button" secondary onClick={reset} disabled={busy}>
+            Reset mock data
+          </Button>
+        </div>
+        <AlertSlot role="status">{said && <p>{said}</p>}</AlertSlot>
+      </details>
+    </aside>
+  );
+}
