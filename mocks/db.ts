@@ -20,7 +20,7 @@ import { buildSeed, SEED_END } from './seed';
 export { SEED_LOCATORS } from './seed';
 export type { Delta, Kind, RecordOf } from './records';
 
-const DEFAULT_MOVES = 12;
+export const DEFAULT_MOVES = 12;
 
 let state: DbState = buildSeed(DEFAULT_MOVES);
 let seedMoves = DEFAULT_MOVES;

@@ -4,4 +4,6 @@ interface ImportMetaEnv {
   readonly VITE_API_BASE_URL?: string;
   /** 'on' or 'off'; set by vite.config.ts (on in dev and tests, off in builds). */
   readonly VITE_MOCK_API: string;
+  /** How many moves the browser mock seeds (default 12). */
+  readonly VITE_MOCK_MOVES?: string;
 }

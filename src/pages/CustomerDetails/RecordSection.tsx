@@ -1,14 +1,22 @@
 import { Alert, Button } from '@trussworks/react-uswds';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useAppSelector, type ApiThunkAction } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { AlertSlot } from '../../components/AlertSlot';
 import type { DisplayField } from '../../components/changes';
 import { Details } from '../../components/Details';
+import { Loading } from '../../components/Loading';
 import { StaleNotice } from '../../components/StaleNotice';
-import { EditRecordForm } from '../../components/edit/EditRecordForm';
 import type { EditField } from '../../components/edit/formValues';
 import { selectWriteInFlight } from '../../entities/writesInFlight';
+
+// Most visits only read: the form and its conflict panel load on first edit.
+// lazy() drops the component's type parameter; the cast gives it back.
+const EditRecordForm = lazy(() =>
+  import('../../components/edit/EditRecordForm').then((module) => ({
+    default: module.EditRecordForm,
+  })),
+) as unknown as typeof import('../../components/edit/EditRecordForm').EditRecordForm;
 
 interface RecordSectionProps<R> {
   title: string;
@@ -58,18 +66,20 @@ export function RecordSection<R extends { id: string; eTag: string; updatedAt: s
         )}
       </AlertSlot>
       {editing ? (
-        <EditRecordForm
-          record={record}
-          recordID={recordID}
-          fields={edit.fields}
-          select={select}
-          refetch={refetch}
-          save={edit.save}
-          onClose={(didSave) => {
-            setEditing(false);
-            setSaved(didSave);
-          }}
-        />
+        <Suspense fallback={<Loading label="Opening the form…" />}>
+          <EditRecordForm<R>
+            record={record}
+            recordID={recordID}
+            fields={edit.fields}
+            select={select}
+            refetch={refetch}
+            save={edit.save}
+            onClose={(didSave) => {
+              setEditing(false);
+              setSaved(didSave);
+            }}
+          />
+        </Suspense>
       ) : (
         <Button
           type="button"

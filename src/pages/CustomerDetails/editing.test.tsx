@@ -1,7 +1,7 @@
 /* eslint-disable testing-library/prefer-screen-queries --
    Two office users share one document here: every query is scoped to one
    user's app with within(container), which the rule cannot see through. */
-import { within } from '@testing-library/react';
+import { waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
@@ -26,7 +26,7 @@ async function officeUser() {
   const customerRegion = () => page.getByRole('region', { name: 'Customer info' });
   const openCustomerForm = async () => {
     await view.user.click(page.getByRole('button', { name: 'Edit customer info' }));
-    return within(page.getByRole('form', { name: 'Edit customer' }));
+    return within(await page.findByRole('form', { name: 'Edit customer' }));
   };
   const retype = async (input: HTMLElement, text: string) => {
     await view.user.clear(input);
@@ -41,7 +41,7 @@ describe('editing customer info', () => {
     const loaded = seededCustomer();
     const user = await officeUser();
     const form = await user.openCustomerForm();
-    expect(form.getByLabelText(/^First name/)).toHaveFocus();
+    await waitFor(() => expect(form.getByLabelText(/^First name/)).toHaveFocus());
     await expectNoAxeViolations();
 
     await user.retype(form.getByLabelText(/^Phone/), '210-555-0199');
@@ -73,7 +73,7 @@ describe('editing customer info', () => {
     const panel = await bobsForm.findByRole('region', {
       name: 'Someone else changed this customer while you edited it',
     });
-    expect(panel).toHaveFocus();
+    await waitFor(() => expect(panel).toHaveFocus());
     expect(bob.container).toHaveTextContent(`Phone: '${loaded.phone}' → '210-555-0111'`);
     expect(bob.container).toHaveTextContent(`Email: '${loaded.email}' → 'bob.new@example.mil'`);
     expect(bobsForm.getByLabelText(/^Email/)).toHaveValue('bob.new@example.mil');
@@ -188,7 +188,7 @@ describe('editing orders and TIO remarks', () => {
     const user = await officeUser();
     const order = db.find('order', db.moveByLocator(locator)!.orderID)!;
     await user.user.click(user.page.getByRole('button', { name: 'Edit orders' }));
-    const form = within(user.page.getByRole('form', { name: 'Edit orders' }));
+    const form = within(await user.page.findByRole('form', { name: 'Edit orders' }));
 
     await user.retype(form.getByLabelText(/^Report by date/), '2026-12-01');
     await user.user.click(form.getByRole('button', { name: 'Save' }));
@@ -202,7 +202,7 @@ describe('editing orders and TIO remarks', () => {
     const requests = recordRequests();
     const user = await officeUser();
     await user.user.click(user.page.getByRole('button', { name: 'Edit TIO remarks' }));
-    const form = within(user.page.getByRole('form', { name: 'Edit move' }));
+    const form = within(await user.page.findByRole('form', { name: 'Edit move' }));
 
     await user.user.type(form.getByLabelText('TIO remarks'), 'Customer asked for early pickup');
     await user.user.click(form.getByRole('button', { name: 'Save' }));

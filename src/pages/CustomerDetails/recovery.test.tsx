@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
@@ -35,7 +35,9 @@ describe('recovering from a colleague’s change', () => {
     expect(alert).toHaveTextContent("TIO remarks: (empty) → 'Hold until orders are amended'");
     expect(alert).toHaveTextContent(/saved \d{2} \w{3} \d{4}, \d{2}:\d{2} UTC/);
     // Focus lands on the alert, for keyboard and screen-reader users.
-    expect(screen.getByRole('region', { name: 'Someone else changed this move' })).toHaveFocus();
+    await waitFor(() =>
+      expect(screen.getByRole('region', { name: 'Someone else changed this move' })).toHaveFocus(),
+    );
     // The page shows the latest version.
     expect(within(mtoRegion()).getByText('Hold until orders are amended')).toBeInTheDocument();
     await expectNoAxeViolations();

@@ -56,4 +56,36 @@ describe('moves queue', () => {
     );
     expect(locators).toEqual([...locators].sort().reverse());
   });
+
+  it('filters on the server by customer name and status, and clears the filters', async () => {
+    db.reset({ moves: 45 });
+    const { user } = renderRoute('/');
+    await screen.findByText('45 moves, page 1 of 3');
+    const move = db.moveByLocator(SEED_LOCATORS.draft)!;
+    const customer = db.find('customer', db.find('order', move.orderID)!.customerID)!;
+    const sameName = db
+      .queueMoves()
+      .filter((row) =>
+        `${row.customer.firstName} ${row.customer.lastName}`.includes(customer.lastName),
+      );
+
+    await user.type(screen.getByLabelText('Customer name'), customer.lastName);
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+
+    const total = sameName.length;
+    expect(
+      await screen.findByText(`${total} ${total === 1 ? 'move' : 'moves'}, page 1 of 1`),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(total + 1);
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'Move approved');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    const approved = sameName.filter((row) => row.status === 'APPROVED').length;
+    expect(
+      await screen.findByText(`${approved} ${approved === 1 ? 'move' : 'moves'}, page 1 of 1`),
+    ).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    expect(await screen.findByText('45 moves, page 1 of 3')).toBeInTheDocument();
+  });
 });

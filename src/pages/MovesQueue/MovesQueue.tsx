@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Table } from '@trussworks/react-uswds';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { ApiError } from '../../api/ApiError';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
@@ -8,17 +8,11 @@ import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDate, formatMoveStatus } from '../../components/format';
 import { Loading } from '../../components/Loading';
-import {
-  getMovesQueue,
-  selectQueueMoves,
-  selectQueuePage,
-  type QueueQuery,
-} from '../../entities/queue/queueSlice';
+import { getMovesQueue, selectQueueMoves, selectQueuePage } from '../../entities/queue/queueSlice';
+import { QueueFilters } from './QueueFilters';
+import { toQuery, useQueueView, type QueueView, type SortKey } from './useQueueView';
 
 const PER_PAGE = 20;
-
-type SortKey = NonNullable<QueueQuery['sort']>;
-type QueueView = Required<Pick<QueueQuery, 'page' | 'sort' | 'order'>>;
 
 const columns: { key: SortKey | null; label: string }[] = [
   { key: 'locator', label: 'Move code' },
@@ -30,32 +24,15 @@ const columns: { key: SortKey | null; label: string }[] = [
   { key: null, label: 'Origin duty location' },
 ];
 
-const sortKeys = columns.flatMap(({ key }) => (key ? [key] : []));
-
-// The page, sort and order live in the URL, so a reload or a shared link
-// shows the same page of the queue.
-function useQueueView(): [QueueView, (change: Partial<QueueView>) => void] {
-  const [params, setParams] = useSearchParams();
-  const query: QueueView = {
-    page: Math.max(1, Number(params.get('page')) || 1),
-    sort: sortKeys.find((key) => key === params.get('sort')) ?? 'locator',
-    order: params.get('order') === 'desc' ? 'desc' : 'asc',
-  };
-  const update = (change: Partial<QueueView>) => {
-    const next = { ...query, ...change };
-    setParams({ page: String(next.page), sort: String(next.sort), order: String(next.order) });
-  };
-  return [query, update];
-}
-
 export function MovesQueue() {
   const dispatch = useAppDispatch();
   const moves = useAppSelector(selectQueueMoves);
   const { totalCount } = useAppSelector(selectQueuePage);
-  const [{ page, sort, order }, updateQuery] = useQueueView();
+  const [view, updateQuery] = useQueueView();
+  const { page, sort, order } = view;
   // Which query the table shows the answer to; it is loading until that is
   // the current one.
-  const key = `${page}|${sort}|${order}`;
+  const key = JSON.stringify(view);
   const [answered, setAnswered] = useState<{ key: string; error: ApiError | null } | null>(null);
   const loading = answered?.key !== key;
   const error = answered?.error ?? null;
@@ -66,23 +43,24 @@ export function MovesQueue() {
 
   useEffect(() => {
     let current = true;
-    dispatch(getMovesQueue({ page, perPage: PER_PAGE, sort, order })).then((result) => {
+    dispatch(getMovesQueue(toQuery(JSON.parse(key) as QueueView, PER_PAGE))).then((result) => {
       if (!current) return;
       setAnswered({
-        key: `${page}|${sort}|${order}`,
+        key,
         error: getMovesQueue.rejected.match(result) ? (result.payload ?? null) : null,
       });
     });
     return () => {
       current = false;
     };
-  }, [dispatch, page, sort, order, refreshes]);
+  }, [dispatch, key, refreshes]);
 
   const pageCount = Math.max(1, Math.ceil(totalCount / PER_PAGE));
 
   return (
     <section aria-labelledby="queue-heading">
       <h1 id="queue-heading">Moves queue</h1>
+      <QueueFilters applied={view} onApply={(filters) => updateQuery({ ...filters, page: 1 })} />
       <AlertSlot>
         {error && <ApiErrorAlert error={error} record="queue" headingLevel="h2" />}
       </AlertSlot>
@@ -145,6 +123,7 @@ export function MovesQueue() {
           ))}
         </tbody>
       </Table>
+      {!loading && moves.length === 0 && <p>No moves match these filters.</p>}
       <nav aria-label="Queue pages" className="display-flex flex-align-center">
         <Button
           type="button"
