@@ -14,11 +14,48 @@ export default defineConfig(({ mode }) => {
     server: { port: 3000 },
     preview: { port: 4173 },
     test: {
-      environment: 'jsdom',
-      environmentOptions: { jsdom: { url: 'http://localhost:3000/' } },
-      setupFiles: ['src/test/setup.ts'],
-      include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
       restoreMocks: true,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            environmentOptions: { jsdom: { url: 'http://localhost:3000/' } },
+            setupFiles: ['src/test/setup.ts'],
+            include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+            // These machines are shared: under load a page can take seconds.
+            testTimeout: 20_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            // `npm run bench`: figures printed, not asserted (see src/test/perf).
+            name: 'bench',
+            environment: 'jsdom',
+            environmentOptions: { jsdom: { url: 'http://localhost:3000/' } },
+            setupFiles: ['src/test/perf/installRenderCounter.ts', 'src/test/setup.ts'],
+            include: ['src/test/perf/**/*.bench.tsx'],
+            testTimeout: 120_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            // Real Chromium against real Vite dev servers (see README, "Browser
+            // tests"). Files run one after another: they share the servers and
+            // two cores, and each test already drives several pages.
+            name: 'e2e',
+            environment: 'node',
+            include: ['src/test/e2e/**/*.e2e.ts'],
+            globalSetup: ['src/test/e2e/globalSetup.ts'],
+            fileParallelism: false,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+      ],
     },
   };
 });

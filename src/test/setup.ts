@@ -1,8 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from '../../mocks/node';
 import { db } from '../../mocks/db';
+
+// findBy*/waitFor give up after 1 s by default; a loaded shared machine needs more.
+configure({ asyncUtilTimeout: 5000 });
 
 // MSW's 'error' strategy only rejects the fetch, which a thunk would swallow;
 // record every unhandled request and fail the test that made it.

@@ -1,0 +1,66 @@
+// Two office users edit one customer in two tabs of one browser, which share
+// the mock server (the service worker's data in localStorage).
+import { describe, expect, inject, it } from 'vitest';
+import type { Customer, Move, Order } from '../../api/models';
+import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { detailsReady, setupBrowser } from './browser';
+import { apiGetInPage, customerRegion, liveRegion, openCustomerForm } from './officeUser';
+
+const locator = SEED_LOCATORS.draft;
+const detailsUrl = `${inject('mockedAppUrl')}/moves/${locator}/details`;
+const session = setupBrowser();
+const openDetails = () => session.open(detailsUrl, detailsReady(locator));
+
+// The seed is deterministic, so this process's copy says what the browser's mock starts with.
+const seeded = db.find(
+  'customer',
+  db.find('order', db.moveByLocator(locator)!.orderID)!.customerID,
+)!;
+const NEW_PHONE = '210-555-0111';
+const NEW_EMAIL = 'bob.new@example.mil';
+
+describe('editing a customer in two tabs', () => {
+  it('keeps both changes when a colleague saved first', async () => {
+    expect([seeded.phone, seeded.email]).not.toContain(NEW_PHONE);
+    const alice = await openDetails();
+    const bob = await openDetails();
+
+    // Bob starts typing a new email while Alice changes the phone and saves first.
+    const bobsForm = await openCustomerForm(bob);
+    await bobsForm.getByLabel(/^Email/).fill(NEW_EMAIL);
+    const alicesForm = await openCustomerForm(alice);
+    await alicesForm.getByLabel(/^Phone/).fill(NEW_PHONE);
+    await alicesForm.getByRole('button', { name: 'Save' }).click();
+    await liveRegion(alice, 'status', 'Customer info saved.').waitFor();
+
+    await bobsForm.getByRole('button', { name: 'Save' }).click();
+
+    const panel = bobsForm.getByRole('region', {
+      name: 'Someone else changed this customer while you edited it',
+    });
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain(`Phone: '${seeded.phone}' → '${NEW_PHONE}'`);
+    expect(await panel.textContent()).toContain(`Email: '${seeded.email}' → '${NEW_EMAIL}'`);
+    expect(await bobsForm.getByLabel(/^Phone/).inputValue()).toBe(NEW_PHONE);
+    // Nothing of Bob's reached the server yet.
+    expect((await serverCustomer(bob)).email).toBe(seeded.email);
+
+    await bobsForm.getByRole('button', { name: 'Save my changes on top of theirs' }).click();
+    await liveRegion(bob, 'status', 'Customer info saved.').waitFor();
+
+    expect(await serverCustomer(bob)).toMatchObject({ phone: NEW_PHONE, email: NEW_EMAIL });
+    for (const page of [alice, bob]) {
+      await page.reload();
+      await detailsReady(locator)(page);
+      await customerRegion(page).getByText(NEW_PHONE, { exact: true }).waitFor();
+      await customerRegion(page).getByText(NEW_EMAIL, { exact: true }).waitFor();
+    }
+  });
+});
+
+/** What the mock server holds, asked from inside the page as the app would. */
+async function serverCustomer(page: Parameters<typeof apiGetInPage>[0]): Promise<Customer> {
+  const move = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+  const order = await apiGetInPage<Order>(page, `/ghc/v1/orders/${move.orderID}`);
+  return apiGetInPage<Customer>(page, `/ghc/v1/customer/${order.customerID}`);
+}

@@ -1,0 +1,125 @@
+// The app with mocking off, calling the mock GHC API as a plain HTTP server
+// on another origin, as it will call a real GHC API: real requests, real
+// CORS, no service worker.
+import type { Request } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Move } from '../../api/models';
+import { SEED_LOCATORS } from '../../../mocks/db';
+import { detailsReady, queueReady, setupBrowser } from './browser';
+import {
+  availableToPrime,
+  expectNoAlert,
+  liveRegion,
+  PATCH_STATUS_PATH,
+  sendToPrimeButton,
+} from './officeUser';
+
+const appUrl = inject('networkAppUrl');
+const apiUrl = `${inject('mockServerUrl')}/ghc/v1`;
+const locator = SEED_LOCATORS.draft;
+const session = setupBrowser();
+
+/** What the mock server holds, asked directly over HTTP. */
+async function serverMove(): Promise<Move> {
+  const response = await fetch(`${apiUrl}/move/${locator}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Move;
+}
+
+beforeEach(async () => {
+  const reset = await fetch(inject('mockResetUrl'), { method: 'POST' });
+  expect(reset.status).toBe(204);
+});
+
+describe('the app against the mock GHC API over real HTTP', () => {
+  it('loads the queue and sends a move to the Prime across origins, reading its ETag', async () => {
+    const page = await session.open(`${appUrl}/`, queueReady);
+    const registrations = await page.evaluate(async () => ({
+      registered: (await navigator.serviceWorker.getRegistrations()).length,
+      controlled: navigator.serviceWorker.controller !== null,
+    }));
+    expect(registrations).toEqual({ registered: 0, controlled: false });
+
+    await page.getByRole('link', { name: locator, exact: true }).click();
+    await detailsReady(locator)(page);
+    const answered = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'PATCH' && PATCH_STATUS_PATH.test(response.url()),
+    );
+    await sendToPrimeButton(page).click();
+
+    await availableToPrime(page).waitFor();
+    await liveRegion(page, 'status', 'The move was sent to the Prime.').waitFor();
+    const response = await answered;
+    expect(response.url().startsWith(`${apiUrl}/`)).toBe(true);
+    expect(response.fromServiceWorker()).toBe(false);
+    const sent = await serverMove();
+    expect(sent.availableToPrimeAt).not.toBeNull();
+    expect(response.headers()['etag']).toBe(`"${sent.eTag}"`);
+    // What the page's own scripts may read of a cross-origin answer is what
+    // CORS exposes: the ETag must be among it.
+    const readable = await page.evaluate(async (url) => {
+      const answer = await fetch(url);
+      return { etag: answer.headers.get('ETag'), body: (await answer.json()) as { eTag: string } };
+    }, `${apiUrl}/move/${locator}`);
+    expect(readable.etag).toBe(`"${readable.body.eTag}"`);
+    expect(readable.body.eTag).toBe(sent.eTag);
+  });
+
+  it('says the server could not be reached when the request is cut, and Try again sends it', async () => {
+    const page = await session.open(`${appUrl}/moves/${locator}/details`, detailsReady(locator));
+    const patches: Request[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH' && PATCH_STATUS_PATH.test(request.url())) {
+        patches.push(request);
+      }
+    });
+    let cut = false;
+    await page.route(`${apiUrl}/move-task-orders/*/status`, async (route) => {
+      // Only the first PATCH; the CORS preflight and the retry go through.
+      if (route.request().method() === 'PATCH' && !cut) {
+        cut = true;
+        await route.abort('connectionreset');
+      } else {
+        await route.fallback();
+      }
+    });
+
+    await sendToPrimeButton(page).click();
+
+    const alert = liveRegion(page, 'alert', 'The server could not be reached');
+    await alert.waitFor();
+    expect((await serverMove()).availableToPrimeAt).toBeNull();
+
+    await alert.getByRole('button', { name: 'Try again' }).click();
+
+    await availableToPrime(page).waitFor();
+    await liveRegion(page, 'status', 'The move was sent to the Prime.').waitFor();
+    expect(cut).toBe(true);
+    expect(patches).toHaveLength(2);
+    expect((await serverMove()).availableToPrimeAt).not.toBeNull();
+    await expectNoAlert(page);
+  });
+
+  it('sends one PATCH for a double click over the network', async () => {
+    const page = await session.open(`${appUrl}/moves/${locator}/details`, detailsReady(locator));
+    const loaded = await serverMove();
+    const patches: Request[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PATCH' && PATCH_STATUS_PATH.test(request.url())) {
+        patches.push(request);
+      }
+    });
+
+    await sendToPrimeButton(page).dblclick();
+
+    await liveRegion(page, 'status', 'The move was sent to the Prime.').waitFor();
+    expect(patches).toHaveLength(1);
+    // A second PATCH with the loaded eTag would have been refused (412) and
+    // shown an alert; one accepted write moved the eTag exactly once.
+    await expectNoAlert(page);
+    const sent = await serverMove();
+    expect(sent.eTag).not.toBe(loaded.eTag);
+    expect((await patches[0].response())?.headers()['etag']).toBe(`"${sent.eTag}"`);
+  });
+});

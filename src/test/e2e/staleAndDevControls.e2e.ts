@@ -1,0 +1,80 @@
+// What a tab learns before its user acts, and the developer controls that
+// let anyone reproduce a colleague's change in seconds.
+import { describe, expect, inject, it } from 'vitest';
+import type { Move } from '../../api/models';
+import { SEED_LOCATORS } from '../../../mocks/db';
+import { detailsReady, setupBrowser } from './browser';
+import {
+  apiGetInPage,
+  availableToPrime,
+  liveRegion,
+  mtoRegion,
+  sendToPrimeButton,
+} from './officeUser';
+
+const locator = SEED_LOCATORS.draft;
+const detailsUrl = `${inject('mockedAppUrl')}/moves/${locator}/details`;
+const session = setupBrowser();
+const openDetails = () => session.open(detailsUrl, detailsReady(locator));
+
+describe('stale before you click', () => {
+  it('tells the other tab the move was updated by someone else, and Reload shows it', async () => {
+    const alice = await openDetails();
+    const bob = await openDetails();
+
+    await sendToPrimeButton(alice).click();
+    await availableToPrime(alice).waitFor();
+
+    // Bob has not clicked anything: the mock's change notice reached his tab.
+    const notice = mtoRegion(bob)
+      .getByRole('status')
+      .filter({ hasText: 'Updated by someone else' });
+    await notice.waitFor();
+    expect(await mtoRegion(bob).getByText('Draft', { exact: true }).count()).toBe(1);
+
+    await notice.getByRole('button', { name: 'Reload' }).click();
+
+    await availableToPrime(bob).waitFor();
+    await expect.poll(() => notice.count()).toBe(0);
+  });
+});
+
+describe('developer controls', () => {
+  it('act as another user on the move, so the next Send to Prime meets a real conflict', async () => {
+    const page = await openDetails();
+    const before = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+
+    await page.getByText('Developer controls (mock API)').click();
+    await page.getByLabel('Record').selectOption({ label: `Move ${locator}` });
+    await page.getByRole('button', { name: 'Act as another user' }).click();
+    await page.getByText(`Move ${locator}: Changed TIO remarks to`).waitFor();
+
+    const after = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+    expect(after.eTag).not.toBe(before.eTag);
+    expect(after.tioRemarks).toBeTruthy();
+
+    await sendToPrimeButton(page).click();
+    const alert = liveRegion(page, 'alert', 'Someone else changed this move');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(`TIO remarks: (empty) → '${after.tioRemarks}'`);
+
+    await alert.getByRole('button', { name: 'Send to Prime again' }).click();
+    await availableToPrime(page).waitFor();
+  });
+
+  it('reset the mock data to its seed', async () => {
+    const page = await openDetails();
+    const seeded = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+    await sendToPrimeButton(page).click();
+    await availableToPrime(page).waitFor();
+
+    await page.getByText('Developer controls (mock API)').click();
+    await page.getByRole('button', { name: 'Reset mock data' }).click();
+
+    await page.waitForEvent('load');
+    await detailsReady(locator)(page);
+    const reset = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+    expect(reset).toEqual(seeded);
+    await sendToPrimeButton(page).waitFor();
+  });
+});

@@ -1,0 +1,183 @@
+// `npm run bench`: figures printed as tables, never asserted as times (these
+// machines are shared and noisy). Each speed figure is compared with a
+// baseline measured in the same run.
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { db, SEED_LOCATORS } from '../../../mocks/db';
+import type { MTOServiceItem } from '../../api/models';
+import serviceItemsReducer, {
+  listMTOServiceItems,
+  updateMTOServiceItemStatus,
+} from '../../entities/serviceItems/serviceItemsSlice';
+import { renderRoute } from '../renderWithProviders';
+import { countRenders } from './renderCounter';
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+
+async function sendToPrimeOnce(): Promise<number> {
+  db.reset();
+  const view = renderRoute(`/moves/${SEED_LOCATORS.draft}/details`);
+  const button = await screen.findByRole('button', { name: 'Send to Prime' });
+  const start = performance.now();
+  fireEvent.click(button);
+  await screen.findByText(/^Available to Prime since/, { selector: 'dd' }, { interval: 1 });
+  const elapsed = performance.now() - start;
+  view.unmount();
+  return elapsed;
+}
+
+async function rawPatchOnce(): Promise<number> {
+  db.reset();
+  const move = db.moveByLocator(SEED_LOCATORS.draft)!;
+  const start = performance.now();
+  const response = await fetch(`http://localhost:3000/ghc/v1/move-task-orders/${move.id}/status`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', 'If-Match': move.eTag },
+    body: JSON.stringify({ serviceCodeMS: true, serviceCodeCS: true }),
+  });
+  await response.json();
+  return performance.now() - start;
+}
+
+function serviceItems(count: number): MTOServiceItem[] {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+    moveTaskOrderID: '00000000-0000-4000-8000-000000000000',
+    mtoShipmentID: null,
+    reServiceCode: 'DLH',
+    reServiceName: 'Domestic linehaul',
+    status: 'SUBMITTED',
+    rejectionReason: null,
+    approvedAt: null,
+    rejectedAt: null,
+    createdAt: '2026-01-05T14:00:00.000000000Z',
+    updatedAt: '2026-01-05T14:00:00.000000000Z',
+    eTag: 'MjAyNi0wMS0wNVQxNDowMDowMC4wMDAwMDAwMDBa',
+  }));
+}
+
+/**
+ * Mean time for the service items reducer to store one updated record when it
+ * holds `count` of them. The reducer alone, as in production: the store's
+ * development-only checks walk the whole state on every dispatch.
+ */
+function storeUpdate(count: number, rounds: number): number {
+  const items = serviceItems(count);
+  const moveID = items[0].moveTaskOrderID;
+  let state = serviceItemsReducer(
+    undefined,
+    listMTOServiceItems.fulfilled(items, 'load', [moveID]),
+  );
+  const target = items[Math.floor(count / 2)];
+  const start = performance.now();
+  for (let round = 0; round < rounds; round += 1) {
+    const updatedAt = `2026-02-01T00:00:00.${String(round).padStart(9, '0')}Z`;
+    state = serviceItemsReducer(
+      state,
+      updateMTOServiceItemStatus.fulfilled(
+        { ...target, status: round % 2 ? 'APPROVED' : 'REJECTED', updatedAt },
+        'write',
+        [target, target.eTag, { status: 'APPROVED' }],
+      ),
+    );
+  }
+  return (performance.now() - start) / rounds;
+}
+
+describe('benchmarks', () => {
+  it('Send to Prime, click to screen, against a raw PATCH round trip through the same mock', async () => {
+    const rounds = 15;
+    await sendToPrimeOnce(); // warm-up: module loading and the first render
+    await rawPatchOnce();
+    const clicks: number[] = [];
+    const patches: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      clicks.push(await sendToPrimeOnce());
+      patches.push(await rawPatchOnce());
+    }
+    const ratio = median(clicks) / median(patches);
+    console.table({
+      'Send to Prime (click to screen)': { median: ms(median(clicks)), rounds },
+      'raw PATCH round trip (baseline)': { median: ms(median(patches)), rounds },
+      ratio: { median: `${ratio.toFixed(2)}x (goal: at most 2x)`, rounds },
+    });
+    expect(clicks).toHaveLength(rounds);
+  });
+
+  it('stores one updated record with 10 and with 10,000 records in the store', () => {
+    const rounds = 2000;
+    storeUpdate(10, 200); // warm-up
+    const small = storeUpdate(10, rounds);
+    const large = storeUpdate(10_000, rounds);
+    console.table({
+      '10 records': { 'per update': ms(small) },
+      '10,000 records': { 'per update': ms(large) },
+      ratio: { 'per update': `${(large / small).toFixed(1)}x (goal: near 1)` },
+    });
+    expect(large).toBeGreaterThan(0);
+  });
+
+  it('counts what re-renders when one of 200 service items is approved', async () => {
+    db.reset();
+    const move = db.moveByLocator(SEED_LOCATORS.draft)!;
+    const [shipmentTemplate] = db.shipmentsOf(move.id);
+    const [itemTemplate] = db.serviceItemsOf(move.id);
+    const strip = <T extends object>(record: T) => {
+      const {
+        id: _id,
+        createdAt: _c,
+        updatedAt: _u,
+        eTag: _e,
+        ...fields
+      } = record as T & {
+        id: string;
+        createdAt: string;
+        updatedAt: string;
+        eTag: string;
+      };
+      return fields;
+    };
+    while (db.shipmentsOf(move.id).length < 50) db.create('shipment', strip(shipmentTemplate));
+    while (db.serviceItemsOf(move.id).length < 200) {
+      db.create('serviceItem', { ...strip(itemTemplate), status: 'SUBMITTED' });
+    }
+    renderRoute(`/moves/${SEED_LOCATORS.draft}/details`);
+    await screen.findByRole('button', { name: 'Send to Prime' }, { timeout: 20_000 });
+    const table = screen.getByRole('region', { name: 'Service items' });
+    const [approve] = within(table).getAllByRole('button', { name: /^Approve / });
+
+    const counts = await countRenders(async () => {
+      fireEvent.click(approve);
+      await waitFor(() => expect(within(table).getAllByText(/^Approved on/)).not.toHaveLength(0));
+    });
+
+    const appComponents = [
+      'ServiceItemRow',
+      'ReviewActions',
+      'RecoveryAlert',
+      'ServiceItemsTable',
+      'ShipmentList',
+      'ShipmentCard',
+      'CustomerDetails',
+      'RecordSection',
+      'MoveTaskOrderPanel',
+      'StaleNotice',
+      'AlertSlot',
+    ];
+    console.table(
+      Object.entries(counts).map(([component, renders]) => ({
+        component,
+        renders,
+        ours: appComponents.includes(component) ? 'yes' : 'library',
+      })),
+    );
+    console.log(
+      `Distinct components re-rendered: ${Object.keys(counts).length} (${Object.keys(counts)
+        .filter((name) => appComponents.includes(name))
+        .join(', ')} of ours) across 50 shipments and 200 service items`,
+    );
+    expect(Object.keys(counts).length).toBeGreaterThan(0);
+  });
+});
