@@ -86,7 +86,70 @@ function storeUpdate(count: number, rounds: number): number {
   return (performance.now() - start) / rounds;
 }
 
+/** Time from opening the queue to its first rows on screen. */
+async function queueFirstRows(): Promise<number> {
+  const start = performance.now();
+  const view = renderRoute('/');
+  await screen.findAllByRole('link', { name: /^[A-Z0-9]{6}$/ }, { interval: 1 });
+  const elapsed = performance.now() - start;
+  view.unmount();
+  return elapsed;
+}
+
+/** Time for one queue interaction (next page, sort, filter) to show its answer. */
+async function queueInteractions(): Promise<Record<string, number>> {
+  const view = renderRoute('/');
+  await screen.findByText(/page 1 of/);
+  const timed = async (act: () => void, done: RegExp) => {
+    const start = performance.now();
+    act();
+    await screen.findByText(done, undefined, { interval: 1 });
+    return performance.now() - start;
+  };
+  const figures = {
+    'next page': await timed(
+      () => fireEvent.click(screen.getByRole('button', { name: 'Next page' })),
+      /page 2 of/,
+    ),
+    'sort by customer name': await timed(
+      () => fireEvent.click(screen.getByRole('button', { name: 'Customer name' })),
+      /page 1 of/,
+    ),
+    'filter by status': await timed(() => {
+      fireEvent.change(screen.getByLabelText('Status'), { target: { value: 'APPROVED' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Apply filters' }));
+    }, /moves?, page 1 of/),
+  };
+  view.unmount();
+  return figures;
+}
+
 describe('benchmarks', () => {
+  it('shows the queue’s first rows with 20 and with 10,000 moves, and pages, sorts and filters them', async () => {
+    const rounds = 7;
+    const firstRows: Record<number, number[]> = { 20: [], 10_000: [] };
+    for (const moves of [20, 10_000]) {
+      db.reset({ moves });
+      await queueFirstRows(); // warm-up
+      for (let round = 0; round < rounds; round += 1) firstRows[moves].push(await queueFirstRows());
+    }
+    const interactions = await queueInteractions();
+    console.table({
+      'first rows, 20 moves': { median: ms(median(firstRows[20])) },
+      'first rows, 10,000 moves': { median: ms(median(firstRows[10_000])) },
+      ratio: {
+        median: `${(median(firstRows[10_000]) / median(firstRows[20])).toFixed(2)}x (goal: at most 1.5x)`,
+      },
+      ...Object.fromEntries(
+        Object.entries(interactions).map(([name, time]) => [
+          `${name}, 10,000 moves (request included)`,
+          { median: ms(time) },
+        ]),
+      ),
+    });
+    expect(firstRows[20]).toHaveLength(rounds);
+  });
+
   it('Send to Prime, click to screen, against a raw PATCH round trip through the same mock', async () => {
     const rounds = 15;
     await sendToPrimeOnce(); // warm-up: module loading and the first render
