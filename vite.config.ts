@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './src/api/cspPlugin.ts';
 import { ghcSpec } from './src/api/specPlugin.ts';
 
 export default defineConfig(({ mode }) => {
@@ -7,7 +8,7 @@ export default defineConfig(({ mode }) => {
   // production build unless VITE_MOCK_API=on asks for it.
   const mockApi = process.env.VITE_MOCK_API ?? (mode === 'production' ? 'off' : 'on');
   return {
-    plugins: [react(), ghcSpec()],
+    plugins: [react(), ghcSpec(), contentSecurityPolicy(process.env.VITE_API_BASE_URL)],
     define: {
       'import.meta.env.VITE_MOCK_API': JSON.stringify(mockApi),
     },
