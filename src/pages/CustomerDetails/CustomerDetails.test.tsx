@@ -7,21 +7,8 @@ import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskO
 import { expectNoAxeViolations } from '../../test/axe';
 import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests } from '../../test/recordRequests';
+import { draftMove, openDraftMove } from '../../test/draftMove';
 import { renderRoute } from '../../test/renderWithProviders';
-
-const locator = SEED_LOCATORS.draft;
-
-function draftMove() {
-  const move = db.moveByLocator(locator);
-  if (!move) throw new Error(`The seed has no move ${locator}`);
-  return move;
-}
-
-async function openDraftMove() {
-  const view = renderRoute(`/moves/${locator}/details`);
-  const sendButton = await screen.findByRole('button', { name: 'Send to Prime' });
-  return { ...view, sendButton };
-}
 
 describe('TOO customer details page', () => {
   it('shows the customer, orders, move task order, shipments and service items', async () => {

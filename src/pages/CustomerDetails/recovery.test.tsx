@@ -6,16 +6,10 @@ import { server } from '../../../mocks/node';
 import { expectNoAxeViolations } from '../../test/axe';
 import { expectNoAlert, findAlert } from '../../test/liveRegions';
 import { recordRequests } from '../../test/recordRequests';
+import { draftMove, openDraftMove } from '../../test/draftMove';
 import { renderRoute } from '../../test/renderWithProviders';
 
 const locator = SEED_LOCATORS.draft;
-const draftMove = () => db.moveByLocator(locator)!;
-
-async function openDraftMove() {
-  const view = renderRoute(`/moves/${locator}/details`);
-  await screen.findByRole('button', { name: 'Send to Prime' });
-  return view;
-}
 
 const mtoRegion = (container?: HTMLElement) =>
   (container ? within(container) : screen).getByRole('region', { name: 'Move task order' });

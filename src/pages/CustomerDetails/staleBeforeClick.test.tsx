@@ -3,16 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { serverMayHaveChanged } from '../../app/serverChanges';
 import { findStatus } from '../../test/liveRegions';
+import { draftMove, openDraftMove } from '../../test/draftMove';
 import { renderRoute } from '../../test/renderWithProviders';
-
-const locator = SEED_LOCATORS.draft;
-const draftMove = () => db.moveByLocator(locator)!;
-
-async function openDraftMove() {
-  const view = renderRoute(`/moves/${locator}/details`);
-  await screen.findByRole('button', { name: 'Send to Prime' });
-  return view;
-}
 
 const mtoRegion = () => screen.getByRole('region', { name: 'Move task order' });
 
