@@ -9,7 +9,9 @@ const MEMBER = /[ \t]*(?:(W\/)?"([\x21\x23-\x7e\x80-\xff]*)")?[ \t]*(?:,|$)/y;
 const BARE = /^[\x21\x23-\x2b\x2d-\x7e]+$/;
 
 export function ifMatchHolds(header: string, eTag: string): boolean {
-  const value = header.trim();
+  // Only OWS (SP / HTAB) surrounds a field value; String#trim would also drop
+  // \v, \f, NBSP and other characters that make the value malformed.
+  const value = header.replace(/^[ \t]+|[ \t]+$/g, '');
   if (value === '*') return true;
   if (!value.includes('"')) return BARE.test(value) && !value.startsWith('W/') && value === eTag;
 

@@ -126,7 +126,9 @@ export function validateBody<B>(
   schema: BodySchema<B>,
   record: object,
 ): { value: B } | { invalid: InvalidFields } {
-  const invalid: InvalidFields = {};
+  // No prototype: `invalid['__proto__'] = ...` on a plain object would set its
+  // prototype instead of recording the field, and the body would pass.
+  const invalid: InvalidFields = Object.create(null) as InvalidFields;
   checkObject(schema.fields, schema.required ?? [], body, '', invalid, record);
   // Every key was checked against a rule mirroring B, so the body now is a B.
   return Object.keys(invalid).length > 0 ? { invalid } : { value: body as B };
