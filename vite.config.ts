@@ -44,6 +44,17 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           test: {
+            // The production build in Chromium over real HTTP (src/test/perf/browser.bench.ts).
+            name: 'bench-browser',
+            environment: 'node',
+            include: ['src/test/perf/**/*.bench.ts'],
+            testTimeout: 180_000,
+            hookTimeout: 180_000,
+          },
+        },
+        {
+          extends: true,
+          test: {
             // Real Chromium against real Vite dev servers (see README, "Browser
             // tests"). Files run one after another: they share the servers and
             // two cores, and each test already drives several pages.
