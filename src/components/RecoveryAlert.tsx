@@ -1,4 +1,4 @@
-import { Alert, Button } from '@trussworks/react-uswds';
+import { Button } from '@trussworks/react-uswds';
 import { useEffect, useId, useRef } from 'react';
 import type { Recovery } from '../app/useRecoverableWrite';
 import { formatChange } from './changes';
@@ -33,13 +33,19 @@ export function RecoveryAlert({ recovery, record, action, pending, onRedo }: Rec
   const again = error.kind === 'conflict' ? `${action} again` : 'Try again';
 
   return (
-    <section ref={ref} tabIndex={-1} aria-labelledby={headingId} className="recovery-alert">
-      <Alert
-        type={error.kind === 'conflict' ? 'warning' : 'error'}
-        heading={<span id={headingId}>{message.heading}</span>}
-        headingLevel="h3"
-      >
-        <p className="margin-top-0">{message.body}</p>
+    // USWDS alert markup written out: react-uswds' Alert wraps its children in
+    // a <p>, and this alert holds paragraphs, a list and a button.
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby={headingId}
+      className={`usa-alert usa-alert--${error.kind === 'conflict' ? 'warning' : 'error'} recovery-alert`}
+    >
+      <div className="usa-alert__body">
+        <h3 id={headingId} className="usa-alert__heading">
+          {message.heading}
+        </h3>
+        <p className="usa-alert__text">{message.body}</p>
         {changes.length > 0 && (
           <>
             <p>What changed{changedAt ? ` (saved ${formatDateTime(changedAt)})` : ''}:</p>
@@ -61,7 +67,7 @@ export function RecoveryAlert({ recovery, record, action, pending, onRedo }: Rec
             {pending ? 'Working…' : again}
           </Button>
         )}
-      </Alert>
+      </div>
     </section>
   );
 }
