@@ -18,6 +18,9 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
     'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
     'Access-Control-Allow-Headers': 'Content-Type, If-Match, X-CSRF-Token',
     'Access-Control-Expose-Headers': 'ETag',
+    // Every write carries If-Match, so every write needs a preflight; let the
+    // browser keep its answer for ten minutes instead of asking before each.
+    'Access-Control-Max-Age': '600',
     Vary: 'Origin',
   };
 }
