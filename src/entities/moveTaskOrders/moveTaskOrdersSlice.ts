@@ -1,4 +1,4 @@
-import { createEntityAdapter, createSelector, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { MoveTaskOrder, ServiceItemCodes } from '../../api/models';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
@@ -71,10 +71,6 @@ const moveTaskOrdersSlice = createSlice({
 
 export default moveTaskOrdersSlice.reducer;
 
-export const { selectById: selectMoveTaskOrderById, selectAll: selectAllMoveTaskOrders } =
-  moveTaskOrdersAdapter.getSelectors((state: RootState) => state.entities.moveTaskOrders);
-
-export const selectMoveTaskOrderByLocator = createSelector(
-  [selectAllMoveTaskOrders, (_state: RootState, locator: string) => locator],
-  (moveTaskOrders, locator) => moveTaskOrders.find((mto) => mto.locator === locator),
+export const { selectById: selectMoveTaskOrderById } = moveTaskOrdersAdapter.getSelectors(
+  (state: RootState) => state.entities.moveTaskOrders,
 );

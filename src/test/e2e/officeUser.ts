@@ -1,6 +1,6 @@
 // What an office user does on the details page, in words of the UI (roles and
 // accessible names), shared by the browser tests.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, Request } from 'playwright-core';
 import { expect } from 'vitest';
 
 export const mtoRegion = (page: Page) => page.getByRole('region', { name: 'Move task order' });
@@ -32,6 +32,17 @@ export async function openCustomerForm(page: Page): Promise<Locator> {
 }
 
 export const PATCH_STATUS_PATH = /\/ghc\/v1\/move-task-orders\/[^/]+\/status$/;
+
+/** Every Send to Prime PATCH the page sends from now on, answered by the service worker or not. */
+export function recordStatusPatches(page: Page): Request[] {
+  const patches: Request[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH' && PATCH_STATUS_PATH.test(request.url())) {
+      patches.push(request);
+    }
+  });
+  return patches;
+}
 
 /** Calls the API from inside the page, so in mock mode the service worker answers, as for the app. */
 export async function apiGetInPage<T>(page: Page, path: string): Promise<T> {

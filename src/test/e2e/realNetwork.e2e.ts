@@ -1,7 +1,6 @@
 // The app with mocking off, calling the mock GHC API as a plain HTTP server
 // on another origin, as it will call a real GHC API: real requests, real
 // CORS, no service worker.
-import type { Request } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Move } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
@@ -11,6 +10,7 @@ import {
   expectNoAlert,
   liveRegion,
   PATCH_STATUS_PATH,
+  recordStatusPatches,
   sendToPrimeButton,
 } from './officeUser';
 
@@ -68,12 +68,7 @@ describe('the app against the mock GHC API over real HTTP', () => {
 
   it('says the server could not be reached when the request is cut, and Try again sends it', async () => {
     const page = await session.open(`${appUrl}/moves/${locator}/details`, detailsReady(locator));
-    const patches: Request[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'PATCH' && PATCH_STATUS_PATH.test(request.url())) {
-        patches.push(request);
-      }
-    });
+    const patches = recordStatusPatches(page);
     let cut = false;
     await page.route(`${apiUrl}/move-task-orders/*/status`, async (route) => {
       // Only the first PATCH; the CORS preflight and the retry go through.
@@ -104,12 +99,7 @@ describe('the app against the mock GHC API over real HTTP', () => {
   it('sends one PATCH for a double click over the network', async () => {
     const page = await session.open(`${appUrl}/moves/${locator}/details`, detailsReady(locator));
     const loaded = await serverMove();
-    const patches: Request[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'PATCH' && PATCH_STATUS_PATH.test(request.url())) {
-        patches.push(request);
-      }
-    });
+    const patches = recordStatusPatches(page);
 
     await sendToPrimeButton(page).dblclick();
 

@@ -1,6 +1,5 @@
 // Send to Prime in a real browser, with the mock API in the service worker and
 // its data in localStorage: what one tab writes, the other tab's server sees.
-import type { Request } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Move, MTOServiceItem } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
@@ -11,7 +10,7 @@ import {
   expectNoAlert,
   liveRegion,
   mtoRegion,
-  PATCH_STATUS_PATH,
+  recordStatusPatches,
   sendToPrimeButton,
 } from './officeUser';
 
@@ -57,12 +56,7 @@ describe('Send to Prime in the browser', () => {
 
   it('sends one PATCH for a double click', async () => {
     const page = await openDetails();
-    const patches: Request[] = [];
-    page.on('request', (request) => {
-      if (request.method() === 'PATCH' && PATCH_STATUS_PATH.test(request.url())) {
-        patches.push(request);
-      }
-    });
+    const patches = recordStatusPatches(page);
 
     await sendToPrimeButton(page).dblclick();
 
