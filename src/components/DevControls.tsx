@@ -6,6 +6,7 @@ import { actAsAnotherUser, resetMockData } from '../../mocks/browser';
 import { useAppSelector } from '../app/hooks';
 import type { RootState } from '../app/store';
 import { serverMayHaveChanged } from '../app/serverChanges';
+import { allRecords } from '../entities/recordTable';
 import { AlertSlot } from './AlertSlot';
 
 type Kind = Parameters<typeof actAsAnotherUser>[0];
@@ -20,15 +21,15 @@ function targetsOf({ entities }: RootState): Target[] {
   const { moveTaskOrders, customers, orders, shipments, serviceItems } = entities;
   const of = (kind: Kind, id: string, label: string) => ({ value: `${kind}:${id}`, label });
   return [
-    ...Object.values(moveTaskOrders.entities).map((m) => of('move', m.id, `Move ${m.locator}`)),
-    ...Object.values(customers.entities).map((c) =>
+    ...allRecords(moveTaskOrders).map((m) => of('move', m.id, `Move ${m.locator}`)),
+    ...allRecords(customers).map((c) =>
       of('customer', c.id, `Customer ${c.firstName} ${c.lastName}`),
     ),
-    ...Object.values(orders.entities).map((o) => of('order', o.id, `Orders ${o.orderNumber}`)),
-    ...Object.values(shipments.entities).map((s) =>
+    ...allRecords(orders).map((o) => of('order', o.id, `Orders ${o.orderNumber}`)),
+    ...allRecords(shipments).map((s) =>
       of('shipment', s.id, `Shipment ${s.shipmentType} (${s.status.toLowerCase()})`),
     ),
-    ...Object.values(serviceItems.entities).map((i) =>
+    ...allRecords(serviceItems).map((i) =>
       of('serviceItem', i.id, `Service item ${i.reServiceCode} (${i.status.toLowerCase()})`),
     ),
   ];

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../mocks/db';
 import { setupStore } from '../app/store';
 import { recordRequests } from '../test/recordRequests';
-import { getMoveTaskOrder, updateMoveTIORemarks } from './moveTaskOrders/moveTaskOrdersSlice';
+import {
+  getMoveTaskOrder,
+  selectMoveTaskOrderById,
+  updateMoveTIORemarks,
+} from './moveTaskOrders/moveTaskOrdersSlice';
 import { approveShipment, listMTOShipments } from './shipments/shipmentsSlice';
 import { selectWriteInFlight } from './writesInFlight';
 
@@ -54,7 +58,7 @@ describe('one write at a time per record', () => {
     expect(selectWriteInFlight(store.getState(), move.id)).toBe(false);
 
     await store.dispatch(getMoveTaskOrder(move.id));
-    const fresh = store.getState().entities.moveTaskOrders.entities[move.id];
+    const fresh = selectMoveTaskOrderById(store.getState(), move.id)!;
     const redo = await store.dispatch(updateMoveTIORemarks(move.id, fresh.eTag, 'Mine'));
     expect(redo.meta.requestStatus).toBe('fulfilled');
   });

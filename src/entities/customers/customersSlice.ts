@@ -1,10 +1,9 @@
-import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { Customer, UpdateCustomerPayload } from '../../api/models';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-
-const customersAdapter = createEntityAdapter<Customer>();
+import { createRecordSelectors, emptyRecordTable, putRecord } from '../recordTable';
 
 export const getCustomer = createApiThunk('customers/getCustomer', (customerID: string) =>
   request('customer.getCustomer', { customerID }),
@@ -19,13 +18,13 @@ export const updateCustomer = createApiThunk(
 
 const customersSlice = createSlice({
   name: 'customers',
-  initialState: customersAdapter.getInitialState(),
+  initialState: emptyRecordTable<Customer>(),
   reducers: {},
   extraReducers: (builder) => {
     builder.addMatcher(
       isAnyOf(getCustomer.fulfilled, updateCustomer.fulfilled),
       (state, { payload }) => {
-        customersAdapter.setOne(state, payload);
+        putRecord(state, payload);
       },
     );
   },
@@ -33,6 +32,6 @@ const customersSlice = createSlice({
 
 export default customersSlice.reducer;
 
-export const { selectById: selectCustomerById } = customersAdapter.getSelectors(
+export const { selectById: selectCustomerById } = createRecordSelectors(
   (state: RootState) => state.entities.customers,
 );

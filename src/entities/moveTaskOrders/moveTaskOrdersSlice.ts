@@ -1,15 +1,14 @@
-import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { MoveTaskOrder, ServiceItemCodes } from '../../api/models';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
+import { createRecordSelectors, emptyRecordTable, mergeRecord, putRecord } from '../recordTable';
 
 // A move and its move task order are one record (one id, one eTag): both
 // operations store into this slice. A Move body lacks `referenceId`, so it is
 // merged into what is stored rather than replacing it.
 export type StoredMoveTaskOrder = Omit<MoveTaskOrder, 'referenceId'> & { referenceId?: string };
-
-const moveTaskOrdersAdapter = createEntityAdapter<StoredMoveTaskOrder>();
 
 export const getMove = createApiThunk('moveTaskOrders/getMove', (locator: string) =>
   request('move.getMove', { locator }),
@@ -49,12 +48,12 @@ export const updateMoveTIORemarks = createApiThunk(
 
 const moveTaskOrdersSlice = createSlice({
   name: 'moveTaskOrders',
-  initialState: moveTaskOrdersAdapter.getInitialState(),
+  initialState: emptyRecordTable<StoredMoveTaskOrder>(),
   reducers: {},
   extraReducers: (builder) => {
     builder
       .addCase(getMove.fulfilled, (state, { payload }) => {
-        moveTaskOrdersAdapter.upsertOne(state, payload);
+        mergeRecord(state, payload);
       })
       .addMatcher(
         isAnyOf(
@@ -63,7 +62,7 @@ const moveTaskOrdersSlice = createSlice({
           updateMoveTIORemarks.fulfilled,
         ),
         (state, { payload }) => {
-          moveTaskOrdersAdapter.setOne(state, payload);
+          putRecord(state, payload);
         },
       );
   },
@@ -71,6 +70,6 @@ const moveTaskOrdersSlice = createSlice({
 
 export default moveTaskOrdersSlice.reducer;
 
-export const { selectById: selectMoveTaskOrderById } = moveTaskOrdersAdapter.getSelectors(
+export const { selectById: selectMoveTaskOrderById } = createRecordSelectors(
   (state: RootState) => state.entities.moveTaskOrders,
 );

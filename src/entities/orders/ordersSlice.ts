@@ -1,10 +1,9 @@
-import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { Order, UpdateOrderPayload } from '../../api/models';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-
-const ordersAdapter = createEntityAdapter<Order>();
+import { createRecordSelectors, emptyRecordTable, putRecord } from '../recordTable';
 
 export const getOrder = createApiThunk('orders/getOrder', (orderID: string) =>
   request('order.getOrder', { orderID }),
@@ -19,17 +18,17 @@ export const updateOrder = createApiThunk(
 
 const ordersSlice = createSlice({
   name: 'orders',
-  initialState: ordersAdapter.getInitialState(),
+  initialState: emptyRecordTable<Order>(),
   reducers: {},
   extraReducers: (builder) => {
     builder.addMatcher(isAnyOf(getOrder.fulfilled, updateOrder.fulfilled), (state, { payload }) => {
-      ordersAdapter.setOne(state, payload);
+      putRecord(state, payload);
     });
   },
 });
 
 export default ordersSlice.reducer;
 
-export const { selectById: selectOrderById } = ordersAdapter.getSelectors(
+export const { selectById: selectOrderById } = createRecordSelectors(
   (state: RootState) => state.entities.orders,
 );

@@ -1,12 +1,12 @@
-import { createEntityAdapter, createSlice } from '@reduxjs/toolkit';
+import { createSlice } from '@reduxjs/toolkit';
 import type { MTOServiceItem, ServiceItemStatusPayload } from '../../api/models';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { createSelectIdsOfMove, replaceChildrenOfMove } from '../childrenOfMove';
+import { emptyChildTable, idsOfMove, putChild, replaceChildrenOfMove } from '../childrenOfMove';
+import { createRecordSelectors } from '../recordTable';
 
 // Each service item is written with its own eTag, never the move's (decision 0049).
-const serviceItemsAdapter = createEntityAdapter<MTOServiceItem>();
 
 export const listMTOServiceItems = createApiThunk(
   'serviceItems/listMTOServiceItems',
@@ -34,22 +34,24 @@ export const updateMTOServiceItemStatus = createApiThunk(
 
 const serviceItemsSlice = createSlice({
   name: 'serviceItems',
-  initialState: serviceItemsAdapter.getInitialState(),
+  initialState: emptyChildTable<MTOServiceItem>(),
   reducers: {},
   extraReducers: (builder) => {
     builder
       .addCase(listMTOServiceItems.fulfilled, (state, { payload, meta }) => {
-        replaceChildrenOfMove(serviceItemsAdapter, state, meta.arg[0], payload);
+        replaceChildrenOfMove(state, meta.arg[0], payload);
       })
       .addCase(updateMTOServiceItemStatus.fulfilled, (state, { payload }) => {
-        serviceItemsAdapter.setOne(state, payload);
+        putChild(state, payload);
       });
   },
 });
 
 export default serviceItemsSlice.reducer;
 
-export const { selectById: selectServiceItemById, selectAll: selectAllServiceItems } =
-  serviceItemsAdapter.getSelectors((state: RootState) => state.entities.serviceItems);
+const selectTable = (state: RootState) => state.entities.serviceItems;
 
-export const selectServiceItemIdsOfMove = createSelectIdsOfMove(selectAllServiceItems);
+export const { selectById: selectServiceItemById } = createRecordSelectors(selectTable);
+
+export const selectServiceItemIdsOfMove = (state: RootState, moveTaskOrderID: string) =>
+  idsOfMove(selectTable(state), moveTaskOrderID);

@@ -1,12 +1,12 @@
-import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { MTOShipment } from '../../api/models';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { createSelectIdsOfMove, replaceChildrenOfMove } from '../childrenOfMove';
+import { emptyChildTable, idsOfMove, putChild, replaceChildrenOfMove } from '../childrenOfMove';
+import { createRecordSelectors } from '../recordTable';
 
 // Each shipment is written with its own eTag, never the move's (decision 0049).
-const shipmentsAdapter = createEntityAdapter<MTOShipment>();
 
 export const listMTOShipments = createApiThunk(
   'shipments/listMTOShipments',
@@ -33,17 +33,17 @@ export const rejectShipment = createApiThunk(
 
 const shipmentsSlice = createSlice({
   name: 'shipments',
-  initialState: shipmentsAdapter.getInitialState(),
+  initialState: emptyChildTable<MTOShipment>(),
   reducers: {},
   extraReducers: (builder) => {
     builder
       .addCase(listMTOShipments.fulfilled, (state, { payload, meta }) => {
-        replaceChildrenOfMove(shipmentsAdapter, state, meta.arg[0], payload);
+        replaceChildrenOfMove(state, meta.arg[0], payload);
       })
       .addMatcher(
         isAnyOf(approveShipment.fulfilled, rejectShipment.fulfilled),
         (state, { payload }) => {
-          shipmentsAdapter.setOne(state, payload);
+          putChild(state, payload);
         },
       );
   },
@@ -51,7 +51,9 @@ const shipmentsSlice = createSlice({
 
 export default shipmentsSlice.reducer;
 
-export const { selectById: selectShipmentById, selectAll: selectAllShipments } =
-  shipmentsAdapter.getSelectors((state: RootState) => state.entities.shipments);
+const selectTable = (state: RootState) => state.entities.shipments;
 
-export const selectShipmentIdsOfMove = createSelectIdsOfMove(selectAllShipments);
+export const { selectById: selectShipmentById } = createRecordSelectors(selectTable);
+
+export const selectShipmentIdsOfMove = (state: RootState, moveTaskOrderID: string) =>
+  idsOfMove(selectTable(state), moveTaskOrderID);
