@@ -1,8 +1,11 @@
 // @vitest-environment node
 // Hostile and malformed requests against every write (and the reads' path
 // ids): the mock must answer each with a 4xx {title, detail, instance}, never
-// a 5xx, and a refused write must change nothing at all.
+// a 5xx, and a refused write must change nothing at all. Every write carries
+// the session's CSRF token unless its case is about that token, so the
+// other cases reach the check they are about instead of stopping at 403.
 import { afterAll, describe, expect, it } from 'vitest';
+import { mintCsrfToken } from './csrf';
 import { db, SEED_LOCATORS } from './db';
 import { quoted, seededMove, send, type Answer } from './testApi';
 
@@ -248,6 +251,21 @@ const DANGEROUS_KEYS: [string, (valid: unknown) => string][] = [
   ],
 ];
 
+// X-CSRF-Token values that are not the session's token, on an otherwise
+// valid write: each is a 403 (null sends no header at all).
+const BAD_CSRF_TOKENS: [string, (session: string) => string | null][] = [
+  ['no X-CSRF-Token', () => null],
+  ['an empty X-CSRF-Token', () => ''],
+  ['a made-up X-CSRF-Token', () => 'forged'],
+  ['the token with a wrong checksum', (t) => t.slice(0, -1) + (t.endsWith('0') ? '1' : '0')],
+  ['the token without its checksum', (t) => t.split('.')[0]],
+  ['the token in upper case', (t) => t.toUpperCase()],
+  ['the token twice', (t) => `${t}, ${t}`],
+  ['the cookie pair instead of its value', (t) => `masked_gorilla_csrf=${t}`],
+  ['a valid token other than the cookie', () => mintCsrfToken()],
+  ['a 100 KB token', () => KB100],
+];
+
 const BAD_IDS = [
   'not-a-uuid',
   '123',
@@ -273,6 +291,8 @@ interface Case {
   path: (ids: Ids) => string;
   ifMatch?: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
+  /** Instead of the session's token. */
+  csrfToken?: (session: string) => string | null;
   /** An exact status, or any 4xx. */
   status: number | '4xx';
 }
@@ -312,6 +332,17 @@ for (const endpoint of ENDPOINTS) {
       status: 412,
     },
   );
+  for (const [label, csrfToken] of BAD_CSRF_TOKENS) {
+    cases.push({
+      label: `${name}: ${label}`,
+      method,
+      path,
+      ifMatch: current,
+      body: valid,
+      csrfToken,
+      status: 403,
+    });
+  }
   for (const [label, text] of NOT_AN_OBJECT) {
     cases.push({
       label: `${name}: body ${label}`,
@@ -403,6 +434,7 @@ for (const [name, path] of READS) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 let requests = 0;
+let csrfRequests = 0;
 
 function expectClientError(answer: Answer<unknown>, status: number | '4xx') {
   expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -419,7 +451,9 @@ function expectClientError(answer: Answer<unknown>, status: number | '4xx') {
 
 describe('hostile input: always a 4xx problem, never a 5xx, never a change', () => {
   afterAll(() => {
-    console.log(`Hostile input: ${requests} requests, all 4xx, no record changed`);
+    console.log(
+      `Hostile input: ${requests} requests (${csrfRequests} about the CSRF token), all 4xx, no record changed`,
+    );
   });
 
   it('has many cases', () => {
@@ -429,12 +463,17 @@ describe('hostile input: always a 4xx problem, never a 5xx, never a change', () 
   it.each(cases.map((c) => [c.label, c] as const))('%s', async (_, c) => {
     const ids = currentIds();
     const before = db.snapshot();
+    const session = await send.csrfToken();
     const answer = await send(c.method, c.path(ids), {
       ifMatch: c.ifMatch?.(ids),
       body: c.body?.(ids),
+      csrfToken: c.csrfToken?.(session),
     });
     requests++;
+    if (c.csrfToken) csrfRequests++;
     expectClientError(answer, c.status);
+    // Only the CSRF cases may stop at the CSRF check.
+    if (!c.csrfToken) expect(answer.status).not.toBe(403);
     expect(db.snapshot()).toEqual(before);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

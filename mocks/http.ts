@@ -1,6 +1,7 @@
 // The HTTP pieces every handler shares: the API prefix, error bodies, record
-// responses and path-id lookups.
+// responses, path-id lookups and the CSRF cookie of reads.
 import { HttpResponse, type HttpResponseResolver, type PathParams } from 'msw';
+import { csrfCookieToSet } from './csrf';
 import { db } from './db';
 import { KIND_LABELS, type Kind, type RecordOf } from './records';
 import type { InvalidFields } from './validation';
@@ -10,6 +11,7 @@ export const API = '*/ghc/v1';
 
 const TITLES = {
   400: 'Bad Request',
+  403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
   412: 'Precondition Failed',
@@ -64,23 +66,43 @@ export function lookup<K extends Kind>(kind: K, params: PathParams, name: string
   return { record };
 }
 
+type ResolverInfo = Parameters<HttpResponseResolver<PathParams>>[0];
+
+/**
+ * Every GET handler is built on this: its answer, 404s included, also hands a
+ * client without a valid CSRF token the cookie its writes must echo. msw
+ * passes a Set-Cookie only from the init of an HttpResponse on to the page,
+ * so the answer is built again with it.
+ */
+export function read(resolver: (info: ResolverInfo) => Response): HttpResponseResolver<PathParams> {
+  return (info) => {
+    const response = resolver(info);
+    const cookie = csrfCookieToSet(info.cookies);
+    if (!cookie) return response;
+    const headers = new Headers(response.headers);
+    headers.append('Set-Cookie', cookie);
+    const { status, statusText, body } = response;
+    return new HttpResponse(body, { status, statusText, headers });
+  };
+}
+
 /** GET one record by its path id. */
 export function readOne<K extends Kind>(
   kind: K,
   idParam: string,
 ): HttpResponseResolver<PathParams> {
-  return ({ params }) => {
+  return read(({ params }) => {
     const found = lookup(kind, params, idParam);
     return found.response ?? recordResponse(found.record);
-  };
+  });
 }
 
 /** GET the children of a move task order; each carries its own eTag, so no ETag header. */
 export function listOfMove(
   children: (moveId: string) => unknown[],
 ): HttpResponseResolver<PathParams> {
-  return ({ params }) => {
+  return read(({ params }) => {
     const found = lookup('move', params, 'moveTaskOrderID');
     return found.response ?? HttpResponse.json(children(found.record.id));
-  };
+  });
 }

@@ -1,11 +1,12 @@
 // @vitest-environment node
 import { http, passthrough } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { isCsrfToken, mintCsrfToken } from './csrf';
 import { SEED_LOCATORS } from './db';
 import { server } from './node';
 import type { Schemas } from './records';
 import { startMockServer, type MockServer } from './server';
-import { client, expectProblem, quoted } from './testApi';
+import { client, csrfCookieSet, expectProblem, quoted } from './testApi';
 
 const APP = 'http://127.0.0.1:3000';
 
@@ -78,6 +79,25 @@ describe('the mock as an HTTP server', () => {
     });
     expectProblem(stale, 412);
     expect(stale.headers.get('Access-Control-Allow-Origin')).toBe(APP);
+  });
+
+  it('hands the app its CSRF cookie across origins, and takes writes only with it', async () => {
+    // A browser that holds no cookie for the server yet.
+    const read = await send('GET', '/queues/moves', { headers: { Origin: APP, Cookie: '' } });
+    const token = csrfCookieSet(read);
+    expect(isCsrfToken(token)).toBe(true);
+    // Credentials (the cookie) cross origins only with this and the echoed origin.
+    expect(read.headers.get('Access-Control-Allow-Credentials')).toBe('true');
+    expect(read.headers.get('Access-Control-Allow-Origin')).toBe(APP);
+
+    const move = await draftMove();
+    const path = `/move-task-orders/${move.id}/tio-remarks`;
+    const write = { ...fromApp, ifMatch: quoted(move.eTag), body: { tioRemarks: 'First' } };
+    const refused = await send('PATCH', path, { ...write, csrfToken: null });
+    expectProblem(refused, 403);
+    expect(refused.headers.get('Access-Control-Allow-Origin')).toBe(APP);
+    expect((await send('PATCH', path, { ...write, csrfToken: mintCsrfToken() })).status).toBe(403);
+    expect((await send('PATCH', path, { ...write, csrfToken: token })).status).toBe(200);
   });
 
   it('answers an unknown path with a 404 error body, and does not serve the API document', async () => {

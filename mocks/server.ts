@@ -11,10 +11,16 @@ import { db } from './db';
 import { handlers } from './handlers';
 import { problem } from './http';
 
-/** What lets an app on another origin (Vite on :3000, preview on :4173) call it and read eTags. */
+/**
+ * What lets an app on another origin (Vite on :3000, preview on :4173) call
+ * it, read eTags, and keep and send back the CSRF cookie (credentials need
+ * the echoed origin, never `*`).
+ */
 function corsHeaders(origin: string | undefined): Record<string, string> {
   return {
-    ...(origin ? { 'Access-Control-Allow-Origin': origin } : {}),
+    ...(origin
+      ? { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' }
+      : {}),
     'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
     'Access-Control-Allow-Headers': 'Content-Type, If-Match, X-CSRF-Token',
     'Access-Control-Expose-Headers': 'ETag',

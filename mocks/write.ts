@@ -1,9 +1,10 @@
 // The one write pipeline. Every write handler is built from it, so every
 // write is judged in the same order:
-//   400 malformed path id, 404 unknown record, 428 no If-Match, 412 stale
-//   If-Match (nothing changed), 400 body not a JSON object, 422 invalid
-//   fields, 409 business rule, then the change.
+//   403 no valid CSRF token (csrf.ts), 400 malformed path id, 404 unknown
+//   record, 428 no If-Match, 412 stale If-Match (nothing changed), 400 body
+//   not a JSON object, 422 invalid fields, 409 business rule, then the change.
 import type { HttpResponseResolver, PathParams } from 'msw';
+import { csrfRefusal } from './csrf';
 import { ifMatchHolds } from './ifMatch';
 import { invalid, lookup, param, problem, recordResponse } from './http';
 import { exclusive } from './persistence';
@@ -94,7 +95,9 @@ function judge<K extends Kind, B>(
 export function write<K extends Kind, B>(
   operation: WriteOperation<K, B>,
 ): HttpResponseResolver<PathParams> {
-  return async ({ request, params }) => {
+  return async ({ request, params, cookies }) => {
+    const forbidden = csrfRefusal(request, cookies);
+    if (forbidden) return problem(403, forbidden);
     // The only await comes first: from here on the write is judged and applied
     // in one exclusive step (across tabs too), so concurrent writes with one eTag cannot both win.
     const text = await request.text();

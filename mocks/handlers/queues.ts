@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { operations } from '../../src/api/ghc';
 import { db } from '../db';
-import { API, problem } from '../http';
+import { API, problem, read } from '../http';
 import type { Schemas } from '../records';
 
 type QueueMove = Schemas['QueueMove'];
@@ -96,18 +96,21 @@ function sortRows(rows: QueueMove[], query: Query): QueueMove[] {
 }
 
 export const queuesHandlers = [
-  http.get(`${API}/queues/moves`, ({ request }) => {
-    const query = parseQuery(new URL(request.url).searchParams);
-    if (Array.isArray(query))
-      return problem(400, `Malformed query parameters: ${query.join('; ')}.`);
-    const rows = sortRows(db.queueMoves().filter(matches(query)), query);
-    const start = (query.page - 1) * query.perPage;
-    const result: Schemas['QueueMovesResult'] = {
-      page: query.page,
-      perPage: query.perPage,
-      totalCount: rows.length,
-      queueMoves: rows.slice(start, start + query.perPage),
-    };
-    return HttpResponse.json(result);
-  }),
+  http.get(
+    `${API}/queues/moves`,
+    read(({ request }) => {
+      const query = parseQuery(new URL(request.url).searchParams);
+      if (Array.isArray(query))
+        return problem(400, `Malformed query parameters: ${query.join('; ')}.`);
+      const rows = sortRows(db.queueMoves().filter(matches(query)), query);
+      const start = (query.page - 1) * query.perPage;
+      const result: Schemas['QueueMovesResult'] = {
+        page: query.page,
+        perPage: query.perPage,
+        totalCount: rows.length,
+        queueMoves: rows.slice(start, start + query.perPage),
+      };
+      return HttpResponse.json(result);
+    }),
+  ),
 ];

@@ -5,6 +5,7 @@
 export type ApiErrorKind =
   | 'conflict' // 412: someone changed the record since it was loaded
   | 'preconditionRequired' // 428: the app forgot If-Match (a bug of ours)
+  | 'forbidden' // 403: the write lacked a valid CSRF token; nothing was saved
   | 'notFound' // 404
   | 'validation' // 400 or 422
   | 'businessRule' // 409: the change is not allowed in the record's state
@@ -25,6 +26,7 @@ export interface ApiError {
 
 const kindByStatus: Record<number, ApiErrorKind> = {
   400: 'validation',
+  403: 'forbidden',
   404: 'notFound',
   409: 'businessRule',
   412: 'conflict',

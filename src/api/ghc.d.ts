@@ -517,6 +517,15 @@ export interface components {
         'application/json': components['schemas']['ClientError'];
       };
     };
+    /** @description The write carried no valid CSRF token; nothing was changed */
+    Forbidden: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ClientError'];
+      };
+    };
     /** @description The record does not exist */
     NotFound: {
       headers: {
@@ -701,6 +710,7 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
@@ -738,6 +748,7 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
@@ -800,6 +811,7 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
@@ -862,6 +874,7 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
@@ -919,6 +932,7 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
@@ -955,6 +969,7 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
@@ -1018,6 +1033,7 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      403: components['responses']['Forbidden'];
       404: components['responses']['NotFound'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];

@@ -3,9 +3,10 @@
 // document resolved at build time. Returns plain response bodies; failures
 // are thrown as swagger-client raises them and turned into ApiError by the
 // thunks (see entities/createApiThunk.ts).
-import { execute } from 'swagger-client/es/execute/index.js';
+import { execute, type ExecuteRequest } from 'swagger-client/es/execute/index.js';
 import spec from 'virtual:ghc-spec';
 import { apiBaseUrl } from './config';
+import { CSRF_HEADER, csrfToken } from './csrf';
 import type { operations } from './ghc';
 
 export type OperationId = keyof operations;
@@ -64,6 +65,19 @@ async function fetchWithTimeout(url: string, init: RequestInit): Promise<Respons
   }
 }
 
+// A GHC API on another origin (npm run mock-server, a real server) sets its
+// CSRF cookie only on requests that carry credentials, and needs it back.
+const credentials: RequestCredentials =
+  new URL(apiBaseUrl).origin === globalThis.location?.origin ? 'same-origin' : 'include';
+
+/** As the reference's client does: every write echoes the CSRF cookie in X-CSRF-Token. */
+function withCsrfToken(request: ExecuteRequest): ExecuteRequest {
+  request.credentials = credentials;
+  const token = csrfToken();
+  if (request.method.toUpperCase() !== 'GET' && token) request.headers[CSRF_HEADER] = token;
+  return request;
+}
+
 export async function request<Id extends OperationId>(
   operation: `${string}.${Id}`,
   parameters: OperationParams<Id>,
@@ -80,6 +94,7 @@ export async function request<Id extends OperationId>(
     requestBody: body,
     baseURL: apiBaseUrl,
     userFetch: fetchWithTimeout,
+    requestInterceptor: withCsrfToken,
   });
   return response.body as OperationResult<Id>;
 }

@@ -15,6 +15,13 @@ declare module 'swagger-client/es/execute/index.js' {
     body: unknown;
     headers: Record<string, string>;
   }
+  /** The request as swagger-client hands it to fetch: URL plus fetch's init. */
+  export interface ExecuteRequest {
+    url: string;
+    method: string;
+    headers: Record<string, string>;
+    credentials: RequestCredentials;
+  }
   export function execute(options: {
     spec: object;
     operationId: string;
@@ -22,5 +29,6 @@ declare module 'swagger-client/es/execute/index.js' {
     requestBody?: unknown;
     baseURL?: string;
     userFetch?: (url: string, init: RequestInit) => Promise<Response>;
+    requestInterceptor?: (request: ExecuteRequest) => ExecuteRequest;
   }): Promise<ExecuteResponse>;
 }

@@ -36,6 +36,11 @@ export function describeApiError(error: ApiError, record: string): ErrorMessage 
         heading: 'The app sent an incomplete request',
         body: `The request did not say which version of the ${record} it changes, so nothing was saved. Please report this problem.`,
       };
+    case 'forbidden':
+      return {
+        heading: "Your session's security token is missing or expired",
+        body: "The server refused the request without this session's security token, so nothing was saved. Reload the page to get a new token, then try again.",
+      };
     case 'network':
       return {
         heading: 'The server could not be reached',

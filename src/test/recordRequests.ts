@@ -1,10 +1,12 @@
 import { onTestFinished } from 'vitest';
 import { server } from '../../mocks/node';
+import { CSRF_HEADER } from '../api/csrf';
 
 export interface RecordedRequest {
   method: string;
   path: string;
   ifMatch: string | null;
+  csrfToken: string | null;
 }
 
 /** What the mock API received during a test, in order. */
@@ -15,6 +17,7 @@ export function recordRequests(): RecordedRequest[] {
       method: request.method,
       path: new URL(request.url).pathname,
       ifMatch: request.headers.get('If-Match'),
+      csrfToken: request.headers.get(CSRF_HEADER),
     });
   };
   server.events.on('request:start', listener);

@@ -3,6 +3,7 @@ import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from '../../mocks/node';
 import { db } from '../../mocks/db';
+import { clearCsrfCookie } from '../../mocks/testApi';
 
 // findBy*/waitFor give up after 1 s by default; a loaded shared machine needs more.
 configure({ asyncUtilTimeout: 5000 });
@@ -22,6 +23,8 @@ beforeAll(() => {
 
 beforeEach(() => {
   db.reset();
+  // A new session too: no CSRF cookie until the test's first read hands one out.
+  clearCsrfCookie();
 });
 
 afterEach(() => {

@@ -1,8 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import { isCsrfToken } from '../../../mocks/csrf';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { server } from '../../../mocks/node';
+import { clearCsrfCookie } from '../../../mocks/testApi';
+import { csrfToken } from '../../api/csrf';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { expectNoAxeViolations } from '../../test/axe';
 import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
@@ -45,7 +48,11 @@ describe('TOO customer details page', () => {
       method: 'PATCH',
       path: `/ghc/v1/move-task-orders/${draftMove().id}/status`,
       ifMatch: loadedETag,
+      csrfToken: csrfToken(),
     });
+    expect(isCsrfToken(patch?.csrfToken)).toBe(true);
+    // Reads carry no token: it is what a write proves itself with.
+    expect(requests.filter((r) => r.method === 'GET' && r.csrfToken !== null)).toEqual([]);
     expect(screen.queryByRole('button', { name: /Send to Prime/ })).not.toBeInTheDocument();
     expect(await findStatus('The move was sent to the Prime.')).toBeInTheDocument();
     expectNoAlert();
@@ -96,6 +103,23 @@ describe('TOO customer details page', () => {
     expect(screen.queryByText('The move was sent to the Prime.')).not.toBeInTheDocument();
   });
 
+  it('tells the user to reload when the session lost its CSRF token, and changes nothing', async () => {
+    const requests = recordRequests();
+    const { sendButton, user } = await openDraftMove();
+    const before = draftMove();
+    // The cookie is gone after the page loaded (cleared by the user, or expired).
+    clearCsrfCookie();
+
+    await user.click(sendButton);
+
+    const alert = await findAlert("Your session's security token is missing or expired");
+    expect(alert).toHaveTextContent('nothing was saved');
+    expect(alert).toHaveTextContent('Reload the page');
+    expect(requests.find((r) => r.method === 'PATCH')?.csrfToken).toBeNull();
+    expect(draftMove()).toEqual(before);
+    expect(screen.queryByText(/Available to Prime since/)).not.toBeInTheDocument();
+  });
+
   it("approves a shipment with the shipment's own eTag, not the move's", async () => {
     const requests = recordRequests();
     const { user } = await openDraftMove();
@@ -112,6 +136,7 @@ describe('TOO customer details page', () => {
       method: 'POST',
       path: `/ghc/v1/shipments/${shipment.id}/approve`,
       ifMatch: shipment.eTag,
+      csrfToken: csrfToken(),
     });
     expect(db.find('shipment', shipment.id)?.status).toBe('APPROVED');
     // A child's write never bumps the parent (decision 0049).
@@ -137,6 +162,7 @@ describe('TOO customer details page', () => {
       method: 'PATCH',
       path: `/ghc/v1/move-task-orders/${move.id}/service-items/${item.id}/status`,
       ifMatch: item.eTag,
+      csrfToken: csrfToken(),
     });
     expect(draftMove().eTag).toBe(move.eTag);
   });

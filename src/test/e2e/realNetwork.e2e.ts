@@ -2,6 +2,7 @@
 // on another origin, as it will call a real GHC API: real requests, real
 // CORS, no service worker.
 import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { CSRF_COOKIE, CSRF_HEADER } from '../../api/csrf';
 import type { Move } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
 import { detailsReady, queueReady, setupBrowser } from './browser';
@@ -53,6 +54,11 @@ describe('the app against the mock GHC API over real HTTP', () => {
     const response = await answered;
     expect(response.url().startsWith(`${apiUrl}/`)).toBe(true);
     expect(response.fromServiceWorker()).toBe(false);
+    // The server's CSRF cookie crossed origins (credentials), and the write echoed it.
+    const cookies = await page.context().cookies(apiUrl);
+    const csrf = cookies.find((cookie) => cookie.name === CSRF_COOKIE);
+    expect(csrf).toMatchObject({ httpOnly: false, sameSite: 'Strict', path: '/' });
+    expect(await response.request().headerValue(CSRF_HEADER)).toBe(csrf?.value);
     const sent = await serverMove();
     expect(sent.availableToPrimeAt).not.toBeNull();
     expect(response.headers()['etag']).toBe(`"${sent.eTag}"`);

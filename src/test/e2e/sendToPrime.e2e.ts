@@ -1,6 +1,7 @@
 // Send to Prime in a real browser, with the mock API in the service worker and
 // its data in localStorage: what one tab writes, the other tab's server sees.
 import { describe, expect, inject, it } from 'vitest';
+import { CSRF_COOKIE, CSRF_HEADER } from '../../api/csrf';
 import type { Move, MTOServiceItem } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
 import { detailsReady, setupBrowser } from './browser';
@@ -67,6 +68,11 @@ describe('Send to Prime in the browser', () => {
     // page.on('request') does see fetches the service worker answers: this
     // one was answered by it, so a count of 1 is not one that misses requests.
     expect((await patches[0].response())?.fromServiceWorker()).toBe(true);
+    // The mock in the page handed out the CSRF cookie as a browser cookie, and the write echoed it.
+    const cookies = await page.context().cookies(detailsUrl);
+    const csrf = cookies.find((cookie) => cookie.name === CSRF_COOKIE);
+    expect(csrf).toMatchObject({ httpOnly: false, sameSite: 'Strict', path: '/' });
+    expect(await patches[0].headerValue(CSRF_HEADER)).toBe(csrf?.value);
     await expectNoAlert(page);
   });
 
