@@ -1,6 +1,10 @@
-import { createListenerMiddleware, isRejectedWithValue } from '@reduxjs/toolkit';
+import { createListenerMiddleware, isAnyOf, isRejectedWithValue } from '@reduxjs/toolkit';
 import type { ApiError } from '../api/ApiError';
-import { updateMoveTaskOrderStatus } from '../entities/moveTaskOrders/moveTaskOrdersSlice';
+import {
+  getMoveTaskOrder,
+  selectMoveTaskOrderById,
+  updateMoveTaskOrderStatus,
+} from '../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { listMTOServiceItems } from '../entities/serviceItems/serviceItemsSlice';
 import type { AppDispatch, RootState } from './store';
 
@@ -8,11 +12,26 @@ export const listenerMiddleware = createListenerMiddleware();
 
 const startAppListening = listenerMiddleware.startListening.withTypes<RootState, AppDispatch>();
 
+const storesMoveTaskOrder = isAnyOf(
+  updateMoveTaskOrderStatus.fulfilled,
+  getMoveTaskOrder.fulfilled,
+);
+type StoredMoveTaskOrderAction = ReturnType<
+  typeof updateMoveTaskOrderStatus.fulfilled | typeof getMoveTaskOrder.fulfilled
+>;
+
 // Send to Prime answers the move task order only; the MS and CS service items
-// it created are fetched once it has answered, so they never delay the
-// "Available to Prime" the user is waiting for.
+// it created are fetched once the store holds the move as sent, so they never
+// delay the "Available to Prime" the user is waiting for. That is after Send
+// to Prime answered, or after a refetch showed the move sent: by a colleague,
+// or by this user's own request whose answer was lost.
 startAppListening({
-  actionCreator: updateMoveTaskOrderStatus.fulfilled,
+  predicate: (action, current, original): action is StoredMoveTaskOrderAction => {
+    if (!storesMoveTaskOrder(action)) return false;
+    const before = selectMoveTaskOrderById(original, action.payload.id);
+    const after = selectMoveTaskOrderById(current, action.payload.id);
+    return Boolean(!before?.availableToPrimeAt && after?.availableToPrimeAt);
+  },
   effect: async (action, { dispatch }) => {
     await dispatch(listMTOServiceItems(action.payload.id));
   },

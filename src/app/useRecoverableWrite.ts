@@ -4,10 +4,15 @@ import { describeChanges, type Change, type DisplayField } from '../components/c
 import { selectWriteInFlight } from '../entities/writesInFlight';
 import { useAppDispatch, useAppSelector, useAppStore, type ApiThunkAction } from './hooks';
 import type { RootState } from './store';
+import { outcomeOf, useLatestVersion, type Latest, type WriteOutcome } from './writeOutcome';
 
 export interface Recovery {
   error: ApiError;
-  /** What a colleague changed since the user loaded the record, field by field. */
+  /** Whether the write took effect, as far as the latest version tells. */
+  outcome: WriteOutcome;
+  /** The latest version was loaded after the failure; if not, the page shows an older one. */
+  latestLoaded: boolean;
+  /** What changed since the user loaded the record, field by field. */
   changes: Change[];
   /** When the latest version was written (its updatedAt). */
   changedAt: string | null;
@@ -15,6 +20,12 @@ export interface Recovery {
   gone: boolean;
   /** Why doing it again makes no sense on the latest version, if it doesn't. */
   moot: string | null;
+}
+
+/** One action on a record: the write, and how a version of the record shows it was done. */
+export interface RecordAction<R> {
+  write: (eTag: string) => ApiThunkAction;
+  done: (latest: R) => boolean;
 }
 
 interface RecoverableWriteOptions<R> {
@@ -26,18 +37,29 @@ interface RecoverableWriteOptions<R> {
   moot?: (latest: R) => string | null;
 }
 
-// After these the record may differ from what the user saw: fetch it again.
+// After these the record may differ from what the user saw, or the write may
+// have been applied although no answer said so: fetch it again.
 const REFETCH_AFTER = new Set<ApiError['kind']>([
   'conflict',
   'timeout',
   'businessRule',
   'notFound',
+  'network',
+  'server',
 ]);
+
+interface Unchecked<R> {
+  error: ApiError;
+  /** The version the failed write was sent for. */
+  base: R;
+}
 
 /**
  * Runs a write on one record with the eTag of the version the user sees. On
- * a failure it fetches the latest version at once and says what changed, so
- * the user can redo the same action on it, with its fresh eTag, in one click.
+ * a failure it fetches the latest version at once and says what changed, and
+ * whether the write took effect after all, so the user can redo the same
+ * action on it, with its fresh eTag, in one click. It never resends on a
+ * version it could not load: the first attempt may have been applied.
  */
 export function useRecoverableWrite<R extends { eTag: string; updatedAt: string }>({
   recordID,
@@ -50,41 +72,69 @@ export function useRecoverableWrite<R extends { eTag: string; updatedAt: string 
   const dispatch = useAppDispatch();
   const inFlight = useAppSelector((state) => selectWriteInFlight(state, recordID));
   const [recovery, setRecovery] = useState<Recovery | null>(null);
-  const lastWrite = useRef<((eTag: string) => ApiThunkAction) | null>(null);
+  const lastAction = useRef<RecordAction<R> | null>(null);
+  // A failure after which the latest version could not be loaded: the next
+  // attempt loads it before it sends anything.
+  const unchecked = useRef<Unchecked<R> | null>(null);
+
+  const { load: loadLatest, loading: loadingLatest } = useLatestVersion(refetch, select);
+
+  const recover = useCallback(
+    (error: ApiError, base: R, found: Latest<R>, done: (latest: R) => boolean) => {
+      unchecked.current = found.loaded ? null : { error, base };
+      const outcome = outcomeOf(error, found, done);
+      const { latest } = found;
+      setRecovery({
+        error,
+        outcome,
+        latestLoaded: found.loaded,
+        changes: latest ? describeChanges(fields, base, latest) : [],
+        changedAt: latest && latest.eTag !== base.eTag ? latest.updatedAt : null,
+        gone: error.kind === 'notFound' || !latest,
+        moot: found.loaded && latest && moot && outcome !== 'saved' ? moot(latest) : null,
+      });
+    },
+    [fields, moot],
+  );
 
   const run = useCallback(
-    async (write: (eTag: string) => ApiThunkAction): Promise<boolean> => {
-      const base = select(store.getState());
+    async (action: RecordAction<R>): Promise<boolean> => {
+      let base = select(store.getState());
       if (!base) return false;
-      lastWrite.current = write;
+      lastAction.current = action;
       setRecovery(null);
-      const result = await dispatch(write(base.eTag));
+      const pending = unchecked.current;
+      if (pending) {
+        const found = await loadLatest();
+        const { latest } = found;
+        // Saved after all, changed by someone, gone, or still unknown: say so, send nothing.
+        if (!found.loaded || !latest || latest.eTag !== pending.base.eTag) {
+          recover(pending.error, pending.base, found, action.done);
+          return false;
+        }
+        unchecked.current = null;
+        base = latest;
+      }
+      const result = await dispatch(action.write(base.eTag));
       if (result.meta.requestStatus === 'fulfilled') return true;
       // Refused before sending: another write on this record is running.
       if ((result.meta as { condition?: boolean }).condition) return false;
 
       const { payload, error: thrown } = result as { payload?: ApiError; error: unknown };
       const error = payload ?? toApiError(thrown);
-      if (REFETCH_AFTER.has(error.kind)) await dispatch(refetch());
-      const latest = select(store.getState());
-      const gone = error.kind === 'notFound' || !latest;
-      setRecovery({
-        error,
-        changes: latest ? describeChanges(fields, base, latest) : [],
-        changedAt: latest && latest.eTag !== base.eTag ? latest.updatedAt : null,
-        gone,
-        moot: latest && moot ? moot(latest) : null,
-      });
+      const found = REFETCH_AFTER.has(error.kind)
+        ? await loadLatest()
+        : { latest: select(store.getState()), loaded: true };
+      recover(error, base, found, action.done);
       return false;
     },
-    [dispatch, fields, moot, refetch, select, store],
+    [dispatch, loadLatest, recover, select, store],
   );
 
   const redo = useCallback(
-    () => (lastWrite.current ? run(lastWrite.current) : Promise.resolve(false)),
+    () => (lastAction.current ? run(lastAction.current) : Promise.resolve(false)),
     [run],
   );
-  const dismiss = useCallback(() => setRecovery(null), []);
 
-  return { run, redo, dismiss, recovery, pending: inFlight };
+  return { run, redo, recovery, pending: inFlight || loadingLatest };
 }

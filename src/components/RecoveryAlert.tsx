@@ -2,7 +2,7 @@ import { Button } from '@trussworks/react-uswds';
 import { useEffect, useId, useRef } from 'react';
 import type { Recovery } from '../app/useRecoverableWrite';
 import { formatChange } from './changes';
-import { describeApiError } from './describeApiError';
+import { describeFailedWrite } from './describeFailedWrite';
 import { formatDateTime } from './format';
 
 interface RecoveryAlertProps {
@@ -18,8 +18,10 @@ interface RecoveryAlertProps {
 /**
  * Why a write failed and what to do now. For a conflict: what changed since
  * the user loaded the record, field by field, and the same action again on
- * the latest version, unless that version makes it moot. Focus moves here so
- * keyboard and screen-reader users land on it.
+ * the latest version, unless that version makes it moot. For a failure with
+ * no verdict (dropped, 5xx, timeout): whether the latest version shows the
+ * change after all. Focus moves here so keyboard and screen-reader users land
+ * on it.
  */
 export function RecoveryAlert({ recovery, record, action, pending, onRedo }: RecoveryAlertProps) {
   const ref = useRef<HTMLElement>(null);
@@ -28,9 +30,20 @@ export function RecoveryAlert({ recovery, record, action, pending, onRedo }: Rec
     ref.current?.focus();
   }, [recovery]);
 
-  const { error, changes, changedAt, gone, moot } = recovery;
-  const message = describeApiError(gone ? { ...error, kind: 'notFound' } : error, record);
+  const { error, outcome, latestLoaded, changes, changedAt, gone, moot } = recovery;
+  const message = describeFailedWrite(
+    gone ? { ...error, kind: 'notFound' } : error,
+    outcome,
+    record,
+  );
   const again = error.kind === 'conflict' ? `${action} again` : 'Try again';
+  const type = outcome === 'saved' ? 'success' : error.kind === 'conflict' ? 'warning' : 'error';
+  const offerAgain =
+    !gone &&
+    !moot &&
+    outcome !== 'saved' &&
+    error.kind !== 'validation' &&
+    error.kind !== 'preconditionRequired';
 
   return (
     // USWDS alert markup written out: react-uswds' Alert wraps its children in
@@ -39,7 +52,7 @@ export function RecoveryAlert({ recovery, record, action, pending, onRedo }: Rec
       ref={ref}
       tabIndex={-1}
       aria-labelledby={headingId}
-      className={`usa-alert usa-alert--${error.kind === 'conflict' ? 'warning' : 'error'} recovery-alert`}
+      className={`usa-alert usa-alert--${type} recovery-alert`}
     >
       <div className="usa-alert__body">
         <h3 id={headingId} className="usa-alert__heading">
@@ -56,13 +69,18 @@ export function RecoveryAlert({ recovery, record, action, pending, onRedo }: Rec
             </ul>
           </>
         )}
-        {error.kind === 'conflict' && changes.length === 0 && !gone && (
+        {error.kind === 'conflict' && changes.length === 0 && !gone && latestLoaded && (
           <p>
             The fields that changed are not shown on this page. The page shows the latest version.
           </p>
         )}
+        {!latestLoaded && outcome !== 'unknown' && (
+          <p>
+            The latest version could not be loaded. Trying again loads it before anything is sent.
+          </p>
+        )}
         {moot && <p>{moot}</p>}
-        {!gone && !moot && error.kind !== 'validation' && error.kind !== 'preconditionRequired' && (
+        {offerAgain && (
           <Button type="button" onClick={onRedo} disabled={pending}>
             {pending ? 'Working…' : again}
           </Button>

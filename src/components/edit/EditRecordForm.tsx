@@ -11,6 +11,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toApiError, type ApiError } from '../../api/ApiError';
 import { useAppDispatch, useAppSelector, useAppStore, type ApiThunkAction } from '../../app/hooks';
 import type { RootState } from '../../app/store';
+import { hadNoVerdict, useLatestVersion } from '../../app/writeOutcome';
 import { selectWriteInFlight } from '../../entities/writesInFlight';
 import { AlertSlot } from '../AlertSlot';
 import { ApiErrorAlert } from '../ApiErrorAlert';
@@ -65,7 +66,7 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
   const store = useAppStore();
   const dispatch = useAppDispatch();
   const formId = useId();
-  const pending = useAppSelector((state) => selectWriteInFlight(state, recordID));
+  const writing = useAppSelector((state) => selectWriteInFlight(state, recordID));
   const [base, setBase] = useState<Base | null>(() => {
     const current = select(store.getState());
     return current ? { values: valuesOf(current, fields), eTag: current.eTag } : null;
@@ -77,7 +78,11 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
   const [error, setError] = useState<ApiError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [gone, setGone] = useState(base === null);
+  // A save that got no verdict, when the latest version could not be loaded after it.
+  const [unchecked, setUnchecked] = useState<ApiError | null>(null);
+  const { load: loadLatest, loading: loadingLatest } = useLatestVersion(refetch, select);
   const conflictRef = useRef<HTMLElement>(null);
+  const pending = writing || loadingLatest;
 
   const inputId = (name: string) => `${formId}-${name.replace('.', '-')}`;
 
@@ -99,6 +104,28 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
     setDraft(merge.draft);
     setPicks({});
     setConflict({ merge, changedAt: latest.updatedAt });
+  };
+
+  /**
+   * Acts on the latest version after a failed save; false when the server
+   * still holds the version the draft is based on, so nothing was saved.
+   */
+  const actOnLatest = (failure: ApiError, latest: R | undefined, names: string[]): boolean => {
+    if (!base) return false;
+    if (!latest || failure.kind === 'notFound') {
+      setGone(true);
+      setError({ ...failure, kind: 'notFound' });
+      return true;
+    }
+    // No verdict came, but the latest version has every change: it was saved.
+    const latestValues = valuesOf(latest, fields);
+    if (failure.kind !== 'conflict' && names.every((name) => latestValues[name] === draft[name])) {
+      onClose(true);
+      return true;
+    }
+    if (latest.eTag === base.eTag) return false;
+    rebase(latest, base.values);
+    return true;
   };
 
   const handleSubmit = async (event: FormEvent) => {
@@ -125,6 +152,17 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
     setError(null);
     setFieldErrors({});
     setMissingPicks(false);
+    if (unchecked) {
+      // The last save got no verdict and the latest version could not be
+      // loaded: that save may have been applied, so look before sending.
+      const found = await loadLatest();
+      if (!found.loaded) {
+        setError(unchecked);
+        return;
+      }
+      setUnchecked(null);
+      if (actOnLatest(unchecked, found.latest, names)) return;
+    }
     const latestKnown = select(store.getState()) ?? {};
     const result = await dispatch(save(base.eTag, payloadOf(names, draft, latestKnown, fields)));
     if (result.meta.requestStatus === 'fulfilled') {
@@ -135,24 +173,14 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
     const { payload, error: thrown } = result as { payload?: ApiError; error: unknown };
     const failure = payload ?? toApiError(thrown);
 
-    if (['conflict', 'notFound', 'timeout'].includes(failure.kind)) {
-      await dispatch(refetch());
-      const latest = select(store.getState());
-      if (!latest || failure.kind === 'notFound') {
-        setGone(true);
-        setError({ ...failure, kind: 'notFound' });
+    if (failure.kind === 'conflict' || failure.kind === 'notFound' || hadNoVerdict(failure)) {
+      const found = await loadLatest();
+      if (!found.loaded && failure.kind !== 'notFound') {
+        setUnchecked(failure);
+        setError(failure);
         return;
       }
-      if (failure.kind === 'conflict') {
-        rebase(latest, base.values);
-        return;
-      }
-      // A timeout may or may not have saved: the latest version tells.
-      const latestValues = valuesOf(latest, fields);
-      if (names.every((name) => latestValues[name] === draft[name])) {
-        onClose(true);
-        return;
-      }
+      if (actOnLatest(failure, found.latest, names)) return;
     }
     if (failure.kind === 'validation') {
       const marked = markInvalidFields(failure.invalidFields, fields);
@@ -172,7 +200,15 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-label={`Edit ${record}`}>
-      <AlertSlot>{error && <ApiErrorAlert error={error} record={record} />}</AlertSlot>
+      <AlertSlot>
+        {error && (
+          <ApiErrorAlert
+            error={error}
+            record={record}
+            outcome={unchecked ? 'unknown' : 'notSaved'}
+          />
+        )}
+      </AlertSlot>
       {conflict && (
         <ConflictPanel
           ref={conflictRef}

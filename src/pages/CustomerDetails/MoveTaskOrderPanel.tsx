@@ -17,6 +17,8 @@ import { moveTaskOrderFields } from './displayFields';
 import { tioRemarksEditFields } from './editFields';
 import { RecordSection } from './RecordSection';
 
+const isAvailableToPrime = (latest: StoredMoveTaskOrder) => Boolean(latest.availableToPrimeAt);
+
 const alreadySent = (latest: StoredMoveTaskOrder) =>
   latest.availableToPrimeAt
     ? `It was already sent to the Prime on ${formatDate(latest.availableToPrimeAt)}, so there is nothing more to do.`
@@ -43,12 +45,14 @@ export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: strin
   // changed the move since, the server refuses with 412 and nothing changes.
   const handleSendToPrime = async () => {
     setSent(false);
-    const ok = await sendToPrime.run((eTag) =>
-      updateMoveTaskOrderStatus(moveTaskOrder.id, eTag, {
-        serviceCodeMS: true,
-        serviceCodeCS: true,
-      }),
-    );
+    const ok = await sendToPrime.run({
+      write: (eTag) =>
+        updateMoveTaskOrderStatus(moveTaskOrder.id, eTag, {
+          serviceCodeMS: true,
+          serviceCodeCS: true,
+        }),
+      done: isAvailableToPrime,
+    });
     setSent(ok);
   };
 

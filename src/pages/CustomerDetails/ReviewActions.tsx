@@ -62,11 +62,15 @@ export function ReviewActions<R extends Reviewable>({
 
   const handleApprove = () => {
     setDecision('Approve');
-    review.run(approve);
+    review.run({ write: approve, done: (latest) => latest.status === 'APPROVED' });
   };
   const handleReject = async (reason: string) => {
     setDecision('Reject');
-    if (await review.run((eTag) => reject(eTag, reason))) setRejecting(false);
+    const done = await review.run({
+      write: (eTag) => reject(eTag, reason),
+      done: (latest) => latest.status === 'REJECTED',
+    });
+    if (done) setRejecting(false);
   };
 
   return (

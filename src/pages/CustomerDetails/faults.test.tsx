@@ -6,20 +6,32 @@
 // customer's phone, using the recovery buttons the page offers. After every
 // step the page may show no success the mock does not hold and no button may
 // stay busy; once the faults stop and the page refreshes, it shows the mock's data.
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { server } from '../../../mocks/node';
-import { formatDate, formatEnum } from '../../components/format';
+import { seededRandom } from '../../../mocks/random';
+import { formatEnum } from '../../components/format';
 import { selectServiceItemIdsOfMove } from '../../entities/serviceItems/serviceItemsSlice';
 import { selectShipmentIdsOfMove } from '../../entities/shipments/shipmentsSlice';
+import {
+  clickRecoveries,
+  expectFreshData,
+  expectNoStuckButton,
+  injectedServerError,
+  pageLoaded,
+  refreshEverything,
+  region,
+  serviceItemRows,
+  settle,
+  shipmentCards,
+  shownField,
+  shownItemStatus,
+  trackRequestsInFlight,
+} from '../../test/faultSession';
 import { renderRoute } from '../../test/renderWithProviders';
-// The page and its edit form are loaded lazily; load their modules now so
-// that under fake timers the session waits on the API, not on module loading.
-import '../../components/edit/EditRecordForm';
-import './CustomerDetails';
 
 const locator = SEED_LOCATORS.draft;
 const FAULT_SEED = 20260214;
@@ -27,21 +39,6 @@ const SCRIPT_SEED = 7;
 /** The injector stops after this many faults (slowed, 500 or dropped), so the session can settle. */
 const MAX_FAULTS = 90;
 const ROUNDS = 21;
-/** Recovery clicks per step before the user gives up on it. */
-const MAX_RETRIES = 12;
-const BUSY_LABEL = /^(Sending to Prime…|Approving…|Saving…|Rejecting…|Working…|Reloading…)/;
-
-/** A small seeded PRNG: the same seed gives the same sequence on every run. */
-function mulberry32(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FaultCounts {
   requests: number;
@@ -52,7 +49,7 @@ interface FaultCounts {
 
 /** A catch-all in front of the mock's handlers; returning undefined lets them answer. */
 function installFaultInjector(seed: number, maxFaults: number) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed).next;
   const counts: FaultCounts = { requests: 0, slowed: 0, serverErrors: 0, dropped: 0 };
   let on = true;
   const faults = () => counts.slowed + counts.serverErrors + counts.dropped;
@@ -69,14 +66,7 @@ function installFaultInjector(seed: number, maxFaults: number) {
       }
       if (roll < 0.875) {
         counts.serverErrors += 1;
-        return HttpResponse.json(
-          {
-            title: 'Internal Server Error',
-            detail: 'Injected fault: the server failed.',
-            instance: crypto.randomUUID(),
-          },
-          { status: 500 },
-        );
+        return injectedServerError();
       }
       counts.dropped += 1;
       return HttpResponse.error();
@@ -90,46 +80,8 @@ function installFaultInjector(seed: number, maxFaults: number) {
   };
 }
 
-/** How many requests the mock API is still working on. */
-function trackRequestsInFlight() {
-  const inFlight = new Set<string>();
-  const start = ({ requestId }: { requestId: string }) => void inFlight.add(requestId);
-  const end = ({ requestId }: { requestId: string }) => void inFlight.delete(requestId);
-  server.events.on('request:start', start);
-  server.events.on('request:end', end);
-  server.events.on('unhandledException', end);
-  onTestFinished(() => {
-    server.events.removeListener('request:start', start);
-    server.events.removeListener('request:end', end);
-    server.events.removeListener('unhandledException', end);
-  });
-  return () => inFlight.size;
-}
-
 const dbMove = () => db.moveByLocator(locator)!;
 const dbCustomer = () => db.find('customer', db.find('order', dbMove().orderID)!.customerID)!;
-
-const region = (name: string | RegExp) => screen.getByRole('region', { name });
-const shipmentCards = () =>
-  within(region('Requested shipments')).queryAllByRole('region', { name: /^Shipment \d+:/ });
-const serviceItemRows = () => within(region('Service items')).queryAllByRole('row').slice(1); // the first is the header
-
-/** What a record's details list shows for one label. */
-function shownField(scope: HTMLElement, label: string): string {
-  const terms = within(scope).getAllByRole('term');
-  const definitions = within(scope).getAllByRole('definition');
-  const index = terms.findIndex((term) => term.textContent === label);
-  if (index < 0) throw new Error(`Nothing shows ${label}`);
-  return definitions[index].textContent ?? '';
-}
-
-const stillLoading = () =>
-  screen
-    .queryAllByRole('status')
-    .some((status) => /^(Loading|Opening)/.test(status.textContent ?? ''));
-
-const pageLoaded = () =>
-  screen.queryByRole('heading', { level: 1, name: `Move ${locator}` }) !== null;
 
 describe('a session with slow and flaky responses', () => {
   it('never shows a false success, leaves no button stuck and shows fresh data after settling', async () => {
@@ -137,7 +89,7 @@ describe('a session with slow and flaky responses', () => {
     try {
       const inFlight = trackRequestsInFlight();
       const injector = installFaultInjector(FAULT_SEED, MAX_FAULTS);
-      const script = mulberry32(SCRIPT_SEED);
+      const script = seededRandom(SCRIPT_SEED).next;
       let view: ReturnType<typeof renderRoute> | undefined;
       let user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
       const store = () => view!.store;
@@ -146,27 +98,9 @@ describe('a session with slow and flaky responses', () => {
       const seen = { loadFailures: 0, successes: 0, retries: 0 };
       const steps = { sends: 0, approvals: 0, rejections: 0, phoneEdits: 0, reloads: 0 };
 
-      /** Lets every request (slowed ones too) answer and the page catch up. */
-      const settle = async () => {
-        let quiet = 0;
-        for (let step = 0; step < 1000 && quiet < 3; step += 1) {
-          if (inFlight() === 0 && stillLoading()) {
-            // A lazy module is loading: that takes real time, not timers.
-            await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
-            quiet = 0;
-            continue;
-          }
-          await act(async () => {
-            await vi.advanceTimersByTimeAsync(500);
-          });
-          quiet = inFlight() === 0 && !stillLoading() ? quiet + 1 : 0;
-        }
-        if (quiet < 3) throw new Error('The session did not settle');
-      };
-
       // 1. The page never says something succeeded that the server does not hold.
       const checkNoFalseSuccess = (when: string) => {
-        if (!pageLoaded()) return;
+        if (!pageLoaded(locator)) return;
         const move = dbMove();
         const mto = region('Move task order');
         if (
@@ -195,9 +129,8 @@ describe('a session with slow and flaky responses', () => {
         });
         const itemIDs = selectServiceItemIdsOfMove(store().getState(), move.id);
         serviceItemRows().forEach((row, index) => {
-          const cell = within(row).getAllByRole('cell')[1].textContent ?? '';
-          const status = /^(Approved|Rejected)/.exec(cell)?.[1];
-          if (status) {
+          const status = shownItemStatus(row);
+          if (status === 'Approved' || status === 'Rejected') {
             seen.successes += 1;
             expect(
               formatEnum(db.find('serviceItem', itemIDs[index])?.status),
@@ -207,25 +140,11 @@ describe('a session with slow and flaky responses', () => {
         });
       };
 
-      // 2. Nothing stays busy once every request has answered.
-      const checkNoStuckButton = (when: string) => {
-        const busy = screen
-          .queryAllByRole('button')
-          .filter((button) => BUSY_LABEL.test(button.textContent ?? ''))
-          .map(
-            (button) =>
-              `${button.textContent} (disabled: ${String(button.hasAttribute('disabled'))})`,
-          );
-        expect(busy, `${when}: busy buttons`).toEqual([]);
-        expect(Object.keys(store().getState().writesInFlight), `${when}: writes in flight`).toEqual(
-          [],
-        );
-      };
-
       const afterStep = async (when: string) => {
-        await settle();
+        await settle(inFlight);
         checkNoFalseSuccess(when);
-        checkNoStuckButton(when);
+        // 2. Nothing stays busy once every request has answered.
+        expectNoStuckButton(store(), when);
       };
 
       /** Opens (or reloads) the page, reloading again while it fails to load. */
@@ -235,32 +154,13 @@ describe('a session with slow and flaky responses', () => {
           view = renderRoute(`/moves/${locator}/details`);
           user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
           await afterStep('page load');
-          if (pageLoaded()) return;
+          if (pageLoaded(locator)) return;
           seen.loadFailures += 1;
           expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
             /The server could not be reached|The server had a problem/,
           );
         }
         throw new Error('The page never loaded');
-      };
-
-      /** Clicks what the page offers to redo a failed step, until it offers nothing. */
-      const recover = async (when: string) => {
-        for (let attempt = 0; attempt < MAX_RETRIES; attempt += 1) {
-          const form = screen.queryByRole('form', { name: 'Edit customer' });
-          const retry =
-            screen
-              .queryAllByRole('button', { name: /^(Try again|.+ again)$/ })
-              .find((button) => !button.hasAttribute('disabled')) ??
-            (form &&
-              within(form)
-                .queryAllByRole('button', { name: /^Save( my changes on top of theirs)?$/ })
-                .find((button) => !button.hasAttribute('disabled')));
-          if (!retry) return;
-          seen.retries += 1;
-          await user.click(retry);
-          await afterStep(`${when}, retry ${attempt + 1}`);
-        }
       };
 
       const sendToPrime = async () => {
@@ -330,7 +230,7 @@ describe('a session with slow and flaky responses', () => {
                 : false;
         if (!acted) await editPhone();
         await afterStep(when);
-        await recover(when);
+        seen.retries += await clickRecoveries(user, afterStep, when);
         // A form the user gave up on is closed before the next step.
         const form = screen.queryByRole('form', { name: 'Edit customer' });
         if (form) {
@@ -343,43 +243,10 @@ describe('a session with slow and flaky responses', () => {
       injector.switchOff();
       await afterStep('faults off');
 
-      // The user comes back to the tab and reloads what is marked as changed.
-      fireEvent.focus(window);
-      await afterStep('refresh');
-      for (let reloads = 0; reloads < 20; reloads += 1) {
-        const reload = screen
-          .queryAllByRole('button', { name: 'Reload' })
-          .find((button) => !button.hasAttribute('disabled'));
-        if (!reload) break;
-        await user.click(reload);
-        await afterStep('reload a record');
-      }
-      expect(screen.queryAllByRole('button', { name: 'Reload' })).toEqual([]);
+      await refreshEverything(user, afterStep);
 
       // 3. Fresh data: the page shows what the mock holds.
-      const move = dbMove();
-      const mto = region('Move task order');
-      expect(shownField(mto, 'Status')).toBe(
-        move.availableToPrimeAt
-          ? `Available to Prime since ${formatDate(move.availableToPrimeAt)}`
-          : 'Draft',
-      );
-      expect(shownField(mto, 'TIO remarks')).toBe(move.tioRemarks || '—');
-      expect(shownField(region('Customer info'), 'Phone')).toBe(dbCustomer().phone);
-      const shipmentIDs = selectShipmentIdsOfMove(store().getState(), move.id);
-      expect([...shipmentIDs].sort()).toEqual(
-        db
-          .shipmentsOf(move.id)
-          .map((s) => s.id)
-          .sort(),
-      );
-      const cards = shipmentCards();
-      expect(cards).toHaveLength(shipmentIDs.length);
-      cards.forEach((card, index) =>
-        expect(shownField(card, 'Status'), `shipment ${index + 1}`).toBe(
-          formatEnum(db.find('shipment', shipmentIDs[index])!.status),
-        ),
-      );
+      expectFreshData(store(), locator);
 
       const { counts } = injector;
       console.log(

@@ -111,6 +111,10 @@ describe('recovering from a colleague’s change', () => {
     await user.click(screen.getByRole('button', { name: 'Send to Prime' }));
     const alert = await findAlert('The server could not be reached');
     expect(draftMove().availableToPrimeAt).toBeNull();
+    // Said only once the latest version, fetched after the failure, shows it.
+    expect(alert).toHaveTextContent(
+      'The latest version of the move, loaded just now, does not have the change: nothing was saved.',
+    );
 
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await within(mtoRegion()).findByText(/Available to Prime since/)).toBeInTheDocument();

@@ -1,0 +1,200 @@
+// What the scripted fault sessions (src/pages/CustomerDetails/faults*.test.tsx)
+// share: a seeded PRNG, the requests the mock is still working on, letting
+// the page settle under fake timers, reading the details page, and the checks
+// that end every step and the session.
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { HttpResponse } from 'msw';
+import { expect, onTestFinished, vi } from 'vitest';
+import { db } from '../../mocks/db';
+import { server } from '../../mocks/node';
+import type { AppStore } from '../app/store';
+import { formatDate, formatEnum } from '../components/format';
+import { selectServiceItemIdsOfMove } from '../entities/serviceItems/serviceItemsSlice';
+import { selectShipmentIdsOfMove } from '../entities/shipments/shipmentsSlice';
+// The page and its edit form are loaded lazily; load their modules now so
+// that under fake timers a session waits on the API, not on module loading.
+import '../components/edit/EditRecordForm';
+import '../pages/CustomerDetails/CustomerDetails';
+
+/** An injected 500, with the GHC error body. */
+export const injectedServerError = () =>
+  HttpResponse.json(
+    {
+      title: 'Internal Server Error',
+      detail: 'Injected fault: the server failed.',
+      instance: crypto.randomUUID(),
+    },
+    { status: 500 },
+  );
+
+/** How many requests the mock API is still working on. */
+export function trackRequestsInFlight() {
+  const inFlight = new Set<string>();
+  const end = ({ requestId }: { requestId: string }) => void inFlight.delete(requestId);
+  // msw announces no end for a request the app gave up on (its timeout).
+  const start = ({ request, requestId }: { request: Request; requestId: string }) => {
+    inFlight.add(requestId);
+    request.signal.addEventListener('abort', () => end({ requestId }));
+  };
+  server.events.on('request:start', start);
+  server.events.on('request:end', end);
+  server.events.on('unhandledException', end);
+  onTestFinished(() => {
+    server.events.removeListener('request:start', start);
+    server.events.removeListener('request:end', end);
+    server.events.removeListener('unhandledException', end);
+  });
+  return () => inFlight.size;
+}
+
+export const region = (name: string | RegExp) => screen.getByRole('region', { name });
+export const shipmentCards = () =>
+  within(region('Requested shipments')).queryAllByRole('region', { name: /^Shipment \d+:/ });
+export const serviceItemRows = () => within(region('Service items')).queryAllByRole('row').slice(1); // the first is the header
+
+/** What a record's details list shows for one label. */
+export function shownField(scope: HTMLElement, label: string): string {
+  const terms = within(scope).getAllByRole('term');
+  const definitions = within(scope).getAllByRole('definition');
+  const index = terms.findIndex((term) => term.textContent === label);
+  if (index < 0) throw new Error(`Nothing shows ${label}`);
+  return definitions[index].textContent ?? '';
+}
+
+/** The status a service item row shows: "Approved", "Rejected" or "Submitted". */
+export const shownItemStatus = (row: HTMLElement) =>
+  /^(Approved|Rejected|Submitted)/.exec(within(row).getAllByRole('cell')[1].textContent ?? '')?.[1];
+
+const stillLoading = () =>
+  screen
+    .queryAllByRole('status')
+    .some((status) => /^(Loading|Opening)/.test(status.textContent ?? ''));
+
+export const pageLoaded = (locator: string) =>
+  screen.queryByRole('heading', { level: 1, name: `Move ${locator}` }) !== null;
+
+/** Lets every request (slowed ones too) answer and the page catch up, under fake timers. */
+export async function settle(inFlight: () => number) {
+  let quiet = 0;
+  for (let step = 0; step < 1000 && quiet < 3; step += 1) {
+    if (inFlight() === 0 && stillLoading()) {
+      // A lazy module is loading: that takes real time, not timers.
+      await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+      quiet = 0;
+      continue;
+    }
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(500);
+    });
+    quiet = inFlight() === 0 && !stillLoading() ? quiet + 1 : 0;
+  }
+  if (quiet < 3) throw new Error('The session did not settle');
+}
+
+const BUSY_LABEL = /^(Sending to Prime…|Approving…|Saving…|Rejecting…|Working…|Reloading…)/;
+
+/** Nothing stays busy or disabled once every request has answered. */
+export function expectNoStuckButton(store: AppStore, when: string) {
+  const stuck = screen
+    .queryAllByRole('button')
+    .filter(
+      (button) => BUSY_LABEL.test(button.textContent ?? '') || button.hasAttribute('disabled'),
+    )
+    .map(
+      (button) => `${button.textContent} (disabled: ${String(button.hasAttribute('disabled'))})`,
+    );
+  expect(stuck, `${when}: busy or disabled buttons`).toEqual([]);
+  expect(Object.keys(store.getState().writesInFlight), `${when}: writes in flight`).toEqual([]);
+}
+
+/** Recovery clicks per step before the user gives up on it. */
+const MAX_RETRIES = 12;
+
+/**
+ * Clicks what the page offers to redo a failed step (Try again, Send to Prime
+ * again, Save in an open edit form) until it offers nothing or the user gives
+ * up; `afterStep` runs after each. Returns the clicks made.
+ */
+export async function clickRecoveries(
+  user: UserEvent,
+  afterStep: (when: string) => Promise<void>,
+  when: string,
+): Promise<number> {
+  for (let attempt = 0; attempt < MAX_RETRIES; attempt += 1) {
+    const forms = screen.queryAllByRole('form', { name: /^Edit / });
+    const retry =
+      screen
+        .queryAllByRole('button', { name: /^(Try again|.+ again)$/ })
+        .find((button) => !button.hasAttribute('disabled')) ??
+      forms
+        .flatMap((form) =>
+          within(form).queryAllByRole('button', { name: /^Save( my changes on top of theirs)?$/ }),
+        )
+        .find((button) => !button.hasAttribute('disabled'));
+    if (!retry) return attempt;
+    await user.click(retry);
+    await afterStep(`${when}, retry ${attempt + 1}`);
+  }
+  return MAX_RETRIES;
+}
+
+/** The user comes back to the tab and reloads every record the page marks as changed. */
+export async function refreshEverything(
+  user: UserEvent,
+  afterStep: (when: string) => Promise<void>,
+) {
+  fireEvent.focus(window);
+  await afterStep('refresh');
+  for (let reloads = 0; reloads < 20; reloads += 1) {
+    const reload = screen
+      .queryAllByRole('button', { name: 'Reload' })
+      .find((button) => !button.hasAttribute('disabled'));
+    if (!reload) break;
+    await user.click(reload);
+    await afterStep('reload a record');
+  }
+  expect(screen.queryAllByRole('button', { name: 'Reload' })).toEqual([]);
+}
+
+/** The page lists the records the mock lists, each with the status the mock holds. */
+function expectListShown(
+  kind: string,
+  shownIDs: string[],
+  held: { id: string; status: string }[],
+  statuses: (string | undefined)[],
+) {
+  const byID = new Map(held.map((record) => [record.id, record.status]));
+  expect([...shownIDs].sort(), `${kind}s`).toEqual([...byID.keys()].sort());
+  expect(statuses.map((status, index) => [shownIDs[index], status])).toEqual(
+    shownIDs.map((id) => [id, formatEnum(byID.get(id))]),
+  );
+}
+
+/** The page shows what the mock holds: the move, the customer's phone, every shipment and service item. */
+export function expectFreshData(store: AppStore, locator: string) {
+  const move = db.moveByLocator(locator)!;
+  const customer = db.find('customer', db.find('order', move.orderID)!.customerID)!;
+  const mto = region('Move task order');
+  expect(shownField(mto, 'Status')).toBe(
+    move.availableToPrimeAt
+      ? `Available to Prime since ${formatDate(move.availableToPrimeAt)}`
+      : 'Draft',
+  );
+  expect(shownField(mto, 'TIO remarks')).toBe(move.tioRemarks || '—');
+  expect(shownField(region('Customer info'), 'Phone')).toBe(customer.phone);
+
+  const state = store.getState();
+  expectListShown(
+    'shipment',
+    selectShipmentIdsOfMove(state, move.id),
+    db.shipmentsOf(move.id),
+    shipmentCards().map((card) => shownField(card, 'Status')),
+  );
+  expectListShown(
+    'service item',
+    selectServiceItemIdsOfMove(state, move.id),
+    db.serviceItemsOf(move.id),
+    serviceItemRows().map(shownItemStatus),
+  );
+}
