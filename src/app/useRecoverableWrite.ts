@@ -38,9 +38,11 @@ interface RecoverableWriteOptions<R> {
 }
 
 // After these the record may differ from what the user saw, or the write may
-// have been applied although no answer said so: fetch it again.
+// have been applied although no answer said so: fetch it again. After a 403
+// the read also brings a fresh CSRF token, so trying again can succeed.
 const REFETCH_AFTER = new Set<ApiError['kind']>([
   'conflict',
+  'forbidden',
   'timeout',
   'businessRule',
   'notFound',

@@ -39,7 +39,7 @@ export function describeApiError(error: ApiError, record: string): ErrorMessage 
     case 'forbidden':
       return {
         heading: "Your session's security token is missing or expired",
-        body: "The server refused the request without this session's security token, so nothing was saved. Reload the page to get a new token, then try again.",
+        body: "The server refused the change without this session's security token, so nothing was saved. The page has asked the server for a new token: try again. If this happens again, reload the page.",
       };
     case 'network':
       return {

@@ -173,7 +173,14 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
     const { payload, error: thrown } = result as { payload?: ApiError; error: unknown };
     const failure = payload ?? toApiError(thrown);
 
-    if (failure.kind === 'conflict' || failure.kind === 'notFound' || hadNoVerdict(failure)) {
+    // After a 403 the read also brings a fresh CSRF token: the draft stays and
+    // saving again can succeed.
+    if (
+      failure.kind === 'conflict' ||
+      failure.kind === 'notFound' ||
+      failure.kind === 'forbidden' ||
+      hadNoVerdict(failure)
+    ) {
       const found = await loadLatest();
       if (!found.loaded && failure.kind !== 'notFound') {
         setUnchecked(failure);

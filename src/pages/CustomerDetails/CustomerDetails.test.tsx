@@ -103,7 +103,7 @@ describe('TOO customer details page', () => {
     expect(screen.queryByText('The move was sent to the Prime.')).not.toBeInTheDocument();
   });
 
-  it('tells the user to reload when the session lost its CSRF token, and changes nothing', async () => {
+  it('refuses a write without the CSRF token, changes nothing, and succeeds on Try again with a fresh one', async () => {
     const requests = recordRequests();
     const { sendButton, user } = await openDraftMove();
     const before = draftMove();
@@ -114,10 +114,19 @@ describe('TOO customer details page', () => {
 
     const alert = await findAlert("Your session's security token is missing or expired");
     expect(alert).toHaveTextContent('nothing was saved');
-    expect(alert).toHaveTextContent('Reload the page');
+    expect(alert).toHaveTextContent('try again');
     expect(requests.find((r) => r.method === 'PATCH')?.csrfToken).toBeNull();
     expect(draftMove()).toEqual(before);
     expect(screen.queryByText(/Available to Prime since/)).not.toBeInTheDocument();
+
+    // The refetch after the 403 brought a new token: one click sends it.
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+
+    expect(await screen.findByText(/^Available to Prime since/)).toBeInTheDocument();
+    const patches = requests.filter((r) => r.method === 'PATCH');
+    expect(patches).toHaveLength(2);
+    expect(patches[1].csrfToken).toMatch(/\S/);
+    expect(draftMove().availableToPrimeAt).not.toBeNull();
   });
 
   it("approves a shipment with the shipment's own eTag, not the move's", async () => {

@@ -6,6 +6,7 @@ import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { server } from '../../../mocks/node';
+import { clearCsrfCookie } from '../../../mocks/testApi';
 import { expectNoAxeViolations } from '../../test/axe';
 import { findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests } from '../../test/recordRequests';
@@ -179,6 +180,23 @@ describe('editing customer info', () => {
     await user.user.click(form.getByRole('button', { name: 'Save' }));
     await findStatus('Customer info saved.', user.container);
     expect(seededCustomer().email).toBe('retry@example.mil');
+  });
+
+  it('keeps the draft when the CSRF token was lost, and saves on the next try with a fresh one', async () => {
+    const loaded = seededCustomer();
+    const user = await officeUser();
+    const form = await user.openCustomerForm();
+    await user.retype(form.getByLabelText(/^Email/), 'token@example.mil');
+    clearCsrfCookie();
+
+    await user.user.click(form.getByRole('button', { name: 'Save' }));
+    await findAlert("Your session's security token is missing or expired", user.container);
+    expect(form.getByLabelText(/^Email/)).toHaveValue('token@example.mil');
+    expect(seededCustomer()).toEqual(loaded);
+
+    await user.user.click(form.getByRole('button', { name: 'Save' }));
+    await findStatus('Customer info saved.', user.container);
+    expect(seededCustomer().email).toBe('token@example.mil');
   });
 });
 
