@@ -24,7 +24,7 @@ export default defineConfig(({ mode }) => {
             environment: 'jsdom',
             environmentOptions: { jsdom: { url: 'http://localhost:3000/' } },
             setupFiles: ['src/test/setup.ts'],
-            include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+            include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
             // These machines are shared: under load a page can take seconds.
             testTimeout: 20_000,
           },
