@@ -64,7 +64,9 @@ export function MovesQueue() {
       <AlertSlot>
         {error && <ApiErrorAlert error={error} record="queue" headingLevel="h2" />}
       </AlertSlot>
-      {loading && <Loading label="Loading moves…" />}
+      {/* Always on the page: a live region present before its text changes is
+          announced reliably, and the table below does not jump as it comes and goes. */}
+      <Loading label={loading ? 'Loading moves…' : ''} />
       <Table
         fullWidth
         striped
