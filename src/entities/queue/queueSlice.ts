@@ -1,4 +1,5 @@
 import { createEntityAdapter, createSlice } from '@reduxjs/toolkit';
+import type { ApiError } from '../../api/ApiError';
 import type { operations } from '../../api/ghc';
 import type { QueueMove } from '../../api/models';
 import { request } from '../../api/request';
@@ -16,17 +17,46 @@ export const getMovesQueue = createApiThunk('queue/getMovesQueue', (query: Queue
   request('queues.getMovesQueue', query),
 );
 
+/** One string per query, so a page can tell whether the rows answer its own. */
+export const queueQueryKey = (query: QueueQuery) => JSON.stringify(query);
+
+interface Answered {
+  /** The query (queueQueryKey) the rows answer. */
+  query: string;
+  /** Why the last request for it failed; the rows are then the previous answer's. */
+  error: ApiError | null;
+}
+
 const queueSlice = createSlice({
   name: 'queue',
-  initialState: queueAdapter.getInitialState({ totalCount: 0, page: 1, perPage: 20 }),
+  initialState: queueAdapter.getInitialState({
+    totalCount: 0,
+    page: 1,
+    perPage: 20,
+    answered: null as Answered | null,
+    // Only the latest request's answer is shown: an older one that comes
+    // back late (the user paged on) is dropped.
+    latestRequestId: null as string | null,
+  }),
   reducers: {},
   extraReducers: (builder) => {
-    builder.addCase(getMovesQueue.fulfilled, (state, { payload }) => {
-      queueAdapter.setAll(state, payload.queueMoves);
-      state.totalCount = payload.totalCount;
-      state.page = payload.page;
-      state.perPage = payload.perPage;
-    });
+    builder
+      .addCase(getMovesQueue.pending, (state, { meta }) => {
+        state.latestRequestId = meta.requestId;
+      })
+      .addCase(getMovesQueue.fulfilled, (state, { payload, meta }) => {
+        if (meta.requestId !== state.latestRequestId) return;
+        // Rows and "answered" change in one action: one render, not two.
+        queueAdapter.setAll(state, payload.queueMoves);
+        state.totalCount = payload.totalCount;
+        state.page = payload.page;
+        state.perPage = payload.perPage;
+        state.answered = { query: queueQueryKey(meta.arg[0]), error: null };
+      })
+      .addCase(getMovesQueue.rejected, (state, { payload, meta }) => {
+        if (meta.requestId !== state.latestRequestId || !payload) return;
+        state.answered = { query: queueQueryKey(meta.arg[0]), error: payload };
+      });
   },
 });
 

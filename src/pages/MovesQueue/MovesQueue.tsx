@@ -1,16 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Table } from '@trussworks/react-uswds';
 import { Link } from 'react-router';
-import type { ApiError } from '../../api/ApiError';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDate, formatMoveStatus } from '../../components/format';
 import { Loading } from '../../components/Loading';
-import { getMovesQueue, selectQueueMoves, selectQueuePage } from '../../entities/queue/queueSlice';
+import {
+  getMovesQueue,
+  queueQueryKey,
+  selectQueueMoves,
+  selectQueuePage,
+  type QueueQuery,
+} from '../../entities/queue/queueSlice';
 import { QueueFilters } from './QueueFilters';
-import { toQuery, useQueueView, type QueueView, type SortKey } from './useQueueView';
+import { toQuery, useQueueView, type SortKey } from './useQueueView';
 
 const PER_PAGE = 20;
 
@@ -27,35 +32,45 @@ const columns: { key: SortKey | null; label: string }[] = [
 export function MovesQueue() {
   const dispatch = useAppDispatch();
   const moves = useAppSelector(selectQueueMoves);
-  const { totalCount } = useAppSelector(selectQueuePage);
+  const { totalCount, answered } = useAppSelector(selectQueuePage);
   const [view, updateQuery] = useQueueView();
   const { page, sort, order } = view;
-  // Which query the table shows the answer to; it is loading until that is
-  // the current one.
-  const key = JSON.stringify(view);
-  const [answered, setAnswered] = useState<{ key: string; error: ApiError | null } | null>(null);
-  const loading = answered?.key !== key;
-  const error = answered?.error ?? null;
+  // The table is loading until its rows answer the current query.
+  const key = queueQueryKey(toQuery(view, PER_PAGE));
+  const loading = answered?.query !== key;
+  const error = loading ? null : answered.error;
 
   // Rows are summaries: when the server may have changed, just fetch them again.
   const [refreshes, setRefreshes] = useState(0);
   useEffect(() => onServerMayHaveChanged(() => setRefreshes((count) => count + 1)), []);
 
   useEffect(() => {
-    let current = true;
-    dispatch(getMovesQueue(toQuery(JSON.parse(key) as QueueView, PER_PAGE))).then((result) => {
-      if (!current) return;
-      setAnswered({
-        key,
-        error: getMovesQueue.rejected.match(result) ? (result.payload ?? null) : null,
-      });
-    });
-    return () => {
-      current = false;
-    };
+    dispatch(getMovesQueue(JSON.parse(key) as QueueQuery));
   }, [dispatch, key, refreshes]);
 
   const pageCount = Math.max(1, Math.ceil(totalCount / PER_PAGE));
+  // The rows change only with the answer, not while the next one loads.
+  const rows = useMemo(
+    () =>
+      moves.map((move) => (
+        <tr key={move.id}>
+          <th scope="row">
+            <Link className="usa-link" to={`/moves/${move.locator}/details`}>
+              {move.locator}
+            </Link>
+          </th>
+          <td>
+            {move.customer.lastName}, {move.customer.firstName}
+          </td>
+          <td>{move.customer.edipi}</td>
+          <td>{formatMoveStatus(move.status)}</td>
+          <td>{move.availableToPrimeAt ? `Yes, ${formatDate(move.availableToPrimeAt)}` : 'No'}</td>
+          <td>{formatDate(move.requestedMoveDate)}</td>
+          <td>{move.originDutyLocation}</td>
+        </tr>
+      )),
+    [moves],
+  );
 
   return (
     <section aria-labelledby="queue-heading">
@@ -103,27 +118,7 @@ export function MovesQueue() {
             ))}
           </tr>
         </thead>
-        <tbody aria-busy={loading}>
-          {moves.map((move) => (
-            <tr key={move.id}>
-              <th scope="row">
-                <Link className="usa-link" to={`/moves/${move.locator}/details`}>
-                  {move.locator}
-                </Link>
-              </th>
-              <td>
-                {move.customer.lastName}, {move.customer.firstName}
-              </td>
-              <td>{move.customer.edipi}</td>
-              <td>{formatMoveStatus(move.status)}</td>
-              <td>
-                {move.availableToPrimeAt ? `Yes, ${formatDate(move.availableToPrimeAt)}` : 'No'}
-              </td>
-              <td>{formatDate(move.requestedMoveDate)}</td>
-              <td>{move.originDutyLocation}</td>
-            </tr>
-          ))}
-        </tbody>
+        <tbody aria-busy={loading}>{rows}</tbody>
       </Table>
       {!loading && moves.length === 0 && <p>No moves match these filters.</p>}
       <nav aria-label="Queue pages" className="display-flex flex-align-center">
