@@ -85,6 +85,7 @@ export function MovesQueue() {
       <Table
         fullWidth
         striped
+        className="queue-table"
         caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${page} of ${pageCount}`}
       >
         <thead>
