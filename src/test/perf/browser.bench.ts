@@ -159,7 +159,8 @@ function mainThreadTasks(trace: Buffer): { mainThread: number; longestTask: numb
   };
 }
 
-type QueueAction = { click: string } | { filterStatus: string } | { nothing: true };
+type QueueAction =
+  { click: string } | { filterStatus: string } | { nothing: true } | { fetchOnly: string };
 
 interface QueueFigures {
   /** Click to rows on screen, request included (wall time in the page). */
@@ -213,6 +214,10 @@ async function queueAction(
       const start = performance.now();
       if ('nothing' in action) {
         // The floor: what measuring itself costs.
+      } else if ('fetchOnly' in action) {
+        // The request alone, as the page's scripts would send it: the baseline.
+        const response = await fetch(action.fetchOnly, { credentials: 'include' });
+        await response.json();
       } else if ('click' in action) {
         button(action.click).click();
       } else {
@@ -242,6 +247,13 @@ async function queueInteractions(moves: number): Promise<Record<string, QueueFig
     'nothing (the measurement’s floor)': await queueAction(
       page,
       { nothing: true },
+      { includes: 'page 1 of' },
+    ),
+    'the request alone: fetch and parse page 2 (baseline)': await queueAction(
+      page,
+      {
+        fetchOnly: `${mockServer.url}/ghc/v1/queues/moves?page=2&perPage=20&sort=locator&order=asc`,
+      },
       { includes: 'page 1 of' },
     ),
     'next page': await queueAction(page, { click: 'Next page' }, { includes: 'page 2 of' }),
@@ -308,6 +320,7 @@ describe('browser benchmarks', () => {
     }
     const of = (moves: number, name: string, figure: keyof QueueFigures) =>
       median(runs[moves].map((run) => run[name][figure]));
+    const [floor, request] = Object.keys(runs[50][0]);
     console.table(
       Object.fromEntries(
         Object.keys(runs[50][0]).map((name) => [
@@ -315,6 +328,10 @@ describe('browser benchmarks', () => {
           {
             'main thread, 50': ms(of(50, name, 'mainThread')),
             'main thread, 10,000': ms(of(10_000, name, 'mainThread')),
+            'beyond the request, 10,000':
+              name === floor || name === request
+                ? ''
+                : ms(of(10_000, name, 'mainThread') - of(10_000, request, 'mainThread')),
             'longest task, 10,000': ms(of(10_000, name, 'longestTask')),
             'one frame': ms(1000 / 60),
             'click to rows, 10,000 (request included)': ms(of(10_000, name, 'wall')),
