@@ -66,4 +66,6 @@ export const { selectAll: selectQueueMoves } = queueAdapter.getSelectors(
   (state: RootState) => state.queue,
 );
 
-export const selectQueuePage = (state: RootState) => state.queue;
+// Each a value of its own, so a request starting (which notes its id) re-renders nothing.
+export const selectQueueTotalCount = (state: RootState) => state.queue.totalCount;
+export const selectQueueAnswered = (state: RootState) => state.queue.answered;

@@ -11,7 +11,8 @@ import {
   getMovesQueue,
   queueQueryKey,
   selectQueueMoves,
-  selectQueuePage,
+  selectQueueAnswered,
+  selectQueueTotalCount,
   type QueueQuery,
 } from '../../entities/queue/queueSlice';
 import { QueueFilters } from './QueueFilters';
@@ -32,7 +33,8 @@ const columns: { key: SortKey | null; label: string }[] = [
 export function MovesQueue() {
   const dispatch = useAppDispatch();
   const moves = useAppSelector(selectQueueMoves);
-  const { totalCount, answered } = useAppSelector(selectQueuePage);
+  const totalCount = useAppSelector(selectQueueTotalCount);
+  const answered = useAppSelector(selectQueueAnswered);
   const [view, updateQuery] = useQueueView();
   const { page, sort, order } = view;
   // The table is loading until its rows answer the current query.
