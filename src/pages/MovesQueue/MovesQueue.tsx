@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { Button, Table } from '@trussworks/react-uswds';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
 import { AlertSlot } from '../../components/AlertSlot';
@@ -36,6 +36,20 @@ export function MovesQueue() {
   const totalCount = useAppSelector(selectQueueTotalCount);
   const answered = useAppSelector(selectQueueAnswered);
   const [view, updateQuery] = useQueueView();
+  const navigate = useNavigate();
+  // The rows' links are plain anchors (a router Link per row costs a
+  // component and its hooks on every page); a plain click on one opens the
+  // move in the app, while a modified click (new tab) is the browser's.
+  const openMoveLink = useCallback(
+    (event: MouseEvent<HTMLAnchorElement>) => {
+      if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+        return;
+      }
+      event.preventDefault();
+      navigate(event.currentTarget.getAttribute('href') ?? '/');
+    },
+    [navigate],
+  );
   const { page, sort, order } = view;
   // The table is loading until its rows answer the current query.
   const key = queueQueryKey(toQuery(view, PER_PAGE));
@@ -54,16 +68,16 @@ export function MovesQueue() {
   // The rows change only with the answer, not while the next one loads.
   const rows = useMemo(
     () =>
-      moves.map((move) => (
-        <tr key={move.id}>
+      // Keyed by position: the rows hold no state, so a new page rewrites the
+      // text of the rows on screen instead of building new ones.
+      moves.map((move, index) => (
+        <tr key={index}>
           <th scope="row">
-            <Link className="usa-link" to={`/moves/${move.locator}/details`}>
+            <a className="usa-link" href={`/moves/${move.locator}/details`} onClick={openMoveLink}>
               {move.locator}
-            </Link>
+            </a>
           </th>
-          <td>
-            {move.customer.lastName}, {move.customer.firstName}
-          </td>
+          <td>{`${move.customer.lastName}, ${move.customer.firstName}`}</td>
           <td>{move.customer.edipi}</td>
           <td>{formatMoveStatus(move.status)}</td>
           <td>{move.availableToPrimeAt ? `Yes, ${formatDate(move.availableToPrimeAt)}` : 'No'}</td>
@@ -71,7 +85,7 @@ export function MovesQueue() {
           <td>{move.originDutyLocation}</td>
         </tr>
       )),
-    [moves],
+    [moves, openMoveLink],
   );
 
   return (
