@@ -1,8 +1,24 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
+import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { server } from '../../../mocks/node';
 import { expectNoAxeViolations } from '../../test/axe';
 import { renderRoute } from '../../test/renderWithProviders';
+import { LOADING_DELAY_MS } from './MovesQueue';
+
+/** Holds the next queue request for `ms`, then lets the mock answer it as usual. */
+function slowDownNextQueueAnswer(ms: number) {
+  server.use(
+    http.get(
+      '*/ghc/v1/queues/moves',
+      async () => {
+        await delay(ms);
+      },
+      { once: true },
+    ),
+  );
+}
 
 describe('moves queue', () => {
   it('lists moves with their customer, status and Prime availability, linking to each', async () => {
@@ -44,13 +60,46 @@ describe('moves queue', () => {
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
   });
 
+  it('keeps the rows and says nothing while a quick answer comes, then shows it', async () => {
+    db.reset({ moves: 45 });
+    const { user } = renderRoute('/');
+    await screen.findByText('45 moves, page 1 of 3');
+    slowDownNextQueueAnswer(30);
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+
+    // Until the answer, the table still describes the rows it shows.
+    expect(screen.getByText('45 moves, page 1 of 3')).toBeInTheDocument();
+    expect(await screen.findByText('45 moves, page 2 of 3')).toBeInTheDocument();
+    expect(screen.queryByText('Loading moves…')).not.toBeInTheDocument();
+  });
+
+  it('shows the loading state when an answer is slow, and holds the paging buttons', async () => {
+    db.reset({ moves: 45 });
+    const { user } = renderRoute('/');
+    await screen.findByText('45 moves, page 1 of 3');
+    slowDownNextQueueAnswer(LOADING_DELAY_MS + 600);
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+
+    expect(await screen.findByText('Loading moves…')).toHaveAttribute('role', 'status');
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeDisabled();
+    const [, body] = within(screen.getByRole('table')).getAllByRole('rowgroup');
+    expect(body).toHaveAttribute('aria-busy', 'true');
+    expect(await screen.findByText('45 moves, page 2 of 3')).toBeInTheDocument();
+    expect(screen.queryByText('Loading moves…')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled();
+  });
+
   it('sorts by a column when its header is pressed, and says which way', async () => {
     const { user } = renderRoute('/');
     await screen.findByRole('link', { name: SEED_LOCATORS.draft });
 
     await user.click(screen.getByRole('button', { name: 'Move code' }));
+    // aria-sort says how the rows on screen are sorted: the new order's rows.
     const header = screen.getByRole('columnheader', { name: 'Move code' });
-    expect(header).toHaveAttribute('aria-sort', 'descending');
+    await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'descending'));
     const locators = (await screen.findAllByRole('link', { name: /^[A-Z0-9]{6}$/ })).map(
       (a) => a.textContent,
     );

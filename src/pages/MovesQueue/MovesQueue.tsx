@@ -19,6 +19,22 @@ import { QueueFilters } from './QueueFilters';
 import { toQuery, useQueueView, type SortKey } from './useQueueView';
 
 const PER_PAGE = 20;
+/** A quicker answer replaces the rows without a loading state in between. */
+export const LOADING_DELAY_MS = 150;
+
+/** True once `loading` has lasted LOADING_DELAY_MS. */
+function useSlow(loading: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    if (!loading) return;
+    const timer = setTimeout(() => setSlow(true), LOADING_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      setSlow(false);
+    };
+  }, [loading]);
+  return slow;
+}
 
 const columns: { key: SortKey | null; label: string }[] = [
   { key: 'locator', label: 'Move code' },
@@ -50,11 +66,17 @@ export function MovesQueue() {
     },
     [navigate],
   );
-  const { page, sort, order } = view;
-  // The table is loading until its rows answer the current query.
+  // The table is loading until its rows answer the current query (the URL's).
   const key = queueQueryKey(toQuery(view, PER_PAGE));
   const loading = answered?.query !== key;
   const error = loading ? null : answered.error;
+  // What the table says of its rows (page, sort) is the query they answer, so
+  // a click changes nothing on screen until its answer: one render and one
+  // frame when the server is quick. A slow answer shows the loading state
+  // after LOADING_DELAY_MS; a first load shows it at once.
+  const shown = answered ? (JSON.parse(answered.query) as QueueQuery) : toQuery(view, PER_PAGE);
+  const slow = useSlow(loading);
+  const showLoading = loading && (answered === null || slow);
 
   // Rows are summaries: when the server may have changed, just fetch them again.
   const [refreshes, setRefreshes] = useState(0);
@@ -97,12 +119,12 @@ export function MovesQueue() {
       </AlertSlot>
       {/* Always on the page: a live region present before its text changes is
           announced reliably, and the table below does not jump as it comes and goes. */}
-      <Loading label={loading ? 'Loading moves…' : ''} />
+      <Loading label={showLoading ? 'Loading moves…' : ''} />
       <Table
         fullWidth
         striped
         className="queue-table"
-        caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${page} of ${pageCount}`}
+        caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${shown.page} of ${pageCount}`}
       >
         <thead>
           <tr>
@@ -111,7 +133,11 @@ export function MovesQueue() {
                 key={label}
                 scope="col"
                 aria-sort={
-                  key && key === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined
+                  key && key === shown.sort
+                    ? shown.order === 'asc'
+                      ? 'ascending'
+                      : 'descending'
+                    : undefined
                 }
               >
                 {key ? (
@@ -121,7 +147,7 @@ export function MovesQueue() {
                     onClick={() =>
                       updateQuery({
                         sort: key,
-                        order: key === sort && order === 'asc' ? 'desc' : 'asc',
+                        order: key === view.sort && view.order === 'asc' ? 'desc' : 'asc',
                         page: 1,
                       })
                     }
@@ -135,26 +161,26 @@ export function MovesQueue() {
             ))}
           </tr>
         </thead>
-        <tbody aria-busy={loading}>{rows}</tbody>
+        <tbody aria-busy={showLoading}>{rows}</tbody>
       </Table>
       {!loading && moves.length === 0 && <p>No moves match these filters.</p>}
       <nav aria-label="Queue pages" className="display-flex flex-align-center">
         <Button
           type="button"
           outline
-          disabled={loading || page <= 1}
-          onClick={() => updateQuery({ page: page - 1 })}
+          disabled={showLoading || view.page <= 1}
+          onClick={() => updateQuery({ page: view.page - 1 })}
         >
           Previous page
         </Button>
         <span className="margin-x-2">
-          Page {page} of {pageCount}
+          Page {shown.page} of {pageCount}
         </span>
         <Button
           type="button"
           outline
-          disabled={loading || page >= pageCount}
-          onClick={() => updateQuery({ page: page + 1 })}
+          disabled={showLoading || view.page >= pageCount}
+          onClick={() => updateQuery({ page: view.page + 1 })}
         >
           Next page
         </Button>
