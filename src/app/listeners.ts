@@ -7,6 +7,7 @@ import {
 } from '../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { listMTOServiceItems } from '../entities/serviceItems/serviceItemsSlice';
 import type { AppDispatch, RootState } from './store';
+import { hadNoVerdict } from './writeOutcome';
 
 export const listenerMiddleware = createListenerMiddleware();
 
@@ -24,7 +25,10 @@ type StoredMoveTaskOrderAction = ReturnType<
 // it created are fetched once the store holds the move as sent, so they never
 // delay the "Available to Prime" the user is waiting for. That is after Send
 // to Prime answered, or after a refetch showed the move sent: by a colleague,
-// or by this user's own request whose answer was lost.
+// or by this user's own request whose answer was lost. A fetch that gets no
+// answer (dropped, 5xx, timed out) is tried again after these waits.
+export const SERVICE_ITEMS_RETRY_MS = [1_000, 3_000];
+
 startAppListening({
   predicate: (action, current, original): action is StoredMoveTaskOrderAction => {
     if (!storesMoveTaskOrder(action)) return false;
@@ -32,8 +36,13 @@ startAppListening({
     const after = selectMoveTaskOrderById(current, action.payload.id);
     return Boolean(!before?.availableToPrimeAt && after?.availableToPrimeAt);
   },
-  effect: async (action, { dispatch }) => {
-    await dispatch(listMTOServiceItems(action.payload.id));
+  effect: async (action, { dispatch, delay }) => {
+    for (const wait of [0, ...SERVICE_ITEMS_RETRY_MS]) {
+      if (wait > 0) await delay(wait);
+      const result = await dispatch(listMTOServiceItems(action.payload.id));
+      if (!listMTOServiceItems.rejected.match(result)) return;
+      if (!result.payload || !hadNoVerdict(result.payload)) return;
+    }
   },
 });
 

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { isCsrfToken } from '../../../mocks/csrf';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
@@ -66,6 +66,33 @@ describe('TOO customer details page', () => {
     const stored = selectMoveTaskOrderById(store.getState(), draftMove().id);
     expect(stored?.eTag).toBe(draftMove().eTag);
     expect(stored?.eTag).not.toBe(loadedETag);
+  });
+
+  it('fetches the new MS and CS service items again when that fetch gets no answer', async () => {
+    const { sendButton, user } = await openDraftMove();
+    // The list right after Send to Prime drops, then a 500: the third try answers.
+    let failures = 0;
+    server.use(
+      http.get('*/ghc/v1/move_task_orders/:moveTaskOrderID/mto_service_items', () => {
+        failures += 1;
+        return failures === 1
+          ? HttpResponse.error()
+          : HttpResponse.json(
+              { title: 'Server error', detail: 'Try later', instance: 'x' },
+              { status: 500 },
+            );
+      }),
+    );
+    await user.click(sendButton);
+    expect(await findStatus('The move was sent to the Prime.')).toBeInTheDocument();
+    await waitFor(() => expect(failures).toBe(2), { timeout: 3_000 });
+    server.resetHandlers();
+
+    const serviceItems = within(screen.getByRole('region', { name: 'Service items' }));
+    expect(
+      await serviceItems.findByText(/Move management \(MS\)/, undefined, { timeout: 6_000 }),
+    ).toBeInTheDocument();
+    expect(serviceItems.getByText(/Counseling \(CS\)/)).toBeInTheDocument();
   });
 
   it('shows progress and cannot be pressed again while Send to Prime runs', async () => {
