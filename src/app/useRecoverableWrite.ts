@@ -4,7 +4,13 @@ import { describeChanges, type Change, type DisplayField } from '../components/c
 import { selectWriteInFlight } from '../entities/writesInFlight';
 import { useAppDispatch, useAppSelector, useAppStore, type ApiThunkAction } from './hooks';
 import type { RootState } from './store';
-import { outcomeOf, useLatestVersion, type Latest, type WriteOutcome } from './writeOutcome';
+import {
+  loadsLatestAfter,
+  outcomeOf,
+  useLatestVersion,
+  type Latest,
+  type WriteOutcome,
+} from './writeOutcome';
 
 export interface Recovery {
   error: ApiError;
@@ -37,18 +43,10 @@ interface RecoverableWriteOptions<R> {
   moot?: (latest: R) => string | null;
 }
 
-// After these the record may differ from what the user saw, or the write may
-// have been applied although no answer said so: fetch it again. After a 403
-// the read also brings a fresh CSRF token, so trying again can succeed.
-const REFETCH_AFTER = new Set<ApiError['kind']>([
-  'conflict',
-  'forbidden',
-  'timeout',
-  'businessRule',
-  'notFound',
-  'network',
-  'server',
-]);
+// An action refused as not allowed in the record's state (409) also loads
+// the latest version: it shows the state that refused it.
+const loadsLatestAfterAction = (error: ApiError) =>
+  loadsLatestAfter(error) || error.kind === 'businessRule';
 
 interface Unchecked<R> {
   error: ApiError;
@@ -124,7 +122,7 @@ export function useRecoverableWrite<R extends { eTag: string; updatedAt: string 
 
       const { payload, error: thrown } = result as { payload?: ApiError; error: unknown };
       const error = payload ?? toApiError(thrown);
-      const found = REFETCH_AFTER.has(error.kind)
+      const found = loadsLatestAfterAction(error)
         ? await loadLatest()
         : { latest: select(store.getState()), loaded: true };
       recover(error, base, found, action.done);

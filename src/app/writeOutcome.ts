@@ -16,6 +16,19 @@ const NO_VERDICT = new Set<ApiError['kind']>(['network', 'server', 'timeout']);
 /** The server never said whether it applied the write. */
 export const hadNoVerdict = (error: ApiError) => NO_VERDICT.has(error.kind);
 
+// After these the record may differ from what the user saw (412, 404), the
+// write may have been applied although no answer said so, or (403) a read
+// brings a fresh CSRF token so trying again can succeed.
+const LOAD_LATEST_AFTER = new Set<ApiError['kind']>([
+  'conflict',
+  'notFound',
+  'forbidden',
+  ...NO_VERDICT,
+]);
+
+/** A failed write after which the latest version of its record is loaded. */
+export const loadsLatestAfter = (error: ApiError) => LOAD_LATEST_AFTER.has(error.kind);
+
 export interface Latest<R> {
   /** The latest version; undefined when the record no longer exists. */
   latest: R | undefined;

@@ -11,7 +11,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toApiError, type ApiError } from '../../api/ApiError';
 import { useAppDispatch, useAppSelector, useAppStore, type ApiThunkAction } from '../../app/hooks';
 import type { RootState } from '../../app/store';
-import { hadNoVerdict, useLatestVersion } from '../../app/writeOutcome';
+import { loadsLatestAfter, useLatestVersion } from '../../app/writeOutcome';
 import { selectWriteInFlight } from '../../entities/writesInFlight';
 import { AlertSlot } from '../AlertSlot';
 import { ApiErrorAlert } from '../ApiErrorAlert';
@@ -173,14 +173,7 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
     const { payload, error: thrown } = result as { payload?: ApiError; error: unknown };
     const failure = payload ?? toApiError(thrown);
 
-    // After a 403 the read also brings a fresh CSRF token: the draft stays and
-    // saving again can succeed.
-    if (
-      failure.kind === 'conflict' ||
-      failure.kind === 'notFound' ||
-      failure.kind === 'forbidden' ||
-      hadNoVerdict(failure)
-    ) {
+    if (loadsLatestAfter(failure)) {
       const found = await loadLatest();
       if (!found.loaded && failure.kind !== 'notFound') {
         setUnchecked(failure);
