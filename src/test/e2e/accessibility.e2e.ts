@@ -1,14 +1,12 @@
 // axe-core in a real browser, so what jsdom cannot judge (color contrast,
 // layout) is judged too, on every state of the pages a TOO meets.
 import { describe, inject, it } from 'vitest';
-import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, expectNoAxeViolations, queueReady, setupBrowser } from './browser';
+import { expectNoAxeViolations, openDraftDetails, queueReady, setupBrowser } from './browser';
 import { liveRegion, mtoRegion, openCustomerForm, sendToPrimeButton } from './officeUser';
 
 const appUrl = inject('mockedAppUrl');
-const locator = SEED_LOCATORS.draft;
 const session = setupBrowser();
-const openDetails = () => session.open(`${appUrl}/moves/${locator}/details`, detailsReady(locator));
+const openDetails = () => openDraftDetails(session);
 
 describe('accessibility in the browser, color contrast included', () => {
   it('has no violations on the moves queue', async () => {

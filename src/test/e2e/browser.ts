@@ -6,7 +6,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { SEED_LOCATORS } from '../../../mocks/db';
 
 /** Debian's `chromium` package; playwright-core brings no browser of its own. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -119,6 +120,14 @@ export const queueReady = (page: Page) =>
 /** The details page has rendered the move, not its loading message. */
 export const detailsReady = (locator: string) => (page: Page) =>
   page.getByRole('heading', { level: 1, name: `Move ${locator}` }).waitFor();
+
+/** The seeded draft move's details page, in the app that mocks in its service worker. */
+export const draftDetailsUrl = () =>
+  `${inject('mockedAppUrl')}/moves/${SEED_LOCATORS.draft}/details`;
+
+/** Opens the draft move's details page in a new tab of the session, once it has rendered. */
+export const openDraftDetails = (session: BrowserSession) =>
+  session.open(draftDetailsUrl(), detailsReady(SEED_LOCATORS.draft));
 
 interface AxeViolation {
   rule: string;

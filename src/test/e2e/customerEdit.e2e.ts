@@ -1,15 +1,14 @@
 // Two office users edit one customer in two tabs of one browser, which share
 // the mock server (the service worker's data in localStorage).
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Customer, Move, Order } from '../../api/models';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, setupBrowser } from './browser';
+import { detailsReady, openDraftDetails, setupBrowser } from './browser';
 import { apiGetInPage, customerRegion, liveRegion, openCustomerForm } from './officeUser';
 
 const locator = SEED_LOCATORS.draft;
-const detailsUrl = `${inject('mockedAppUrl')}/moves/${locator}/details`;
 const session = setupBrowser();
-const openDetails = () => session.open(detailsUrl, detailsReady(locator));
+const openDetails = () => openDraftDetails(session);
 
 // The seed is deterministic, so this process's copy says what the browser's mock starts with.
 const seeded = db.find(

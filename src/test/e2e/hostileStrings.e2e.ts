@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, queueReady, setupBrowser } from './browser';
+import { detailsReady, openDraftDetails, queueReady, setupBrowser } from './browser';
 import { customerRegion, liveRegion, openCustomerForm } from './officeUser';
 
 const appUrl = inject('mockedAppUrl');
@@ -53,7 +53,7 @@ const NO_OVERFLOW = [1280, 800].map((width) => ({ width, past: 0, wide: [] }));
 
 describe('server strings in the page', () => {
   it('shows HTML-like and very long values as text, in place, on the details page and the queue', async () => {
-    const page = await session.open(`${appUrl}/moves/${locator}/details`, detailsReady(locator));
+    const page = await openDraftDetails(session);
 
     const form = await openCustomerForm(page);
     await form.getByLabel(/^First name/).fill(LONG_FIRST_NAME);

@@ -1,10 +1,10 @@
 // Send to Prime in a real browser, with the mock API in the service worker and
 // its data in localStorage: what one tab writes, the other tab's server sees.
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../api/csrf';
 import type { Move, MTOServiceItem } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, setupBrowser } from './browser';
+import { detailsReady, draftDetailsUrl, openDraftDetails, setupBrowser } from './browser';
 import {
   apiGetInPage,
   availableToPrime,
@@ -16,9 +16,8 @@ import {
 } from './officeUser';
 
 const locator = SEED_LOCATORS.draft;
-const detailsUrl = `${inject('mockedAppUrl')}/moves/${locator}/details`;
 const session = setupBrowser();
-const openDetails = () => session.open(detailsUrl, detailsReady(locator));
+const openDetails = () => openDraftDetails(session);
 
 describe('Send to Prime in the browser', () => {
   it('tells the second tab the move was already sent, shows the latest version and offers no second send', async () => {
@@ -69,7 +68,7 @@ describe('Send to Prime in the browser', () => {
     // one was answered by it, so a count of 1 is not one that misses requests.
     expect((await patches[0].response())?.fromServiceWorker()).toBe(true);
     // The mock in the page handed out the CSRF cookie as a browser cookie, and the write echoed it.
-    const cookies = await page.context().cookies(detailsUrl);
+    const cookies = await page.context().cookies(draftDetailsUrl());
     const csrf = cookies.find((cookie) => cookie.name === CSRF_COOKIE);
     expect(csrf).toMatchObject({ httpOnly: false, sameSite: 'Strict', path: '/' });
     expect(await patches[0].headerValue(CSRF_HEADER)).toBe(csrf?.value);

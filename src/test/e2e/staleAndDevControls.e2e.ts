@@ -1,9 +1,9 @@
 // What a tab learns before its user acts, and the developer controls that
 // let anyone reproduce a colleague's change in seconds.
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Move } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, setupBrowser } from './browser';
+import { detailsReady, openDraftDetails, setupBrowser } from './browser';
 import {
   apiGetInPage,
   availableToPrime,
@@ -13,9 +13,8 @@ import {
 } from './officeUser';
 
 const locator = SEED_LOCATORS.draft;
-const detailsUrl = `${inject('mockedAppUrl')}/moves/${locator}/details`;
 const session = setupBrowser();
-const openDetails = () => session.open(detailsUrl, detailsReady(locator));
+const openDetails = () => openDraftDetails(session);
 
 describe('stale before you click', () => {
   it('tells the other tab the move was updated by someone else, and Reload shows it', async () => {
