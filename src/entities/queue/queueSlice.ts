@@ -31,8 +31,6 @@ const queueSlice = createSlice({
   name: 'queue',
   initialState: queueAdapter.getInitialState({
     totalCount: 0,
-    page: 1,
-    perPage: 20,
     answered: null as Answered | null,
     // Only the latest request's answer is shown: an older one that comes
     // back late (the user paged on) is dropped.
@@ -49,8 +47,6 @@ const queueSlice = createSlice({
         // Rows and "answered" change in one action: one render, not two.
         queueAdapter.setAll(state, payload.queueMoves);
         state.totalCount = payload.totalCount;
-        state.page = payload.page;
-        state.perPage = payload.perPage;
         state.answered = { query: queueQueryKey(meta.arg[0]), error: null };
       })
       .addCase(getMovesQueue.rejected, (state, { payload, meta }) => {
