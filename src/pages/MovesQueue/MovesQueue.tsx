@@ -120,49 +120,51 @@ export function MovesQueue() {
       {/* Always on the page: a live region present before its text changes is
           announced reliably, and the table below does not jump as it comes and goes. */}
       <Loading label={showLoading ? 'Loading moves…' : ''} />
-      <Table
-        fullWidth
-        striped
-        className="queue-table"
-        caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${shown.page} of ${pageCount}`}
-      >
-        <thead>
-          <tr>
-            {columns.map(({ key, label }) => (
-              <th
-                key={label}
-                scope="col"
-                aria-sort={
-                  key && key === shown.sort
-                    ? shown.order === 'asc'
-                      ? 'ascending'
-                      : 'descending'
-                    : undefined
-                }
-              >
-                {key ? (
-                  <Button
-                    type="button"
-                    unstyled
-                    onClick={() =>
-                      updateQuery({
-                        sort: key,
-                        order: key === view.sort && view.order === 'asc' ? 'desc' : 'asc',
-                        page: 1,
-                      })
-                    }
-                  >
-                    {label}
-                  </Button>
-                ) : (
-                  label
-                )}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody aria-busy={showLoading}>{rows}</tbody>
-      </Table>
+      <div className="queue-table-box">
+        <Table
+          fullWidth
+          striped
+          className="queue-table"
+          caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${shown.page} of ${pageCount}`}
+        >
+          <thead>
+            <tr>
+              {columns.map(({ key, label }) => (
+                <th
+                  key={label}
+                  scope="col"
+                  aria-sort={
+                    key && key === shown.sort
+                      ? shown.order === 'asc'
+                        ? 'ascending'
+                        : 'descending'
+                      : undefined
+                  }
+                >
+                  {key ? (
+                    <Button
+                      type="button"
+                      unstyled
+                      onClick={() =>
+                        updateQuery({
+                          sort: key,
+                          order: key === view.sort && view.order === 'asc' ? 'desc' : 'asc',
+                          page: 1,
+                        })
+                      }
+                    >
+                      {label}
+                    </Button>
+                  ) : (
+                    label
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody aria-busy={showLoading}>{rows}</tbody>
+        </Table>
+      </div>
       {!loading && moves.length === 0 && <p>No moves match these filters.</p>}
       <nav aria-label="Queue pages" className="display-flex flex-align-center">
         <Button
