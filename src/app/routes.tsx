@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import type { RouteObject } from 'react-router';
+import { useRoutes, type RouteObject } from 'react-router';
 import { Layout } from '../components/Layout';
 import { Loading } from '../components/Loading';
 import { MovesQueue } from '../pages/MovesQueue/MovesQueue';
@@ -31,3 +31,8 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/** The app's pages for the current URL, under whichever router holds it. */
+export function AppRoutes() {
+  return useRoutes(routes);
+}

@@ -1,8 +1,9 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Provider } from 'react-redux';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { routes } from '../app/routes';
+import { useEffect } from 'react';
+import { MemoryRouter, useLocation, type Location } from 'react-router';
+import { AppRoutes } from '../app/routes';
 import { setupStore, type AppStore, type RootState } from '../app/store';
 
 interface RenderOptions {
@@ -10,15 +11,32 @@ interface RenderOptions {
   store?: AppStore;
 }
 
-/** Renders the app's real routes at `path` with a real store (a fresh one unless given). */
+/** Tells `onChange` each location the router moves to. */
+function TrackLocation({ onChange }: { onChange: (location: Location) => void }) {
+  const location = useLocation();
+  useEffect(() => onChange(location), [onChange, location]);
+  return null;
+}
+
+/**
+ * Renders the app's real routes at `path` with a real store (a fresh one
+ * unless given), under the router main.tsx uses, in memory.
+ */
 export function renderRoute(path: string, options: RenderOptions = {}) {
   const store = options.store ?? setupStore(options.preloadedState);
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  // The router's location, for tests to read.
+  const location: { current: Location | null } = { current: null };
+  const track = (next: Location) => {
+    location.current = next;
+  };
   const user = userEvent.setup();
   const view = render(
     <Provider store={store}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]} useTransitions={false}>
+        <AppRoutes />
+        <TrackLocation onChange={track} />
+      </MemoryRouter>
     </Provider>,
   );
-  return { ...view, store, router, user };
+  return { ...view, store, location, user };
 }

@@ -28,7 +28,7 @@ describe('queue slice', () => {
     state = queueReducer(state, getMovesQueue.fulfilled(answer(1), 'first', [query(1)]));
 
     expect(state).toBe(shown);
-    expect(state.ids).toEqual(['move-on-page-2']);
+    expect(state.rows.map((row) => row.id)).toEqual(['move-on-page-2']);
     expect(state.answered).toEqual({ query: queueQueryKey(query(2)), error: null });
   });
 
@@ -39,7 +39,7 @@ describe('queue slice', () => {
     const failure = { kind: 'network', status: null } as unknown as ApiError;
     state = queueReducer(state, getMovesQueue.rejected(null, 'second', [query(2)], failure));
 
-    expect(state.ids).toEqual(['move-on-page-1']);
+    expect(state.rows.map((row) => row.id)).toEqual(['move-on-page-1']);
     expect(state.answered).toEqual({ query: queueQueryKey(query(2)), error: failure });
   });
 });

@@ -1,4 +1,4 @@
-import { createEntityAdapter, createSlice } from '@reduxjs/toolkit';
+import { createSlice } from '@reduxjs/toolkit';
 import type { ApiError } from '../../api/ApiError';
 import type { operations } from '../../api/ghc';
 import type { QueueMove } from '../../api/models';
@@ -7,11 +7,9 @@ import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
 
 // Queue rows are summaries, not records: no eTag, never written back. The
-// slice holds the current page only; paging, sorting and filtering happen on
-// the server.
+// slice holds the current page only, in the server's order, as it came;
+// paging, sorting and filtering happen on the server.
 export type QueueQuery = NonNullable<operations['getMovesQueue']['parameters']['query']>;
-
-const queueAdapter = createEntityAdapter<QueueMove>();
 
 export const getMovesQueue = createApiThunk('queue/getMovesQueue', (query: QueueQuery) =>
   request('queues.getMovesQueue', query),
@@ -29,13 +27,14 @@ interface Answered {
 
 const queueSlice = createSlice({
   name: 'queue',
-  initialState: queueAdapter.getInitialState({
+  initialState: {
+    rows: [] as QueueMove[],
     totalCount: 0,
     answered: null as Answered | null,
     // Only the latest request's answer is shown: an older one that comes
     // back late (the user paged on) is dropped.
     latestRequestId: null as string | null,
-  }),
+  },
   reducers: {},
   extraReducers: (builder) => {
     builder
@@ -45,7 +44,7 @@ const queueSlice = createSlice({
       .addCase(getMovesQueue.fulfilled, (state, { payload, meta }) => {
         if (meta.requestId !== state.latestRequestId) return;
         // Rows and "answered" change in one action: one render, not two.
-        queueAdapter.setAll(state, payload.queueMoves);
+        state.rows = payload.queueMoves;
         state.totalCount = payload.totalCount;
         state.answered = { query: queueQueryKey(meta.arg[0]), error: null };
       })
@@ -58,10 +57,7 @@ const queueSlice = createSlice({
 
 export default queueSlice.reducer;
 
-export const { selectAll: selectQueueMoves } = queueAdapter.getSelectors(
-  (state: RootState) => state.queue,
-);
-
 // Each a value of its own, so a request starting (which notes its id) re-renders nothing.
+export const selectQueueMoves = (state: RootState) => state.queue.rows;
 export const selectQueueTotalCount = (state: RootState) => state.queue.totalCount;
 export const selectQueueAnswered = (state: RootState) => state.queue.answered;

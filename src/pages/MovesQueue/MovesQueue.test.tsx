@@ -22,7 +22,7 @@ function slowDownNextQueueAnswer(ms: number) {
 
 describe('moves queue', () => {
   it('lists moves with their customer, status and Prime availability, linking to each', async () => {
-    const { user, router } = renderRoute('/');
+    const { user, location } = renderRoute('/');
 
     const link = await screen.findByRole('link', { name: SEED_LOCATORS.draft });
     const row = screen.getByRole('row', { name: new RegExp(`^${SEED_LOCATORS.draft} `) });
@@ -40,7 +40,7 @@ describe('moves queue', () => {
     await expectNoAxeViolations();
 
     await user.click(link);
-    expect(router.state.location.pathname).toBe(`/moves/${SEED_LOCATORS.draft}/details`);
+    expect(location.current?.pathname).toBe(`/moves/${SEED_LOCATORS.draft}/details`);
     expect(
       await screen.findByRole('heading', { name: `Move ${SEED_LOCATORS.draft}` }),
     ).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { Button, Table } from '@trussworks/react-uswds';
 import { useNavigate } from 'react-router';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
@@ -16,7 +16,13 @@ import {
   type QueueQuery,
 } from '../../entities/queue/queueSlice';
 import { QueueFilters } from './QueueFilters';
-import { toQuery, useQueueView, type SortKey } from './useQueueView';
+import {
+  toQuery,
+  useQueueView,
+  type QueueView,
+  type QueueViewChange,
+  type SortKey,
+} from './useQueueView';
 
 const PER_PAGE = 20;
 /** A quicker answer replaces the rows without a loading state in between. */
@@ -46,12 +52,100 @@ const columns: { key: SortKey | null; label: string }[] = [
   { key: null, label: 'Origin duty location' },
 ];
 
+// The parts below take only what they show and functions that never change,
+// so a click re-renders none of them until its answer changes what they show.
+
+interface QueueHeaderProps {
+  /** The sort of the rows on screen. */
+  sort: SortKey | undefined;
+  order: 'asc' | 'desc' | undefined;
+  onChange: (change: QueueViewChange) => void;
+}
+
+const QueueHeader = memo(function QueueHeader({ sort, order, onChange }: QueueHeaderProps) {
+  return (
+    <thead>
+      <tr>
+        {columns.map(({ key, label }) => (
+          <th
+            key={label}
+            scope="col"
+            aria-sort={
+              key && key === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined
+            }
+          >
+            {key ? (
+              <Button
+                type="button"
+                unstyled
+                onClick={() =>
+                  onChange((view) => ({
+                    sort: key,
+                    order: key === view.sort && view.order === 'asc' ? 'desc' : 'asc',
+                    page: 1,
+                  }))
+                }
+              >
+                {label}
+              </Button>
+            ) : (
+              label
+            )}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+});
+
+interface QueuePagerProps {
+  /** The page of the rows on screen. */
+  shownPage: number;
+  pageCount: number;
+  /** The page asked for, which may not have answered yet. */
+  page: number;
+  busy: boolean;
+  onChange: (change: QueueViewChange) => void;
+}
+
+const QueuePager = memo(function QueuePager({
+  shownPage,
+  pageCount,
+  page,
+  busy,
+  onChange,
+}: QueuePagerProps) {
+  return (
+    <nav aria-label="Queue pages" className="display-flex flex-align-center">
+      <Button
+        type="button"
+        outline
+        disabled={busy || page <= 1}
+        onClick={() => onChange((view) => ({ page: view.page - 1 }))}
+      >
+        Previous page
+      </Button>
+      <span className="margin-x-2">
+        Page {shownPage} of {pageCount}
+      </span>
+      <Button
+        type="button"
+        outline
+        disabled={busy || page >= pageCount}
+        onClick={() => onChange((view) => ({ page: view.page + 1 }))}
+      >
+        Next page
+      </Button>
+    </nav>
+  );
+});
+
 export function MovesQueue() {
   const dispatch = useAppDispatch();
   const moves = useAppSelector(selectQueueMoves);
   const totalCount = useAppSelector(selectQueueTotalCount);
   const answered = useAppSelector(selectQueueAnswered);
-  const [view, updateQuery] = useQueueView();
+  const [view, updateView] = useQueueView();
   const navigate = useNavigate();
   // The rows' links are plain anchors (a router Link per row costs a
   // component and its hooks on every page); a plain click on one opens the
@@ -74,7 +168,10 @@ export function MovesQueue() {
   // a click changes nothing on screen until its answer: one render and one
   // frame when the server is quick. A slow answer shows the loading state
   // after LOADING_DELAY_MS; a first load shows it at once.
-  const shown = answered ? (JSON.parse(answered.query) as QueueQuery) : toQuery(view, PER_PAGE);
+  const shown = useMemo(
+    () => (answered ? (JSON.parse(answered.query) as QueueQuery) : null),
+    [answered],
+  );
   const slow = useSlow(loading);
   const showLoading = loading && (answered === null || slow);
 
@@ -85,6 +182,17 @@ export function MovesQueue() {
   useEffect(() => {
     dispatch(getMovesQueue(JSON.parse(key) as QueueQuery));
   }, [dispatch, key, refreshes]);
+
+  const { locator, customerName, status } = view;
+  const applied = useMemo(
+    () => ({ locator, customerName, status }),
+    [locator, customerName, status],
+  );
+  const applyFilters = useCallback(
+    (filters: Pick<QueueView, 'locator' | 'customerName' | 'status'>) =>
+      updateView({ ...filters, page: 1 }),
+    [updateView],
+  );
 
   const pageCount = Math.max(1, Math.ceil(totalCount / PER_PAGE));
   // The rows change only with the answer, not while the next one loads.
@@ -109,11 +217,12 @@ export function MovesQueue() {
       )),
     [moves, openMoveLink],
   );
+  const shownPage = shown?.page ?? view.page;
 
   return (
     <section aria-labelledby="queue-heading">
       <h1 id="queue-heading">Moves queue</h1>
-      <QueueFilters applied={view} onApply={(filters) => updateQuery({ ...filters, page: 1 })} />
+      <QueueFilters applied={applied} onApply={applyFilters} />
       <AlertSlot>
         {error && <ApiErrorAlert error={error} record="queue" headingLevel="h2" />}
       </AlertSlot>
@@ -125,68 +234,24 @@ export function MovesQueue() {
           fullWidth
           striped
           className="queue-table"
-          caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${shown.page} of ${pageCount}`}
+          caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${shownPage} of ${pageCount}`}
         >
-          <thead>
-            <tr>
-              {columns.map(({ key, label }) => (
-                <th
-                  key={label}
-                  scope="col"
-                  aria-sort={
-                    key && key === shown.sort
-                      ? shown.order === 'asc'
-                        ? 'ascending'
-                        : 'descending'
-                      : undefined
-                  }
-                >
-                  {key ? (
-                    <Button
-                      type="button"
-                      unstyled
-                      onClick={() =>
-                        updateQuery({
-                          sort: key,
-                          order: key === view.sort && view.order === 'asc' ? 'desc' : 'asc',
-                          page: 1,
-                        })
-                      }
-                    >
-                      {label}
-                    </Button>
-                  ) : (
-                    label
-                  )}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <QueueHeader
+            sort={shown?.sort ?? view.sort}
+            order={shown?.order ?? view.order}
+            onChange={updateView}
+          />
           <tbody aria-busy={showLoading}>{rows}</tbody>
         </Table>
       </div>
       {!loading && moves.length === 0 && <p>No moves match these filters.</p>}
-      <nav aria-label="Queue pages" className="display-flex flex-align-center">
-        <Button
-          type="button"
-          outline
-          disabled={showLoading || view.page <= 1}
-          onClick={() => updateQuery({ page: view.page - 1 })}
-        >
-          Previous page
-        </Button>
-        <span className="margin-x-2">
-          Page {shown.page} of {pageCount}
-        </span>
-        <Button
-          type="button"
-          outline
-          disabled={showLoading || view.page >= pageCount}
-          onClick={() => updateQuery({ page: view.page + 1 })}
-        >
-          Next page
-        </Button>
-      </nav>
+      <QueuePager
+        shownPage={shownPage}
+        pageCount={pageCount}
+        page={view.page}
+        busy={showLoading}
+        onChange={updateView}
+      />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Label, Select, TextInput } from '@trussworks/react-uswds';
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import { formatMoveStatus } from '../../components/format';
 import { MOVE_STATUSES, type QueueView } from './useQueueView';
 
@@ -11,7 +11,7 @@ interface QueueFiltersProps {
 }
 
 /** Filters the server applies; typing does nothing until the user applies them. */
-export function QueueFilters({ applied, onApply }: QueueFiltersProps) {
+export const QueueFilters = memo(function QueueFilters({ applied, onApply }: QueueFiltersProps) {
   const [draft, setDraft] = useState<Filters>(applied);
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -73,4 +73,4 @@ export function QueueFilters({ applied, onApply }: QueueFiltersProps) {
       </div>
     </form>
   );
-}
+});

@@ -1,4 +1,5 @@
-import { useSearchParams } from 'react-router';
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { MoveStatus } from '../../api/models';
 import type { QueueQuery } from '../../entities/queue/queueSlice';
 
@@ -43,13 +44,12 @@ export function toQuery(view: QueueView, perPage: number): QueueQuery {
   };
 }
 
-/**
- * The queue's page, sort, order and filters live in the URL, so a reload or a
- * shared link shows the same page of the queue.
- */
-export function useQueueView(): [QueueView, (change: Partial<QueueView>) => void] {
-  const [params, setParams] = useSearchParams();
-  const view: QueueView = {
+/** A change to the view, or a function of the current view giving one. */
+export type QueueViewChange = Partial<QueueView> | ((view: QueueView) => Partial<QueueView>);
+
+/** The view a URL's search parameters name; anything unknown or missing is the default. */
+function viewOf(params: URLSearchParams): QueueView {
+  return {
     page: Math.max(1, Number(params.get('page')) || 1),
     sort: SORT_KEYS.find((key) => key === params.get('sort')) ?? 'locator',
     order: params.get('order') === 'desc' ? 'desc' : 'asc',
@@ -57,15 +57,36 @@ export function useQueueView(): [QueueView, (change: Partial<QueueView>) => void
     customerName: params.get('customerName') ?? '',
     status: MOVE_STATUSES.find((status) => status === params.get('status')) ?? '',
   };
-  const update = (change: Partial<QueueView>) => {
-    const next = { ...view, ...change };
-    setParams(
-      Object.fromEntries(
+}
+
+/**
+ * The queue's page, sort, order and filters live in the URL, so a reload or a
+ * shared link shows the same page of the queue. The update function never
+ * changes and applies a change to the view as it is when called, so the
+ * controls given it need not re-render when the view changes.
+ */
+export function useQueueView(): [QueueView, (change: QueueViewChange) => void] {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const view = useMemo(() => viewOf(params), [params]);
+  const current = useRef(view);
+  useLayoutEffect(() => {
+    current.current = view;
+  }, [view]);
+  const update = useCallback(
+    (change: QueueViewChange) => {
+      const next = {
+        ...current.current,
+        ...(typeof change === 'function' ? change(current.current) : change),
+      };
+      const search = new URLSearchParams(
         Object.entries(next)
           .filter(([, value]) => value !== '')
           .map(([name, value]) => [name, String(value)]),
-      ),
-    );
-  };
+      );
+      navigate({ search: `?${search}` });
+    },
+    [navigate],
+  );
   return [view, update];
 }

@@ -261,4 +261,25 @@ describe('benchmarks', () => {
     );
     expect(Object.keys(counts).length).toBeGreaterThan(0);
   });
+
+  it('counts what re-renders when the queue of 10,000 moves goes a page on', async () => {
+    db.reset({ moves: 10_000 });
+    renderRoute('/');
+    await screen.findByText(/^10000 moves, page 1 of/, undefined, { timeout: 20_000 });
+
+    const counts = await countRenders(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+      await screen.findByText(/^10000 moves, page 2 of/);
+    });
+
+    console.table(Object.entries(counts).map(([component, renders]) => ({ component, renders })));
+    console.log(
+      `Queue parts re-rendered by one page on: ${['QueueFilters', 'QueueHeader', 'QueuePager']
+        .map((name) => `${name} ${counts[name] ?? 0}`)
+        .join(
+          ', ',
+        )}; MovesQueue ${counts.MovesQueue ?? 0} (the URL, the loading state if slow, the answer)`,
+    );
+    expect(counts.MovesQueue).toBeGreaterThan(0);
+  });
 });
