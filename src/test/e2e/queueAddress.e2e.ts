@@ -1,0 +1,51 @@
+// The queue's sort and filters live in the address bar: the browser's Back
+// and Forward step through them, and a reload or a shared link shows the
+// same view.
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { queueReady, setupBrowser } from './browser';
+
+const appUrl = inject('mockedAppUrl');
+const session = setupBrowser();
+
+const customerNameSort = (page: Page) =>
+  page.getByRole('columnheader', { name: 'Customer name' }).getAttribute('aria-sort');
+
+/** The customer names of the rows on screen, top to bottom. */
+const names = (page: Page) => page.locator('tbody tr td:nth-child(2)').allTextContents();
+
+describe('the queue’s view in the address bar', () => {
+  it('steps back and forward through sorts and filters, and keeps them over a reload', async () => {
+    const page = await session.open(`${appUrl}/?sort=customerName&order=desc`, queueReady);
+    await expect.poll(() => customerNameSort(page)).toBe('descending');
+    const descending = await names(page);
+
+    await page.getByRole('button', { name: 'Customer name' }).click();
+    await expect.poll(() => customerNameSort(page)).toBe('ascending');
+    expect(new URL(page.url()).searchParams.get('order')).toBe('asc');
+    await expect.poll(() => names(page)).not.toEqual(descending);
+    const ascending = await names(page);
+
+    await page.getByLabel('Status').selectOption('APPROVED');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('APPROVED');
+    await expect.poll(async () => (await names(page)).length).toBeLessThan(descending.length);
+    const approved = await names(page);
+    expect(approved.length).toBeGreaterThan(0);
+
+    await page.goBack();
+    await expect.poll(() => names(page)).toEqual(ascending);
+    await page.goBack();
+    await expect.poll(() => customerNameSort(page)).toBe('descending');
+    await expect.poll(() => names(page)).toEqual(descending);
+    await page.goForward();
+    await expect.poll(() => customerNameSort(page)).toBe('ascending');
+
+    await page.goForward();
+    await expect.poll(() => names(page)).toEqual(approved);
+    await page.reload();
+    await queueReady(page);
+    await expect.poll(() => names(page)).toEqual(approved);
+    expect(await customerNameSort(page)).toBe('ascending');
+  });
+});
