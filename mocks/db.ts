@@ -30,6 +30,13 @@ type Touched = Record<Kind, Set<string>>;
 const untouched = (): Touched => perKind(() => new Set<string>());
 let touched = untouched();
 
+/**
+ * Goes up with every change to the records, so what is derived from them
+ * (the queue's rows, their sort orders) is computed once per change, as a
+ * real server's indexes would spare it.
+ */
+let revision = 0;
+
 function table<K extends Kind>(kind: K): Record<string, RecordOf[K]> {
   return state.records[kind];
 }
@@ -80,6 +87,7 @@ function update<K extends Kind>(kind: K, id: string, patch: Patch<K>): RecordOf[
   const next = { ...record, ...Object.fromEntries(changes), updatedAt, eTag: eTagOf(updatedAt) };
   table(kind)[id] = next;
   touched[kind].add(id);
+  revision += 1;
   return structuredClone(next);
 }
 
@@ -95,6 +103,7 @@ function create<K extends Kind>(kind: K, fields: Omit<RecordOf[K], ServerStamped
   } as RecordOf[K];
   table(kind)[record.id] = record;
   touched[kind].add(record.id);
+  revision += 1;
   return structuredClone(record);
 }
 
@@ -104,8 +113,18 @@ function childrenOf<K extends 'shipment' | 'serviceItem'>(kind: K, moveId: strin
     .map((record) => structuredClone(record));
 }
 
-/** The queue's summary rows (not records: no eTag), one per move, in storage order. */
-function queueMoves(): Schemas['QueueMove'][] {
+let queueRows: { revision: number; rows: readonly Schemas['QueueMove'][] } | undefined;
+
+/**
+ * The queue's summary rows (not records: no eTag), one per move, in storage
+ * order: built once per revision, and shared, so never to be changed.
+ */
+function queueMoves(): readonly Schemas['QueueMove'][] {
+  if (queueRows?.revision !== revision) queueRows = { revision, rows: buildQueueMoves() };
+  return queueRows.rows;
+}
+
+function buildQueueMoves(): Schemas['QueueMove'][] {
   const shipments = new Map<string, ShipmentRecord[]>();
   for (const shipment of Object.values(state.records.shipment)) {
     const list = shipments.get(shipment.moveTaskOrderID);
@@ -147,6 +166,7 @@ function reset(options: { moves?: number } = {}): void {
   state = buildSeed(seedMoves);
   state.clock = clock;
   touched = untouched();
+  revision += 1;
 }
 
 function delta(): Delta {
@@ -187,6 +207,7 @@ function catchUp(next: Delta): void {
     }
   }
   state.clock = clock;
+  revision += 1;
 }
 
 export const db = {
@@ -208,6 +229,7 @@ export const db = {
   /** For tests only: the state it installs is not tracked as a delta, so never persist after it. */
   restore(snapshot: DbState): void {
     state = structuredClone(snapshot);
+    revision += 1;
   },
 
   /** A deep copy of one record, or undefined. */
@@ -231,6 +253,8 @@ export const db = {
   },
 
   queueMoves,
+  /** Goes up with every change to the records. */
+  revision: () => revision,
   now,
   update,
   create,
@@ -243,6 +267,7 @@ export const db = {
     if (!live(kind, id)) return false;
     delete table(kind)[id];
     touched[kind].add(id);
+    revision += 1;
     return true;
   },
 };

@@ -47,6 +47,29 @@ describe('the moves queue', () => {
     expect((await queue('?page=4&perPage=10')).body.queueMoves).toEqual([]);
   });
 
+  it('answers from the records as they are now, after every kind of change', async () => {
+    db.reset({ moves: 25 });
+    const before = await queue('?sort=customerName&order=asc');
+    const [first] = before.body.queueMoves;
+    const move = db.moveByLocator(first.locator)!;
+    const customerId = db.find('order', move.orderID)!.customerID;
+
+    // A change made after an answer is in the next one, and in its order.
+    db.update('customer', customerId, { lastName: 'Zzyzx' });
+    const renamed = await queue('?sort=customerName&order=asc&perPage=25');
+    expect(renamed.body.queueMoves.at(-1)).toMatchObject({
+      locator: first.locator,
+      customer: { lastName: 'Zzyzx' },
+    });
+    db.update('move', move.id, { status: 'APPROVED' });
+    expect((await queue(`?locator=${first.locator}`)).body.queueMoves[0].status).toBe('APPROVED');
+
+    expect(db.remove('move', move.id)).toBe(true);
+    expect((await queue()).body.totalCount).toBe(24);
+    db.reset({ moves: 25 });
+    expect((await queue('?sort=customerName&order=asc')).body).toEqual(before.body);
+  });
+
   it('sorts by customer name, descending', async () => {
     const { body } = await queue('?sort=customerName&order=desc');
     const names = body.queueMoves.map((row) =>

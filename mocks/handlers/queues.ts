@@ -79,7 +79,7 @@ function matches(query: Query) {
 
 // Empty values (no availableToPrimeAt yet) sort last in either direction, and
 // ties fall back to the locator, so paging is stable.
-function sortRows(rows: QueueMove[], query: Query): QueueMove[] {
+function sortRows(rows: readonly QueueMove[], query: Query): QueueMove[] {
   const keyOf = SORT_KEYS[query.sort];
   const direction = query.descending ? -1 : 1;
   return rows
@@ -95,6 +95,21 @@ function sortRows(rows: QueueMove[], query: Query): QueueMove[] {
     .map(({ row }) => row);
 }
 
+// Every sort order of the queue asked for since the records last changed.
+let sorted: { revision: number; orders: Map<string, QueueMove[]> } | undefined;
+
+/** All of the queue's rows in the query's order (filtering keeps it). */
+function sortedQueue(query: Query): readonly QueueMove[] {
+  if (sorted?.revision !== db.revision()) sorted = { revision: db.revision(), orders: new Map() };
+  const key = `${query.sort} ${query.descending ? 'desc' : 'asc'}`;
+  let rows = sorted.orders.get(key);
+  if (!rows) {
+    rows = sortRows(db.queueMoves(), query);
+    sorted.orders.set(key, rows);
+  }
+  return rows;
+}
+
 export const queuesHandlers = [
   http.get(
     `${API}/queues/moves`,
@@ -102,7 +117,7 @@ export const queuesHandlers = [
       const query = parseQuery(new URL(request.url).searchParams);
       if (Array.isArray(query))
         return problem(400, `Malformed query parameters: ${query.join('; ')}.`);
-      const rows = sortRows(db.queueMoves().filter(matches(query)), query);
+      const rows = sortedQueue(query).filter(matches(query));
       const start = (query.page - 1) * query.perPage;
       const result: Schemas['QueueMovesResult'] = {
         page: query.page,
