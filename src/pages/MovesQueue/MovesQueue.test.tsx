@@ -74,6 +74,34 @@ describe('moves queue', () => {
     expect(screen.queryByText('Loading moves…')).not.toBeInTheDocument();
   });
 
+  it('keeps the paging buttons as the page on screen has them until the answer, within the pages there are', async () => {
+    db.reset({ moves: 45 });
+    const { user, location } = renderRoute('/?page=2');
+    await screen.findByText('45 moves, page 2 of 3');
+    const previous = screen.getByRole('button', { name: 'Previous page' });
+    slowDownNextQueueAnswer(60);
+
+    await user.click(previous);
+    // Nothing on screen changes before the answer, the button included.
+    expect(previous).toBeEnabled();
+    expect(screen.getByText('45 moves, page 2 of 3')).toBeInTheDocument();
+    // A second click before then asks for no page before the first.
+    await user.click(previous);
+    expect(new URLSearchParams(location.current?.search).get('page')).toBe('1');
+
+    expect(await screen.findByText('45 moves, page 1 of 3')).toBeInTheDocument();
+    expect(previous).toBeDisabled();
+
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('45 moves, page 2 of 3');
+    slowDownNextQueueAnswer(60);
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(new URLSearchParams(location.current?.search).get('page')).toBe('3');
+    expect(await screen.findByText('45 moves, page 3 of 3')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
+  });
+
   it('shows the loading state when an answer is slow, and holds the paging buttons', async () => {
     db.reset({ moves: 45 });
     const { user } = renderRoute('/');

@@ -102,16 +102,16 @@ interface QueuePagerProps {
   /** The page of the rows on screen. */
   shownPage: number;
   pageCount: number;
-  /** The page asked for, which may not have answered yet. */
-  page: number;
   busy: boolean;
   onChange: (change: QueueViewChange) => void;
 }
 
+// The buttons follow the page on screen, like the rest of the table: a
+// click changes nothing on screen until its answer. A click before then
+// moves on from the page asked for, within the pages there are.
 const QueuePager = memo(function QueuePager({
   shownPage,
   pageCount,
-  page,
   busy,
   onChange,
 }: QueuePagerProps) {
@@ -120,8 +120,8 @@ const QueuePager = memo(function QueuePager({
       <Button
         type="button"
         outline
-        disabled={busy || page <= 1}
-        onClick={() => onChange((view) => ({ page: view.page - 1 }))}
+        disabled={busy || shownPage <= 1}
+        onClick={() => onChange((view) => ({ page: Math.max(1, view.page - 1) }))}
       >
         Previous page
       </Button>
@@ -131,8 +131,8 @@ const QueuePager = memo(function QueuePager({
       <Button
         type="button"
         outline
-        disabled={busy || page >= pageCount}
-        onClick={() => onChange((view) => ({ page: view.page + 1 }))}
+        disabled={busy || shownPage >= pageCount}
+        onClick={() => onChange((view) => ({ page: Math.min(pageCount, view.page + 1) }))}
       >
         Next page
       </Button>
@@ -248,7 +248,6 @@ export function MovesQueue() {
       <QueuePager
         shownPage={shownPage}
         pageCount={pageCount}
-        page={view.page}
         busy={showLoading}
         onChange={updateView}
       />

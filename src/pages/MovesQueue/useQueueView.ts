@@ -59,6 +59,15 @@ function viewOf(params: URLSearchParams): QueueView {
   };
 }
 
+/** The URL's search parameters for a view; empty filters are left out. */
+function searchOf(view: QueueView): string {
+  return new URLSearchParams(
+    Object.entries(view)
+      .filter(([, value]) => value !== '')
+      .map(([name, value]) => [name, String(value)]),
+  ).toString();
+}
+
 /**
  * The queue's page, sort, order and filters live in the URL, so a reload or a
  * shared link shows the same page of the queue. The update function never
@@ -79,12 +88,9 @@ export function useQueueView(): [QueueView, (change: QueueViewChange) => void] {
         ...current.current,
         ...(typeof change === 'function' ? change(current.current) : change),
       };
-      const search = new URLSearchParams(
-        Object.entries(next)
-          .filter(([, value]) => value !== '')
-          .map(([name, value]) => [name, String(value)]),
-      );
-      navigate({ search: `?${search}` });
+      // The view asked for already: no second history entry for it.
+      if (searchOf(next) === searchOf(current.current)) return;
+      navigate({ search: `?${searchOf(next)}` });
     },
     [navigate],
   );
