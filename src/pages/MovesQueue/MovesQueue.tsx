@@ -15,14 +15,8 @@ import {
   selectQueueTotalCount,
   type QueueQuery,
 } from '../../entities/queue/queueSlice';
-import { QueueFilters } from './QueueFilters';
-import {
-  toQuery,
-  useQueueView,
-  type QueueView,
-  type QueueViewChange,
-  type SortKey,
-} from './useQueueView';
+import { QueueFilters, type Filters } from './QueueFilters';
+import { toQuery, useQueueView, type QueueViewChange, type SortKey } from './useQueueView';
 
 const PER_PAGE = 20;
 /** A quicker answer replaces the rows without a loading state in between. */
@@ -189,8 +183,7 @@ export function MovesQueue() {
     [locator, customerName, status],
   );
   const applyFilters = useCallback(
-    (filters: Pick<QueueView, 'locator' | 'customerName' | 'status'>) =>
-      updateView({ ...filters, page: 1 }),
+    (filters: Filters) => updateView({ ...filters, page: 1 }),
     [updateView],
   );
 

@@ -3,7 +3,7 @@ import { memo, useState, type FormEvent } from 'react';
 import { formatMoveStatus } from '../../components/format';
 import { MOVE_STATUSES, type QueueView } from './useQueueView';
 
-type Filters = Pick<QueueView, 'locator' | 'customerName' | 'status'>;
+export type Filters = Pick<QueueView, 'locator' | 'customerName' | 'status'>;
 
 interface QueueFiltersProps {
   applied: Filters;
