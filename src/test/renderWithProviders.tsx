@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Provider } from 'react-redux';
 import { useEffect } from 'react';
-import { MemoryRouter, useLocation, type Location } from 'react-router';
+import { BrowserRouter, useLocation, type Location } from 'react-router';
 import { AppRoutes } from '../app/routes';
 import { setupStore, type AppStore, type RootState } from '../app/store';
 
@@ -20,7 +20,8 @@ function TrackLocation({ onChange }: { onChange: (location: Location) => void })
 
 /**
  * Renders the app's real routes at `path` with a real store (a fresh one
- * unless given), under the router main.tsx uses, in memory.
+ * unless given), under the router main.tsx uses, on jsdom's own history:
+ * the queue writes its history entries there itself, as in a browser.
  */
 export function renderRoute(path: string, options: RenderOptions = {}) {
   const store = options.store ?? setupStore(options.preloadedState);
@@ -29,13 +30,15 @@ export function renderRoute(path: string, options: RenderOptions = {}) {
   const track = (next: Location) => {
     location.current = next;
   };
+  // A fresh entry, in no router's shape: each test starts as a page load does.
+  window.history.replaceState(null, '', path);
   const user = userEvent.setup();
   const view = render(
     <Provider store={store}>
-      <MemoryRouter initialEntries={[path]} useTransitions={false}>
+      <BrowserRouter useTransitions={false}>
         <AppRoutes />
         <TrackLocation onChange={track} />
-      </MemoryRouter>
+      </BrowserRouter>
     </Provider>,
   );
   return { ...view, store, location, user };

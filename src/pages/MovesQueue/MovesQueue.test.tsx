@@ -76,7 +76,7 @@ describe('moves queue', () => {
 
   it('keeps the paging buttons as the page on screen has them until the answer, within the pages there are', async () => {
     db.reset({ moves: 45 });
-    const { user, location } = renderRoute('/?page=2');
+    const { user } = renderRoute('/?page=2');
     await screen.findByText('45 moves, page 2 of 3');
     const previous = screen.getByRole('button', { name: 'Previous page' });
     slowDownNextQueueAnswer(60);
@@ -87,7 +87,7 @@ describe('moves queue', () => {
     expect(screen.getByText('45 moves, page 2 of 3')).toBeInTheDocument();
     // A second click before then asks for no page before the first.
     await user.click(previous);
-    expect(new URLSearchParams(location.current?.search).get('page')).toBe('1');
+    expect(new URLSearchParams(window.location.search).get('page')).toBe('1');
 
     expect(await screen.findByText('45 moves, page 1 of 3')).toBeInTheDocument();
     expect(previous).toBeDisabled();
@@ -97,7 +97,7 @@ describe('moves queue', () => {
     slowDownNextQueueAnswer(60);
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await user.click(screen.getByRole('button', { name: 'Next page' }));
-    expect(new URLSearchParams(location.current?.search).get('page')).toBe('3');
+    expect(new URLSearchParams(window.location.search).get('page')).toBe('3');
     expect(await screen.findByText('45 moves, page 3 of 3')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeDisabled();
   });
@@ -118,6 +118,67 @@ describe('moves queue', () => {
     expect(await screen.findByText('45 moves, page 2 of 3')).toBeInTheDocument();
     expect(screen.queryByText('Loading moves…')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next page' })).toBeEnabled();
+  });
+
+  it('keeps the loading state for a request asked while it shows, until that one answers', async () => {
+    db.reset({ moves: 45 });
+    const { user } = renderRoute('/');
+    await screen.findByText('45 moves, page 1 of 3');
+    // Handlers added later answer first: the page on is slow, the sort after it quick.
+    slowDownNextQueueAnswer(50);
+    slowDownNextQueueAnswer(LOADING_DELAY_MS + 300);
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('Loading moves…');
+
+    // A sort asked for meanwhile replaces the slow request; its quick answer
+    // ends the loading state, and the slow one is never shown.
+    await user.click(screen.getByRole('button', { name: 'Customer name' }));
+    expect(screen.getByText('Loading moves…')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getByRole('columnheader', { name: 'Customer name' })).toHaveAttribute(
+        'aria-sort',
+        'ascending',
+      ),
+    );
+    expect(screen.queryByText('Loading moves…')).not.toBeInTheDocument();
+    expect(screen.getByText('45 moves, page 1 of 3')).toBeInTheDocument();
+    await new Promise((resolve) => setTimeout(resolve, LOADING_DELAY_MS + 400));
+    expect(screen.getByText('45 moves, page 1 of 3')).toBeInTheDocument();
+    expect(screen.queryByText('Loading moves…')).not.toBeInTheDocument();
+  });
+
+  it('follows the browser’s Back and Forward through pages and filters, form included', async () => {
+    db.reset({ moves: 45 });
+    const { user } = renderRoute('/');
+    await screen.findByText('45 moves, page 1 of 3');
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('45 moves, page 2 of 3');
+    await user.selectOptions(screen.getByLabelText('Status'), 'Move approved');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    const approved = db.queueMoves().filter((row) => row.status === 'APPROVED').length;
+    await screen.findByText(new RegExp(`^${approved} moves?, page 1 of`));
+    expect(window.location.search).toBe('?page=1&sort=locator&order=asc&status=APPROVED');
+
+    window.history.back();
+    expect(await screen.findByText('45 moves, page 2 of 3')).toBeInTheDocument();
+    // The form shows the filters of the page gone back to.
+    expect(screen.getByLabelText('Status')).toHaveValue('');
+    window.history.back();
+    expect(await screen.findByText('45 moves, page 1 of 3')).toBeInTheDocument();
+    window.history.forward();
+    expect(await screen.findByText('45 moves, page 2 of 3')).toBeInTheDocument();
+    window.history.forward();
+    expect(
+      await screen.findByText(new RegExp(`^${approved} moves?, page 1 of`)),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Status')).toHaveValue('APPROVED');
+
+    // A page on from there is a new entry after it, as ever.
+    window.history.back();
+    await screen.findByText('45 moves, page 2 of 3');
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('45 moves, page 3 of 3')).toBeInTheDocument();
+    expect(window.location.search).toBe('?page=3&sort=locator&order=asc');
   });
 
   it('sorts by a column when its header is pressed, and says which way', async () => {

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Button, Table } from '@trussworks/react-uswds';
 import { useNavigate } from 'react-router';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
@@ -16,25 +16,17 @@ import {
   type QueueQuery,
 } from '../../entities/queue/queueSlice';
 import { QueueFilters, type Filters } from './QueueFilters';
-import { toQuery, useQueueView, type QueueViewChange, type SortKey } from './useQueueView';
+import {
+  toQuery,
+  useQueueView,
+  type QueueView,
+  type QueueViewChange,
+  type SortKey,
+} from './useQueueView';
 
 const PER_PAGE = 20;
 /** A quicker answer replaces the rows without a loading state in between. */
 export const LOADING_DELAY_MS = 150;
-
-/** True once `loading` has lasted LOADING_DELAY_MS. */
-function useSlow(loading: boolean): boolean {
-  const [slow, setSlow] = useState(false);
-  useEffect(() => {
-    if (!loading) return;
-    const timer = setTimeout(() => setSlow(true), LOADING_DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      setSlow(false);
-    };
-  }, [loading]);
-  return slow;
-}
 
 const columns: { key: SortKey | null; label: string }[] = [
   { key: 'locator', label: 'Move code' },
@@ -139,7 +131,6 @@ export function MovesQueue() {
   const moves = useAppSelector(selectQueueMoves);
   const totalCount = useAppSelector(selectQueueTotalCount);
   const answered = useAppSelector(selectQueueAnswered);
-  const [view, updateView] = useQueueView();
   const navigate = useNavigate();
   // The rows' links are plain anchors (a router Link per row costs a
   // component and its hooks on every page); a plain click on one opens the
@@ -154,38 +145,52 @@ export function MovesQueue() {
     },
     [navigate],
   );
-  // The table is loading until its rows answer the current query (the URL's).
-  const key = queueQueryKey(toQuery(view, PER_PAGE));
-  const loading = answered?.query !== key;
-  const error = loading ? null : answered.error;
-  // What the table says of its rows (page, sort) is the query they answer, so
-  // a click changes nothing on screen until its answer: one render and one
-  // frame when the server is quick. A slow answer shows the loading state
-  // after LOADING_DELAY_MS; a first load shows it at once.
+
+  // The query of a request that has gone unanswered for LOADING_DELAY_MS.
+  const [slowQuery, setSlowQuery] = useState<string | null>(null);
+  const slowTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Asking renders nothing: the table keeps describing the rows it shows
+  // (their page, sort and filters are the query they answer), so a quick
+  // answer changes the screen once, in one frame. A slow one shows the
+  // loading state after LOADING_DELAY_MS; a first load shows it at once.
+  const ask = useCallback(
+    (view: QueueView) => {
+      const query = toQuery(view, PER_PAGE);
+      const key = queueQueryKey(query);
+      clearTimeout(slowTimer.current);
+      // Already showing the loading state: it stays, for this request now.
+      setSlowQuery((slow) => (slow === null ? null : key));
+      const timer = setTimeout(() => setSlowQuery(key), LOADING_DELAY_MS);
+      slowTimer.current = timer;
+      void dispatch(getMovesQueue(query)).finally(() => {
+        clearTimeout(timer);
+        setSlowQuery((slow) => (slow === key ? null : slow));
+      });
+    },
+    [dispatch],
+  );
+  const { urlView, update, askAgain } = useQueueView(ask);
+  // Rows are summaries: when the server may have changed, just fetch them again.
+  useEffect(() => onServerMayHaveChanged(askAgain), [askAgain]);
+
   const shown = useMemo(
     () => (answered ? (JSON.parse(answered.query) as QueueQuery) : null),
     [answered],
   );
-  const slow = useSlow(loading);
-  const showLoading = loading && (answered === null || slow);
+  const showLoading = answered === null || (slowQuery !== null && slowQuery !== answered.query);
+  const error = answered?.error ?? null;
 
-  // Rows are summaries: when the server may have changed, just fetch them again.
-  const [refreshes, setRefreshes] = useState(0);
-  useEffect(() => onServerMayHaveChanged(() => setRefreshes((count) => count + 1)), []);
-
-  useEffect(() => {
-    dispatch(getMovesQueue(JSON.parse(key) as QueueQuery));
-  }, [dispatch, key, refreshes]);
-
-  const { locator, customerName, status } = view;
-  const applied = useMemo(
-    () => ({ locator, customerName, status }),
-    [locator, customerName, status],
+  // The filter form starts from the URL's filters, and again each time the
+  // router moves (Back, Forward): a new object then, even for the same ones.
+  const urlFilters = useMemo(
+    (): Filters => ({
+      locator: urlView.locator,
+      customerName: urlView.customerName,
+      status: urlView.status,
+    }),
+    [urlView],
   );
-  const applyFilters = useCallback(
-    (filters: Filters) => updateView({ ...filters, page: 1 }),
-    [updateView],
-  );
+  const applyFilters = useCallback((filters: Filters) => update({ ...filters, page: 1 }), [update]);
 
   const pageCount = Math.max(1, Math.ceil(totalCount / PER_PAGE));
   // The rows change only with the answer, not while the next one loads.
@@ -210,12 +215,12 @@ export function MovesQueue() {
       )),
     [moves, openMoveLink],
   );
-  const shownPage = shown?.page ?? view.page;
+  const shownPage = shown?.page ?? urlView.page;
 
   return (
     <section aria-labelledby="queue-heading">
       <h1 id="queue-heading">Moves queue</h1>
-      <QueueFilters applied={applied} onApply={applyFilters} />
+      <QueueFilters applied={urlFilters} onApply={applyFilters} />
       <AlertSlot>
         {error && <ApiErrorAlert error={error} record="queue" headingLevel="h2" />}
       </AlertSlot>
@@ -230,19 +235,19 @@ export function MovesQueue() {
           caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${shownPage} of ${pageCount}`}
         >
           <QueueHeader
-            sort={shown?.sort ?? view.sort}
-            order={shown?.order ?? view.order}
-            onChange={updateView}
+            sort={shown?.sort ?? urlView.sort}
+            order={shown?.order ?? urlView.order}
+            onChange={update}
           />
           <tbody aria-busy={showLoading}>{rows}</tbody>
         </Table>
       </div>
-      {!loading && moves.length === 0 && <p>No moves match these filters.</p>}
+      {answered && !error && moves.length === 0 && <p>No moves match these filters.</p>}
       <QueuePager
         shownPage={shownPage}
         pageCount={pageCount}
         busy={showLoading}
-        onChange={updateView}
+        onChange={update}
       />
     </section>
   );

@@ -6,6 +6,7 @@ import { MOVE_STATUSES, type QueueView } from './useQueueView';
 export type Filters = Pick<QueueView, 'locator' | 'customerName' | 'status'>;
 
 interface QueueFiltersProps {
+  /** The filters to show; a new object puts them back in the form. */
   applied: Filters;
   onApply: (filters: Filters) => void;
 }
@@ -13,6 +14,11 @@ interface QueueFiltersProps {
 /** Filters the server applies; typing does nothing until the user applies them. */
 export const QueueFilters = memo(function QueueFilters({ applied, onApply }: QueueFiltersProps) {
   const [draft, setDraft] = useState<Filters>(applied);
+  const [shown, setShown] = useState(applied);
+  if (applied !== shown) {
+    setShown(applied);
+    setDraft(applied);
+  }
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     onApply({ ...draft, locator: draft.locator.trim().toUpperCase() });

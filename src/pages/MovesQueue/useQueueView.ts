@@ -1,5 +1,6 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useLocation } from 'react-router';
+import { addHistoryEntry } from '../../app/history';
 import type { MoveStatus } from '../../api/models';
 import type { QueueQuery } from '../../entities/queue/queueSlice';
 
@@ -69,30 +70,54 @@ function searchOf(view: QueueView): string {
 }
 
 /**
- * The queue's page, sort, order and filters live in the URL, so a reload or a
- * shared link shows the same page of the queue. The update function never
- * changes and applies a change to the view as it is when called, so the
- * controls given it need not re-render when the view changes.
+ * The queue's page, sort, order and filters live in the URL, so Back and
+ * Forward step through them and a reload or a shared link shows the same
+ * view. `ask` is called with each view the queue should show: the URL's on
+ * arrival and whenever the router moves (Back, Forward, a link), and the view
+ * a control changes to. A control's change adds a history entry and asks at
+ * once, with no render: nothing on screen changes until the answer does.
+ *
+ * Returns the URL's view as the router last had it, a new object each time
+ * the router moves (for the filter form to start from); `update`, which never
+ * changes and applies a change to the view last asked for, so a second click
+ * before an answer moves on from the first; and `askAgain`, for when the
+ * server may have changed.
  */
-export function useQueueView(): [QueueView, (change: QueueViewChange) => void] {
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const view = useMemo(() => viewOf(params), [params]);
-  const current = useRef(view);
+export function useQueueView(ask: (view: QueueView) => void): {
+  urlView: QueueView;
+  update: (change: QueueViewChange) => void;
+  askAgain: () => void;
+} {
+  const location = useLocation();
+  const urlView = useMemo(() => viewOf(new URLSearchParams(location.search)), [location]);
+  const asked = useRef<QueueView | null>(null);
+  const askRef = useRef(ask);
   useLayoutEffect(() => {
-    current.current = view;
-  }, [view]);
-  const update = useCallback(
-    (change: QueueViewChange) => {
-      const next = {
-        ...current.current,
-        ...(typeof change === 'function' ? change(current.current) : change),
-      };
-      // The view asked for already: no second history entry for it.
-      if (searchOf(next) === searchOf(current.current)) return;
-      navigate({ search: `?${searchOf(next)}` });
-    },
-    [navigate],
-  );
-  return [view, update];
+    askRef.current = ask;
+  }, [ask]);
+
+  // On arrival, and each time the router moves (a new location object, even
+  // back to the same address): the URL's view, unless it is the one asked for.
+  useEffect(() => {
+    if (asked.current && searchOf(urlView) === searchOf(asked.current)) return;
+    asked.current = urlView;
+    askRef.current(urlView);
+  }, [urlView]);
+
+  const update = useCallback((change: QueueViewChange) => {
+    const current = asked.current;
+    if (!current) return;
+    const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
+    // The view asked for already: no second history entry for it.
+    if (searchOf(next) === searchOf(current)) return;
+    asked.current = next;
+    addHistoryEntry(searchOf(next));
+    askRef.current(next);
+  }, []);
+
+  const askAgain = useCallback(() => {
+    if (asked.current) askRef.current(asked.current);
+  }, []);
+
+  return { urlView, update, askAgain };
 }

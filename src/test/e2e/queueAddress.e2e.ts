@@ -48,4 +48,19 @@ describe('the queue’s view in the address bar', () => {
     await expect.poll(() => names(page)).toEqual(approved);
     expect(await customerNameSort(page)).toBe('ascending');
   });
+
+  it('comes back from a move to the view of the queue it was opened from', async () => {
+    const page = await session.open(`${appUrl}/`, queueReady);
+    await page.getByRole('button', { name: 'Customer name' }).click();
+    await expect.poll(() => customerNameSort(page)).toBe('ascending');
+    const sorted = await names(page);
+
+    await page.locator('tbody th a').first().click();
+    await page.getByRole('heading', { level: 1, name: /^Move / }).waitFor();
+    await page.goBack();
+    await expect.poll(() => customerNameSort(page)).toBe('ascending');
+    await expect.poll(() => names(page)).toEqual(sorted);
+    await page.goBack();
+    await expect.poll(() => customerNameSort(page)).toBeNull();
+  });
 });

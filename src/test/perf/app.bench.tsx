@@ -284,7 +284,7 @@ describe('benchmarks', () => {
         .map((name) => `${name} ${counts[name] ?? 0}`)
         .join(
           ', ',
-        )}; MovesQueue ${counts.MovesQueue ?? 0} (the URL, the loading state if slow, the answer)`,
+        )}; MovesQueue ${counts.MovesQueue ?? 0} (the answer, and the loading state if slow)`,
     );
     expect(counts.MovesQueue).toBeGreaterThan(0);
   });
