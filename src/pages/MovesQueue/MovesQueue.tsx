@@ -148,7 +148,15 @@ export function MovesQueue() {
 
   // The query of a request that has gone unanswered for LOADING_DELAY_MS.
   const [slowQuery, setSlowQuery] = useState<string | null>(null);
+  // The same, for the callbacks below: they set it only when it changes, as
+  // even a set to the same value can cost a render.
+  const slow = useRef<string | null>(null);
   const slowTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const setSlow = useCallback((query: string | null) => {
+    if (slow.current === query) return;
+    slow.current = query;
+    setSlowQuery(query);
+  }, []);
   // Asking renders nothing: the table keeps describing the rows it shows
   // (their page, sort and filters are the query they answer), so a quick
   // answer changes the screen once, in one frame. A slow one shows the
@@ -159,15 +167,15 @@ export function MovesQueue() {
       const key = queueQueryKey(query);
       clearTimeout(slowTimer.current);
       // Already showing the loading state: it stays, for this request now.
-      setSlowQuery((slow) => (slow === null ? null : key));
-      const timer = setTimeout(() => setSlowQuery(key), LOADING_DELAY_MS);
+      if (slow.current !== null) setSlow(key);
+      const timer = setTimeout(() => setSlow(key), LOADING_DELAY_MS);
       slowTimer.current = timer;
       void dispatch(getMovesQueue(query)).finally(() => {
         clearTimeout(timer);
-        setSlowQuery((slow) => (slow === key ? null : slow));
+        if (slow.current === key) setSlow(null);
       });
     },
-    [dispatch],
+    [dispatch, setSlow],
   );
   const { urlView, update, askAgain } = useQueueView(ask);
   // Rows are summaries: when the server may have changed, just fetch them again.
