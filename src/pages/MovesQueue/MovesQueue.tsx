@@ -94,20 +94,27 @@ interface QueuePagerProps {
 
 // The buttons follow the page on screen, like the rest of the table: a
 // click changes nothing on screen until its answer. A click before then
-// moves on from the page asked for, within the pages there are.
+// moves on from the page asked for, within the pages there are. A button
+// that cannot be used says so (aria-disabled) but keeps its focus: with
+// `disabled`, the keyboard user who pages to the last page would be left
+// on the page's body.
 const QueuePager = memo(function QueuePager({
   shownPage,
   pageCount,
   busy,
   onChange,
 }: QueuePagerProps) {
+  const atFirst = busy || shownPage <= 1;
+  const atLast = busy || shownPage >= pageCount;
   return (
     <nav aria-label="Queue pages" className="display-flex flex-align-center">
       <Button
         type="button"
         outline
-        disabled={busy || shownPage <= 1}
-        onClick={() => onChange((view) => ({ page: Math.max(1, view.page - 1) }))}
+        aria-disabled={atFirst}
+        onClick={() => {
+          if (!atFirst) onChange((view) => ({ page: Math.max(1, view.page - 1) }));
+        }}
       >
         Previous page
       </Button>
@@ -117,8 +124,10 @@ const QueuePager = memo(function QueuePager({
       <Button
         type="button"
         outline
-        disabled={busy || shownPage >= pageCount}
-        onClick={() => onChange((view) => ({ page: Math.min(pageCount, view.page + 1) }))}
+        aria-disabled={atLast}
+        onClick={() => {
+          if (!atLast) onChange((view) => ({ page: Math.min(pageCount, view.page + 1) }));
+        }}
       >
         Next page
       </Button>

@@ -58,7 +58,9 @@ async function startResetEndpoint(): Promise<Server> {
       response.writeHead(405).end();
       return;
     }
-    db.reset();
+    // `?moves=N` seeds N moves, as VITE_MOCK_MOVES does.
+    const moves = Number(new URL(request.url ?? '/', 'http://reset').searchParams.get('moves'));
+    db.reset({ moves: moves > 0 ? moves : undefined });
     response.writeHead(204).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -118,4 +118,30 @@ describe('the app against the mock GHC API over real HTTP', () => {
     expect(sent.eTag).not.toBe(loaded.eTag);
     expect((await patches[0].response())?.headers()['etag']).toBe(`"${sent.eTag}"`);
   });
+
+  it('pages the queue by keyboard, and keeps the focus on a paging button that can no longer be used', async () => {
+    const reset = await fetch(`${inject('mockResetUrl')}?moves=45`, { method: 'POST' });
+    expect(reset.status).toBe(204);
+    const page = await session.open(`${appUrl}/`, queueReady);
+    const caption = page.locator('table caption');
+    await expect.poll(() => caption.textContent()).toBe('45 moves, page 1 of 3');
+    const next = page.getByRole('button', { name: 'Next page' });
+    await next.focus();
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => caption.textContent()).toBe('45 moves, page 2 of 3');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => caption.textContent()).toBe('45 moves, page 3 of 3');
+    expect(await next.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
+
+    // Pressed again, it does nothing; Shift+Tab reaches Previous page.
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    expect(await caption.textContent()).toBe('45 moves, page 3 of 3');
+    expect(new URL(page.url()).searchParams.get('page')).toBe('3');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => caption.textContent()).toBe('45 moves, page 2 of 3');
+  });
 });
