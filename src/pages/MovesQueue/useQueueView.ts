@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { addHistoryEntry } from '../../app/history';
 import type { MoveStatus } from '../../api/models';
@@ -76,10 +76,11 @@ function searchOf(view: QueueView): string {
  * arrival and whenever the router moves (Back, Forward, a link), and the view
  * a control changes to. A control's change adds a history entry and asks at
  * once, with no render: nothing on screen changes until the answer does.
+ * `ask` should never change (a useCallback), so that `update` does not.
  *
  * Returns the URL's view as the router last had it, a new object each time
- * the router moves (for the filter form to start from); `update`, which never
- * changes and applies a change to the view last asked for, so a second click
+ * the router moves (for the filter form to start from); `update`, which
+ * applies a change to the view last asked for, so a second click
  * before an answer moves on from the first; and `askAgain`, for when the
  * server may have changed.
  */
@@ -91,33 +92,32 @@ export function useQueueView(ask: (view: QueueView) => void): {
   const location = useLocation();
   const urlView = useMemo(() => viewOf(new URLSearchParams(location.search)), [location]);
   const asked = useRef<QueueView | null>(null);
-  const askRef = useRef(ask);
-  useLayoutEffect(() => {
-    askRef.current = ask;
-  }, [ask]);
 
   // On arrival, and each time the router moves (a new location object, even
   // back to the same address): the URL's view, unless it is the one asked for.
   useEffect(() => {
     if (asked.current && searchOf(urlView) === searchOf(asked.current)) return;
     asked.current = urlView;
-    askRef.current(urlView);
-  }, [urlView]);
+    ask(urlView);
+  }, [urlView, ask]);
 
-  const update = useCallback((change: QueueViewChange) => {
-    const current = asked.current;
-    if (!current) return;
-    const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
-    // The view asked for already: no second history entry for it.
-    if (searchOf(next) === searchOf(current)) return;
-    asked.current = next;
-    addHistoryEntry(searchOf(next));
-    askRef.current(next);
-  }, []);
+  const update = useCallback(
+    (change: QueueViewChange) => {
+      const current = asked.current;
+      if (!current) return;
+      const next = { ...current, ...(typeof change === 'function' ? change(current) : change) };
+      // The view asked for already: no second history entry for it.
+      if (searchOf(next) === searchOf(current)) return;
+      asked.current = next;
+      addHistoryEntry(searchOf(next));
+      ask(next);
+    },
+    [ask],
+  );
 
   const askAgain = useCallback(() => {
-    if (asked.current) askRef.current(asked.current);
-  }, []);
+    if (asked.current) ask(asked.current);
+  }, [ask]);
 
   return { urlView, update, askAgain };
 }
