@@ -20,6 +20,20 @@ function slowDownNextQueueAnswer(ms: number) {
   );
 }
 
+/** Opens the queue at `path` over 45 moves (three pages), once it shows its page. */
+async function openQueueOf45(path = '/') {
+  db.reset({ moves: 45 });
+  const view = renderRoute(path);
+  const page = new URLSearchParams(path.split('?')[1]).get('page') ?? '1';
+  await screen.findByText(`45 moves, page ${page} of 3`);
+  return view;
+}
+
+/** Whether a paging button says it can be used (aria-disabled; it keeps its focus). */
+function expectUsable(name: 'Previous page' | 'Next page', usable: boolean) {
+  expect(screen.getByRole('button', { name })).toHaveAttribute('aria-disabled', String(!usable));
+}
+
 describe('moves queue', () => {
   it('lists moves with their customer, status and Prime availability, linking to each', async () => {
     const { user, location } = renderRoute('/');
@@ -57,16 +71,11 @@ describe('moves queue', () => {
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByText('45 moves, page 3 of 3')).toBeInTheDocument();
     expect(screen.getAllByRole('row')).toHaveLength(6);
-    expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
+    expectUsable('Next page', false);
   });
 
   it('keeps the rows and says nothing while a quick answer comes, then shows it', async () => {
-    db.reset({ moves: 45 });
-    const { user } = renderRoute('/');
-    await screen.findByText('45 moves, page 1 of 3');
+    const { user } = await openQueueOf45();
     slowDownNextQueueAnswer(30);
 
     await user.click(screen.getByRole('button', { name: 'Next page' }));
@@ -78,9 +87,7 @@ describe('moves queue', () => {
   });
 
   it('keeps the paging buttons as the page on screen has them until the answer, within the pages there are', async () => {
-    db.reset({ moves: 45 });
-    const { user } = renderRoute('/?page=2');
-    await screen.findByText('45 moves, page 2 of 3');
+    const { user } = await openQueueOf45('/?page=2');
     const previous = screen.getByRole('button', { name: 'Previous page' });
     slowDownNextQueueAnswer(60);
 
@@ -102,43 +109,27 @@ describe('moves queue', () => {
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(new URLSearchParams(window.location.search).get('page')).toBe('3');
     expect(await screen.findByText('45 moves, page 3 of 3')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
+    expectUsable('Next page', false);
   });
 
   it('shows the loading state when an answer is slow, and holds the paging buttons', async () => {
-    db.reset({ moves: 45 });
-    const { user } = renderRoute('/');
-    await screen.findByText('45 moves, page 1 of 3');
+    const { user } = await openQueueOf45();
     slowDownNextQueueAnswer(LOADING_DELAY_MS + 600);
 
     await user.click(screen.getByRole('button', { name: 'Next page' }));
 
     expect(await screen.findByText('Loading moves…')).toHaveAttribute('role', 'status');
-    expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
-    expect(screen.getByRole('button', { name: 'Previous page' })).toHaveAttribute(
-      'aria-disabled',
-      'true',
-    );
+    expectUsable('Next page', false);
+    expectUsable('Previous page', false);
     const [, body] = within(screen.getByRole('table')).getAllByRole('rowgroup');
     expect(body).toHaveAttribute('aria-busy', 'true');
     expect(await screen.findByText('45 moves, page 2 of 3')).toBeInTheDocument();
     expect(screen.queryByText('Loading moves…')).not.toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Next page' })).toHaveAttribute(
-      'aria-disabled',
-      'false',
-    );
+    expectUsable('Next page', true);
   });
 
   it('keeps the loading state for a request asked while it shows, until that one answers', async () => {
-    db.reset({ moves: 45 });
-    const { user } = renderRoute('/');
-    await screen.findByText('45 moves, page 1 of 3');
+    const { user } = await openQueueOf45();
     // Handlers added later answer first: the page on is slow, the sort after it quick.
     slowDownNextQueueAnswer(50);
     slowDownNextQueueAnswer(LOADING_DELAY_MS + 300);
@@ -163,9 +154,7 @@ describe('moves queue', () => {
   });
 
   it('follows the browser’s Back and Forward through pages and filters, form included', async () => {
-    db.reset({ moves: 45 });
-    const { user } = renderRoute('/');
-    await screen.findByText('45 moves, page 1 of 3');
+    const { user } = await openQueueOf45();
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     await screen.findByText('45 moves, page 2 of 3');
     await user.selectOptions(screen.getByLabelText('Status'), 'Move approved');
@@ -211,9 +200,7 @@ describe('moves queue', () => {
   });
 
   it('filters on the server by customer name and status, and clears the filters', async () => {
-    db.reset({ moves: 45 });
-    const { user } = renderRoute('/');
-    await screen.findByText('45 moves, page 1 of 3');
+    const { user } = await openQueueOf45();
     const move = db.moveByLocator(SEED_LOCATORS.draft)!;
     const customer = db.find('customer', db.find('order', move.orderID)!.customerID)!;
     const sameName = db
