@@ -103,4 +103,13 @@ describe('the mock as an HTTP server', () => {
   it('answers an unknown path with a 404 error body, and does not serve the API document', async () => {
     expectProblem(await send('GET', '/swagger.yaml'), 404);
   });
+
+  it('answers after the latency it is given, as a server across a network would', async () => {
+    mock.setLatency(250);
+    const start = performance.now();
+    const queue = await send('GET', '/queues/moves', fromApp);
+    expect(queue.status).toBe(200);
+    // A timer may fire a millisecond early; never much more.
+    expect(performance.now() - start).toBeGreaterThanOrEqual(245);
+  });
 });

@@ -59,8 +59,16 @@ async function answer(request: Request): Promise<Response> {
   }
 }
 
-async function serve(incoming: IncomingMessage, outgoing: ServerResponse, base: string) {
-  const response = await answer(await toRequest(incoming, base));
+async function serve(
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+  base: string,
+  latencyMs: number,
+) {
+  const request = await toRequest(incoming, base);
+  // The time a real server's answer spends on the network, before it is worked out.
+  if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  const response = await answer(request);
   outgoing.statusCode = response.status;
   response.headers.forEach((value, name) => outgoing.setHeader(name, value));
   for (const [name, value] of Object.entries(corsHeaders(incoming.headers.origin))) {
@@ -72,17 +80,25 @@ async function serve(incoming: IncomingMessage, outgoing: ServerResponse, base: 
 export interface MockServer {
   /** The origin, e.g. http://127.0.0.1:8080; the API is under /ghc/v1. */
   url: string;
+  /** Delays every answer from now on by this many milliseconds (0: none). */
+  setLatency: (latencyMs: number) => void;
   close: () => Promise<void>;
 }
 
-/** Starts the server on 127.0.0.1 with a fresh seed; port 0 picks a free port. */
+/**
+ * Starts the server on 127.0.0.1 with a fresh seed; port 0 picks a free port.
+ * `latencyMs` delays every answer, as a server across a network would.
+ */
 export async function startMockServer(
-  options: { port?: number; moves?: number } = {},
+  options: { port?: number; moves?: number; latencyMs?: number } = {},
 ): Promise<MockServer> {
   db.reset({ moves: options.moves });
   let url = '';
+  let latencyMs = options.latencyMs ?? 0;
   const server = createServer((incoming, outgoing) => {
-    serve(incoming, outgoing, url).catch((error: unknown) => outgoing.destroy(error as Error));
+    serve(incoming, outgoing, url, latencyMs).catch((error: unknown) =>
+      outgoing.destroy(error as Error),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -91,6 +107,9 @@ export async function startMockServer(
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    setLatency: (next) => {
+      latencyMs = next;
+    },
     close: () =>
       new Promise((resolve, reject) =>
         server.close((error) => (error ? reject(error) : resolve())),
@@ -98,18 +117,24 @@ export async function startMockServer(
   };
 }
 
-function positiveInteger(name: string, fallback?: number): number | undefined {
+function integerFromEnv(
+  name: string,
+  { min = 1, fallback }: { min?: number; fallback?: number } = {},
+) {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (Number.isInteger(value) && value > 0) return value;
-  throw new Error(`${name} must be a positive integer, got '${raw}'.`);
+  if (Number.isInteger(value) && value >= min) return value;
+  throw new Error(`${name} must be an integer of at least ${min}, got '${raw}'.`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const moves = positiveInteger('MOCK_MOVES');
-  const { url, close } = await startMockServer({ port: positiveInteger('MOCK_PORT', 8080), moves });
-  console.log(`Mock GHC API on ${url}/ghc/v1 (${db.seedMoves()} moves). Ctrl+C stops it.`);
+  const moves = integerFromEnv('MOCK_MOVES');
+  const latencyMs = integerFromEnv('MOCK_LATENCY_MS', { min: 0, fallback: 0 });
+  const port = integerFromEnv('MOCK_PORT', { fallback: 8080 });
+  const { url, close } = await startMockServer({ port, moves, latencyMs });
+  const slow = latencyMs ? `, answering after ${latencyMs} ms` : '';
+  console.log(`Mock GHC API on ${url}/ghc/v1 (${db.seedMoves()} moves${slow}). Ctrl+C stops it.`);
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
 }
