@@ -8,6 +8,7 @@ import { BrowserRouter } from 'react-router';
 import { AppRoutes } from './app/routes';
 import { serverMayHaveChanged } from './app/serverChanges';
 import { setupStore } from './app/store';
+import { requestQueueEarly } from './pages/MovesQueue/earlyRequest';
 
 // The mock GHC API is loaded only when mocking is on, so a build with mocking
 // off carries none of it.
@@ -25,9 +26,12 @@ async function startMockApi() {
 }
 
 startMockApi().then(() => {
+  const store = setupStore();
+  // Opening on the queue: its rows are asked for now, not after the first render.
+  if (window.location.pathname === '/') requestQueueEarly(store.dispatch, window.location.search);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Provider store={setupStore()}>
+      <Provider store={store}>
         {/* A plain router: the app uses no loaders, actions or blockers, and
             the data router would add 17 KB gzip and its navigation work.
             Without transitions, a navigation (a link, Back, Forward) renders

@@ -3,8 +3,11 @@ import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { server } from '../../../mocks/node';
+import { setupStore } from '../../app/store';
 import { expectNoAxeViolations } from '../../test/axe';
+import { recordRequests } from '../../test/recordRequests';
 import { renderRoute } from '../../test/renderWithProviders';
+import { requestQueueEarly } from './earlyRequest';
 import { LOADING_DELAY_MS } from './MovesQueue';
 
 /** Holds the next queue request for `ms`, then lets the mock answer it as usual. */
@@ -227,5 +230,52 @@ describe('moves queue', () => {
 
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByText('45 moves, page 1 of 3')).toBeInTheDocument();
+  });
+});
+
+// main.tsx sends the queue's request before React's first render when the
+// app opens on the queue, so the rows are on their way while the page is built.
+describe('the queue’s request sent before the first render', () => {
+  /** The queue requests the mock received, by their page. */
+  const queuePages = (requests: ReturnType<typeof recordRequests>) =>
+    requests.filter((request) => request.path === '/ghc/v1/queues/moves');
+
+  it('shows its answer, and the queue sends no second request for the same view', async () => {
+    db.reset({ moves: 45 });
+    const requests = recordRequests();
+    const store = setupStore();
+    requestQueueEarly(store.dispatch, '?page=2&sort=customerName&order=desc');
+    // On its way before anything is rendered.
+    await waitFor(() => expect(queuePages(requests)).toHaveLength(1));
+
+    const { user } = renderRoute('/?page=2&sort=customerName&order=desc', { store });
+
+    expect(await screen.findByText('45 moves, page 2 of 3')).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: 'Customer name' })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    expect(queuePages(requests)).toHaveLength(1);
+    // Taken once: the next view is asked for as usual.
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText('45 moves, page 3 of 3')).toBeInTheDocument();
+    expect(queuePages(requests)).toHaveLength(2);
+  });
+
+  it('is not taken for another view: the queue asks for its own, and a late early answer is dropped', async () => {
+    db.reset({ moves: 45 });
+    const requests = recordRequests();
+    const store = setupStore();
+    slowDownNextQueueAnswer(150);
+    requestQueueEarly(store.dispatch, '?page=2');
+
+    renderRoute('/?page=3', { store });
+
+    expect(await screen.findByText('45 moves, page 3 of 3')).toBeInTheDocument();
+    expect(queuePages(requests)).toHaveLength(2);
+    // The early request (page 2) answers after the queue's own: never shown.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(screen.getByText('45 moves, page 3 of 3')).toBeInTheDocument();
+    expect(screen.getAllByRole('row')).toHaveLength(6);
   });
 });

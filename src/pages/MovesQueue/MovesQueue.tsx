@@ -16,7 +16,9 @@ import {
   type QueueQuery,
 } from '../../entities/queue/queueSlice';
 import { QueueFilters, type Filters } from './QueueFilters';
+import { takeEarlyRequest } from './earlyRequest';
 import {
+  PER_PAGE,
   toQuery,
   useQueueView,
   type QueueView,
@@ -24,7 +26,6 @@ import {
   type SortKey,
 } from './useQueueView';
 
-const PER_PAGE = 20;
 /** A quicker answer replaces the rows without a loading state in between. */
 export const LOADING_DELAY_MS = 150;
 
@@ -172,14 +173,16 @@ export function MovesQueue() {
   // loading state after LOADING_DELAY_MS; a first load shows it at once.
   const ask = useCallback(
     (view: QueueView) => {
-      const query = toQuery(view, PER_PAGE);
+      const query = toQuery(view);
       const key = queueQueryKey(query);
       clearTimeout(slowTimer.current);
       // Already showing the loading state: it stays, for this request now.
       if (slow.current !== null) setSlow(key);
       const timer = setTimeout(() => setSlow(key), LOADING_DELAY_MS);
       slowTimer.current = timer;
-      void dispatch(getMovesQueue(query)).finally(() => {
+      // The app's first ask takes the request main.tsx sent before the first render.
+      const request = takeEarlyRequest(key) ?? dispatch(getMovesQueue(query));
+      void request.finally(() => {
         clearTimeout(timer);
         if (slow.current === key) setSlow(null);
       });

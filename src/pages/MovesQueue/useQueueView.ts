@@ -32,11 +32,14 @@ export const MOVE_STATUSES: MoveStatus[] = [
   'CANCELED',
 ];
 
+/** Rows per page of the queue. */
+export const PER_PAGE = 20;
+
 /** The query the server pages, sorts and filters by: empty filters are left out. */
-export function toQuery(view: QueueView, perPage: number): QueueQuery {
+export function toQuery(view: QueueView): QueueQuery {
   return {
     page: view.page,
-    perPage,
+    perPage: PER_PAGE,
     sort: view.sort,
     order: view.order,
     ...(view.locator && { locator: view.locator }),
@@ -49,7 +52,7 @@ export function toQuery(view: QueueView, perPage: number): QueueQuery {
 export type QueueViewChange = Partial<QueueView> | ((view: QueueView) => Partial<QueueView>);
 
 /** The view a URL's search parameters name; anything unknown or missing is the default. */
-function viewOf(params: URLSearchParams): QueueView {
+export function viewOf(params: URLSearchParams): QueueView {
   return {
     page: Math.max(1, Number(params.get('page')) || 1),
     sort: SORT_KEYS.find((key) => key === params.get('sort')) ?? 'locator',

@@ -144,4 +144,35 @@ describe('the app against the mock GHC API over real HTTP', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => caption.textContent()).toBe('45 moves, page 2 of 3');
   });
+
+  it('asks for the queue once when it opens, before the page is first drawn', async () => {
+    const page = await session.open('about:blank', () => Promise.resolve());
+    const queueRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/queues/moves')) queueRequests.push(request.url());
+    });
+    // When the app first puts something in #root (its first render), in page time.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.getElementById('root')?.firstChild) return;
+        observer.disconnect();
+        (window as unknown as { firstRenderAt: number }).firstRenderAt = performance.now();
+      });
+      observer.observe(document, { subtree: true, childList: true });
+    });
+
+    await page.goto(`${appUrl}/?sort=customerName`);
+    await queueReady(page);
+
+    const times = await page.evaluate(() => ({
+      firstRender: (window as unknown as { firstRenderAt: number }).firstRenderAt,
+      request: performance
+        .getEntriesByType('resource')
+        .find((entry) => entry.name.includes('/queues/moves'))?.startTime,
+    }));
+    expect(times.request).toBeLessThan(times.firstRender);
+    expect(queueRequests).toEqual([
+      `${apiUrl}/queues/moves?page=1&perPage=20&sort=customerName&order=asc`,
+    ]);
+  });
 });
