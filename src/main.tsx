@@ -5,10 +5,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { BrowserRouter } from 'react-router';
-import { AppRoutes } from './app/routes';
+import { AppRoutes, startLoadingEarly } from './app/routes';
 import { serverMayHaveChanged } from './app/serverChanges';
 import { setupStore } from './app/store';
-import { requestQueueEarly } from './pages/MovesQueue/earlyRequest';
 
 // The mock GHC API is loaded only when mocking is on, so a build with mocking
 // off carries none of it.
@@ -27,8 +26,8 @@ async function startMockApi() {
 
 startMockApi().then(() => {
   const store = setupStore();
-  // Opening on the queue: its rows are asked for now, not after the first render.
-  if (window.location.pathname === '/') requestQueueEarly(store.dispatch, window.location.search);
+  // What the page opened on shows is asked for now, not after the first render.
+  startLoadingEarly(store.dispatch, window.location);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Provider store={store}>

@@ -1,11 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../api/ApiError';
 import { useAppDispatch } from '../../app/hooks';
-import { getCustomer } from '../../entities/customers/customersSlice';
-import { getMove, getMoveTaskOrder } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
-import { getOrder } from '../../entities/orders/ordersSlice';
-import { listMTOServiceItems } from '../../entities/serviceItems/serviceItemsSlice';
-import { listMTOShipments } from '../../entities/shipments/shipmentsSlice';
+import { loadMoveDetails, takeEarlyLoad, type MoveDetailsIds } from './loadMoveDetails';
 
 export type MoveDetailsLoad =
   | { state: 'loading' }
@@ -13,29 +9,28 @@ export type MoveDetailsLoad =
   | { state: 'failed'; error: ApiError };
 
 /**
- * Loads everything the customer details page shows into the store: the move
- * by its locator, then its move task order, shipments, service items, order
- * and customer, each as a whole record with its eTag.
+ * Loads everything the customer details page shows into the store (see
+ * loadMoveDetails), or takes the load main.tsx started for this move.
  */
 export function useMoveDetails(locator: string): MoveDetailsLoad {
   const dispatch = useAppDispatch();
   // The load of which locator is shown; a new locator is loading until its
   // own answer arrives.
   const [answer, setAnswer] = useState<{ locator: string; load: MoveDetailsLoad } | null>(null);
+  // The load of this page's locator, kept while the page shows it: an effect
+  // run again for the same locator (StrictMode runs each twice) waits for
+  // it instead of loading everything again.
+  const loading = useRef<{ locator: string; ids: Promise<MoveDetailsIds> } | null>(null);
 
   useEffect(() => {
     let current = true;
-    (async () => {
-      const move = await dispatch(getMove(locator)).unwrap();
-      const [order] = await Promise.all([
-        dispatch(getOrder(move.orderID)).unwrap(),
-        dispatch(getMoveTaskOrder(move.id)).unwrap(),
-        dispatch(listMTOShipments(move.id)).unwrap(),
-        dispatch(listMTOServiceItems(move.id)).unwrap(),
-      ]);
-      await dispatch(getCustomer(order.customerID)).unwrap();
-      return { moveTaskOrderID: move.id, orderID: order.id, customerID: order.customerID };
-    })().then(
+    if (loading.current?.locator !== locator) {
+      loading.current = {
+        locator,
+        ids: takeEarlyLoad(locator) ?? loadMoveDetails(dispatch, locator),
+      };
+    }
+    loading.current.ids.then(
       (ids) => current && setAnswer({ locator, load: { state: 'loaded', ...ids } }),
       (error: ApiError) => current && setAnswer({ locator, load: { state: 'failed', error } }),
     );

@@ -1,6 +1,7 @@
 // The app with mocking off, calling the mock GHC API as a plain HTTP server
 // on another origin, as it will call a real GHC API: real requests, real
 // CORS, no service worker.
+import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CSRF_COOKIE, CSRF_HEADER } from '../../api/csrf';
 import type { Move } from '../../api/models';
@@ -146,33 +147,63 @@ describe('the app against the mock GHC API over real HTTP', () => {
   });
 
   it('asks for the queue once when it opens, before the page is first drawn', async () => {
-    const page = await session.open('about:blank', () => Promise.resolve());
-    const queueRequests: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().includes('/queues/moves')) queueRequests.push(request.url());
-    });
-    // When the app first puts something in #root (its first render), in page time.
-    await page.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        if (!document.getElementById('root')?.firstChild) return;
-        observer.disconnect();
-        (window as unknown as { firstRenderAt: number }).firstRenderAt = performance.now();
-      });
-      observer.observe(document, { subtree: true, childList: true });
-    });
-
-    await page.goto(`${appUrl}/?sort=customerName`);
+    const { page, requests } = await openRecordingFirstRender(`${appUrl}/?sort=customerName`);
     await queueReady(page);
 
-    const times = await page.evaluate(() => ({
-      firstRender: (window as unknown as { firstRenderAt: number }).firstRenderAt,
-      request: performance
-        .getEntriesByType('resource')
-        .find((entry) => entry.name.includes('/queues/moves'))?.startTime,
-    }));
-    expect(times.request).toBeLessThan(times.firstRender);
-    expect(queueRequests).toEqual([
-      `${apiUrl}/queues/moves?page=1&perPage=20&sort=customerName&order=asc`,
+    const started = await startedBeforeFirstRender(page);
+    expect(started.filter(({ name }) => name.includes('/queues/moves'))).toEqual([
+      {
+        name: `${apiUrl}/queues/moves?page=1&perPage=20&sort=customerName&order=asc`,
+        before: true,
+      },
     ]);
+    expect(requests.filter((url) => url.includes('/queues/moves'))).toHaveLength(1);
+  });
+
+  it('asks for a move and fetches the details page’s code before the page is first drawn', async () => {
+    const { page, requests } = await openRecordingFirstRender(`${appUrl}/moves/${locator}/details`);
+    await detailsReady(locator)(page);
+
+    const started = await startedBeforeFirstRender(page);
+    expect(started.find(({ name }) => name === `${apiUrl}/move/${locator}`)?.before).toBe(true);
+    // The page's code: a chunk of the build, a module of the dev server.
+    const code = started.find(({ name }) => /\/CustomerDetails(-[\w-]+\.js|\.tsx)$/.test(name));
+    expect(code?.before).toBe(true);
+    // Each of the move's records once: the page took the load started for it.
+    const apiRequests = requests.filter((url) => url.startsWith(apiUrl));
+    expect(apiRequests).toHaveLength(6);
+    expect(new Set(apiRequests).size).toBe(6);
   });
 });
+
+/**
+ * Opens `url` in a new tab that notes, in page time, when the app first puts
+ * something in #root (its first render), and every request the tab sends.
+ */
+async function openRecordingFirstRender(url: string) {
+  const page = await session.open('about:blank', () => Promise.resolve());
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET') requests.push(request.url());
+  });
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (!document.getElementById('root')?.firstChild) return;
+      observer.disconnect();
+      (window as unknown as { firstRenderAt: number }).firstRenderAt = performance.now();
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
+  await page.goto(url);
+  return { page, requests };
+}
+
+/** Each resource the page fetched, and whether it was asked for before the first render. */
+function startedBeforeFirstRender(page: Page) {
+  return page.evaluate(() => {
+    const { firstRenderAt } = window as unknown as { firstRenderAt: number };
+    return performance
+      .getEntriesByType('resource')
+      .map((entry) => ({ name: entry.name, before: entry.startTime < firstRenderAt }));
+  });
+}
