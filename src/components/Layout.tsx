@@ -1,6 +1,7 @@
 import { GridContainer, Header, Title } from '@trussworks/react-uswds';
 import { lazy, Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
+import { PageErrorBoundary } from './PageErrorBoundary';
 
 // Compared with build-time constants, so a build with mocking off drops the
 // import and its chunk altogether. Component tests run the mock in Node
@@ -28,7 +29,9 @@ export function Layout() {
       </Header>
       <main id="main-content" tabIndex={-1}>
         <GridContainer className="padding-y-4">
-          <Outlet />
+          <PageErrorBoundary>
+            <Outlet />
+          </PageErrorBoundary>
         </GridContainer>
       </main>
       {DevControls && (

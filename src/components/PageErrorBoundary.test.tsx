@@ -1,0 +1,47 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SEED_LOCATORS } from '../../mocks/db';
+import { renderRoute } from '../test/renderWithProviders';
+
+// The details page's lazy code fails to arrive, as it does when the
+// connection drops or a new release has replaced the chunk.
+vi.mock('../app/pageChunks', () => ({
+  loadCustomerDetailsPage: () =>
+    Promise.reject(
+      new TypeError('Failed to fetch dynamically imported module: /assets/CustomerDetails.js'),
+    ),
+}));
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('a page that cannot be shown', () => {
+  it('says so in place of the page, offers a reload, and keeps the way back to the queue', async () => {
+    // React and the boundary report the error; the test need not print it.
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { user } = renderRoute(`/moves/${SEED_LOCATORS.draft}/details`);
+
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: 'This page could not be shown',
+    });
+    // In the live region that was on the page before it: announced.
+    const region = heading.closest('[role="alert"]');
+    expect(region).not.toBeNull();
+    expect(within(region as HTMLElement).getByText(/Reload the page to try again/)).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Reload the page' })).toBeEnabled();
+    expect(screen.getByRole('link', { name: 'TOO office' })).toBeInTheDocument();
+    expect(logged).toHaveBeenCalledWith(
+      'A page failed to render',
+      expect.any(TypeError),
+      expect.any(String),
+    );
+
+    await user.click(screen.getByRole('link', { name: 'Back to the moves queue' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Moves queue' })).toBeVisible();
+    expect(screen.queryByText('This page could not be shown')).not.toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: SEED_LOCATORS.draft })).toBeInTheDocument();
+  });
+});
