@@ -6,3 +6,18 @@
  * run once, whichever asks first.
  */
 export const loadCustomerDetailsPage = () => import('../pages/CustomerDetails/CustomerDetails');
+
+/**
+ * Fetches the details page's code once the browser is idle, so that opening
+ * a move waits for the move alone. A failure is left for the page to meet
+ * (and say) if it is opened. Returns a cancel function, for an effect.
+ */
+export function preloadCustomerDetailsPageWhenIdle(): () => void {
+  const preload = () => void loadCustomerDetailsPage().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(preload, { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(preload, 200);
+  return () => clearTimeout(id);
+}

@@ -2,6 +2,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEven
 import { Button, Table } from '@trussworks/react-uswds';
 import { useNavigate } from 'react-router';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { preloadCustomerDetailsPageWhenIdle } from '../../app/pageChunks';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
@@ -192,6 +193,11 @@ export function MovesQueue() {
   const { urlView, update, askAgain } = useQueueView(ask);
   // Rows are summaries: when the server may have changed, just fetch them again.
   useEffect(() => onServerMayHaveChanged(askAgain), [askAgain]);
+
+  // Each row links to a move: once there are rows, the details page's code
+  // comes while the browser is idle.
+  const hasAnswer = answered !== null;
+  useEffect(() => (hasAnswer ? preloadCustomerDetailsPageWhenIdle() : undefined), [hasAnswer]);
 
   const shown = useMemo(
     () => (answered ? (JSON.parse(answered.query) as QueueQuery) : null),

@@ -174,6 +174,37 @@ describe('the app against the mock GHC API over real HTTP', () => {
     expect(apiRequests).toHaveLength(6);
     expect(new Set(apiRequests).size).toBe(6);
   });
+
+  it('fetches the details page’s code while the queue is idle, before any move is opened', async () => {
+    const page = await session.open(`${appUrl}/`, queueReady);
+
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .some((entry) => /\/CustomerDetails(-[\w-]+\.js|\.tsx)$/.test(entry.name)),
+        ),
+      )
+      .toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
+
+  it('says a page could not be shown when its code does not arrive, and Reload brings it', async () => {
+    const page = await session.open('about:blank', () => Promise.resolve());
+    const code = /\/CustomerDetails(-[\w-]+\.js|\.tsx)(\?.*)?$/;
+    await page.route(code, (route) => route.abort('connectionreset'));
+
+    await page.goto(`${appUrl}/moves/${locator}/details`);
+
+    const heading = page.getByRole('heading', { level: 1, name: 'This page could not be shown' });
+    await heading.waitFor();
+    expect(await page.getByRole('link', { name: 'TOO office' }).isVisible()).toBe(true);
+    await page.unroute(code);
+    await page.getByRole('button', { name: 'Reload the page' }).click();
+    await detailsReady(locator)(page);
+    expect(await heading.count()).toBe(0);
+  });
 });
 
 /**
