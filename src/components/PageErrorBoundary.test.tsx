@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SEED_LOCATORS } from '../../mocks/db';
+import { findAlert } from '../test/liveRegions';
 import { renderRoute } from '../test/renderWithProviders';
 
 // The details page's lazy code fails to arrive, as it does when the
@@ -10,6 +11,8 @@ vi.mock('../app/pageChunks', () => ({
     Promise.reject(
       new TypeError('Failed to fetch dynamically imported module: /assets/CustomerDetails.js'),
     ),
+  // The queue's idle fetch of the same code: nothing to fetch here.
+  preloadCustomerDetailsPageWhenIdle: () => () => undefined,
 }));
 
 afterEach(() => {
@@ -22,14 +25,12 @@ describe('a page that cannot be shown', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { user } = renderRoute(`/moves/${SEED_LOCATORS.draft}/details`);
 
-    const heading = await screen.findByRole('heading', {
-      level: 1,
-      name: 'This page could not be shown',
-    });
-    // In the live region that was on the page before it: announced.
-    const region = heading.closest('[role="alert"]');
-    expect(region).not.toBeNull();
-    expect(within(region as HTMLElement).getByText(/Reload the page to try again/)).toBeVisible();
+    // In a live region that was on the page before it: announced.
+    const region = await findAlert('This page could not be shown');
+    expect(
+      within(region).getByRole('heading', { level: 1, name: 'This page could not be shown' }),
+    ).toBeVisible();
+    expect(within(region).getByText(/Reload the page to try again/)).toBeVisible();
     expect(screen.getByRole('button', { name: 'Reload the page' })).toBeEnabled();
     expect(screen.getByRole('link', { name: 'TOO office' })).toBeInTheDocument();
     expect(logged).toHaveBeenCalledWith(
