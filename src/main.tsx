@@ -5,8 +5,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { BrowserRouter } from 'react-router';
-import { AppRoutes, startLoadingEarly } from './app/routes';
+import { AppRoutes } from './app/routes';
 import { serverMayHaveChanged } from './app/serverChanges';
+import { startLoadingEarly } from './app/startLoadingEarly';
 import { setupStore } from './app/store';
 
 // The mock GHC API is loaded only when mocking is on, so a build with mocking

@@ -1,11 +1,28 @@
+type CustomerDetailsPage = typeof import('../pages/CustomerDetails/CustomerDetails');
+
+/** The details page's module, once its code has arrived. */
+let customerDetailsPage: CustomerDetailsPage | null = null;
+
 /**
  * The details page (with its edit and conflict views) is a lazy chunk, to
- * keep start-up small. Its code is fetched when the app opens on it (see
- * startLoadingEarly), when the queue has shown its rows and the browser is
- * idle, or at the latest when it is first opened: a module is fetched and
- * run once, whichever asks first.
+ * keep start-up small. Its code is fetched when the app opens on it or a
+ * move is opened from the queue (see startLoadingEarly), when the queue has
+ * shown its rows and the browser is idle, or at the latest when it is first
+ * rendered: a module is fetched and run once, whichever asks first.
  */
-export const loadCustomerDetailsPage = () => import('../pages/CustomerDetails/CustomerDetails');
+export const loadCustomerDetailsPage = () =>
+  import('../pages/CustomerDetails/CustomerDetails').then((module) => {
+    customerDetailsPage = module;
+    return module;
+  });
+
+/**
+ * The module if its code is here already: the route then renders the page
+ * at once. React.lazy given a pending import suspends, and React holds a
+ * suspended page back for about 300 ms after its fallback shows, however
+ * soon the code comes; opening a move also waited that long to ask for it.
+ */
+export const loadedCustomerDetailsPage = () => customerDetailsPage;
 
 /**
  * Fetches the details page's code once the browser is idle, so that opening

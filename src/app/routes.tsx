@@ -1,20 +1,23 @@
-import { lazy, Suspense } from 'react';
-import { matchPath, useRoutes, type RouteObject } from 'react-router';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { useRoutes, type RouteObject } from 'react-router';
 import { Layout } from '../components/Layout';
 import { Loading } from '../components/Loading';
-import { loadMoveDetailsEarly } from '../pages/CustomerDetails/loadMoveDetails';
-import { requestQueueEarly } from '../pages/MovesQueue/earlyRequest';
 import { MovesQueue } from '../pages/MovesQueue/MovesQueue';
 import { NotFound } from '../pages/NotFound/NotFound';
-import { loadCustomerDetailsPage } from './pageChunks';
-import type { AppDispatch } from './store';
+import { loadCustomerDetailsPage, loadedCustomerDetailsPage } from './pageChunks';
+import { DETAILS_PATH } from './startLoadingEarly';
 
-// The queue is where users land; the details page is a lazy chunk.
-const CustomerDetails = lazy(() =>
-  loadCustomerDetailsPage().then((module) => ({ default: module.CustomerDetails })),
-);
-
-const DETAILS_PATH = 'moves/:locator/details';
+// The queue is where users land; the details page is a lazy chunk. If its
+// code is here already, React.lazy gets it through a thenable that answers
+// at once, and renders the page without suspending.
+const CustomerDetails = lazy((): Promise<{ default: ComponentType }> => {
+  const loaded = loadedCustomerDetailsPage();
+  if (!loaded) {
+    return loadCustomerDetailsPage().then((module) => ({ default: module.CustomerDetails }));
+  }
+  const page = { default: loaded.CustomerDetails };
+  return { then: (resolve: (value: typeof page) => void) => resolve(page) } as Promise<typeof page>;
+});
 
 export const routes: RouteObject[] = [
   {
@@ -38,25 +41,4 @@ export const routes: RouteObject[] = [
 /** The app's pages for the current URL, under whichever router holds it. */
 export function AppRoutes() {
   return useRoutes(routes);
-}
-
-/**
- * Starts what the page at `location` will load, before React's first render
- * (main.tsx), so that it is on its way while the app is built: the queue's
- * rows; or a move's records and the details page's code, side by side. Each
- * page takes what was started for it instead of asking again.
- */
-export function startLoadingEarly(
-  dispatch: AppDispatch,
-  location: { pathname: string; search: string },
-): void {
-  if (location.pathname === '/') {
-    requestQueueEarly(dispatch, location.search);
-    return;
-  }
-  const locator = matchPath(`/${DETAILS_PATH}`, location.pathname)?.params.locator;
-  if (locator) {
-    void loadCustomerDetailsPage();
-    loadMoveDetailsEarly(dispatch, locator);
-  }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../mocks/db';
 import { recordRequests, type RecordedRequest } from '../test/recordRequests';
 import { renderRoute } from '../test/renderWithProviders';
-import { startLoadingEarly } from './routes';
+import { startLoadingEarly } from './startLoadingEarly';
 import { setupStore } from './store';
 
 /** The paths of the GET requests the mock received, in order. */

@@ -1,0 +1,33 @@
+import { matchPath } from 'react-router';
+import { loadMoveDetailsEarly } from '../pages/CustomerDetails/loadMoveDetails';
+import { requestQueueEarly } from '../pages/MovesQueue/earlyRequest';
+import { loadCustomerDetailsPage } from './pageChunks';
+import type { AppDispatch } from './store';
+
+/** The details page's route, under '/'. */
+export const DETAILS_PATH = 'moves/:locator/details';
+
+/** The address of a move's details page. */
+export const detailsPath = (locator: string) => `/moves/${encodeURIComponent(locator)}/details`;
+
+/**
+ * Starts what the page at `location` will load, before it renders, so that
+ * it is on its way while the page is built: the queue's rows; or a move's
+ * records and the details page's code, side by side. main.tsx calls it
+ * before React's first render, the queue when a move is opened from it. Each
+ * page takes what was started for it instead of asking again.
+ */
+export function startLoadingEarly(
+  dispatch: AppDispatch,
+  location: { pathname: string; search: string },
+): void {
+  if (location.pathname === '/') {
+    requestQueueEarly(dispatch, location.search);
+    return;
+  }
+  const locator = matchPath(`/${DETAILS_PATH}`, location.pathname)?.params.locator;
+  if (locator) {
+    void loadCustomerDetailsPage().catch(() => undefined);
+    loadMoveDetailsEarly(dispatch, locator);
+  }
+}
