@@ -11,6 +11,7 @@ vi.mock('../app/pageChunks', () => ({
     Promise.reject(
       new TypeError('Failed to fetch dynamically imported module: /assets/CustomerDetails.js'),
     ),
+  loadedCustomerDetailsPage: () => null,
   // The queue's idle fetch of the same code: nothing to fetch here.
   preloadCustomerDetailsPageWhenIdle: () => () => undefined,
 }));

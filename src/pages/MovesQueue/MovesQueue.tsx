@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { preloadCustomerDetailsPageWhenIdle } from '../../app/pageChunks';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
+import { detailsPath, startLoadingEarly } from '../../app/startLoadingEarly';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDate, formatMoveStatus } from '../../components/format';
@@ -145,16 +146,19 @@ export function MovesQueue() {
   const navigate = useNavigate();
   // The rows' links are plain anchors (a router Link per row costs a
   // component and its hooks on every page); a plain click on one opens the
-  // move in the app, while a modified click (new tab) is the browser's.
+  // move in the app, while a modified click (new tab) is the browser's. The
+  // move's load starts with the click, before its page renders.
   const openMoveLink = useCallback(
     (event: MouseEvent<HTMLAnchorElement>) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
         return;
       }
       event.preventDefault();
-      navigate(event.currentTarget.getAttribute('href') ?? '/');
+      const href = event.currentTarget.getAttribute('href') ?? '/';
+      startLoadingEarly(dispatch, { pathname: href, search: '' });
+      navigate(href);
     },
-    [navigate],
+    [dispatch, navigate],
   );
 
   // The query of a request that has gone unanswered for LOADING_DELAY_MS.
@@ -227,7 +231,7 @@ export function MovesQueue() {
       moves.map((move, index) => (
         <tr key={index}>
           <th scope="row">
-            <a className="usa-link" href={`/moves/${move.locator}/details`} onClick={openMoveLink}>
+            <a className="usa-link" href={detailsPath(move.locator)} onClick={openMoveLink}>
               {move.locator}
             </a>
           </th>
