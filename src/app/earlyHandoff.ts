@@ -1,6 +1,7 @@
 /**
- * A load started before React's first render, for the page that opens to
- * take once instead of starting its own: see startLoadingEarly (routes.tsx).
+ * A load started before its page renders (before React's first render, or
+ * by the link that opens the page), for the page to take once instead of
+ * starting its own: see startLoadingEarly.
  */
 export interface EarlyHandoff<T> {
   /** Keeps `promise` as the load for `key` until it is taken. */

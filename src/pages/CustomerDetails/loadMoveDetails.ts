@@ -34,9 +34,10 @@ export async function loadMoveDetails(
 }
 
 /**
- * The load of the move the app opens on, started before React's first
- * render (and before the page's code has arrived: it is a lazy chunk), for
- * the page's first load to take by its locator.
+ * The load of the move whose page is about to open (the app opens on it, or
+ * the queue's link to it was clicked), started before the page renders and
+ * even before its code has arrived (it is a lazy chunk), for the page's
+ * first load to take by its locator.
  */
 const early = earlyHandoff<MoveDetailsIds>();
 

@@ -10,7 +10,8 @@ export type MoveDetailsLoad =
 
 /**
  * Loads everything the customer details page shows into the store (see
- * loadMoveDetails), or takes the load main.tsx started for this move.
+ * loadMoveDetails), or takes the load started for this move before the page
+ * rendered (startLoadingEarly: on opening the app, or the queue's link).
  */
 export function useMoveDetails(locator: string): MoveDetailsLoad {
   const dispatch = useAppDispatch();

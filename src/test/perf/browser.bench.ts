@@ -57,43 +57,101 @@ afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
 });
 
+/** An element, with this text if given: what a page shows once it is drawn. */
+interface Shown {
+  selector: string;
+  text?: string;
+}
+
+const MOVE_HEADING: Shown = { selector: 'h1', text: `Move ${SEED_LOCATORS.draft}` };
+
 interface StartUp {
   firstApiCall: number;
   answered: number;
-  firstRows: number;
+  drawn: number;
 }
 
+/** What start-up is timed on: the queue, or a move's details page opened by its address. */
+const START_PAGES = {
+  queue: { path: '/', firstApi: '/ghc/v1/queues/moves', drawn: { selector: 'tbody th a' } },
+  move: {
+    path: `/moves/${SEED_LOCATORS.draft}/details`,
+    firstApi: `/ghc/v1/move/${SEED_LOCATORS.draft}`,
+    drawn: MOVE_HEADING,
+  },
+} as const;
+
 /**
- * Opens the queue in a fresh context; times from navigation start, taken in
- * the page as things happen: the queue's request sent and answered
- * (resource timing), and its first row put on the page (a mutation observer
- * installed before the page's own scripts).
+ * Opens a page in a fresh context; times from navigation start, taken in the
+ * page as things happen: its first request sent and answered (resource
+ * timing), and what it shows first put on the page (the queue's first row,
+ * the move's heading: a mutation observer installed before the page's own
+ * scripts).
  */
-async function startUp(): Promise<StartUp> {
+async function startUp(which: keyof typeof START_PAGES): Promise<StartUp> {
+  const { path, firstApi, drawn } = START_PAGES[which];
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.addInitScript(() => {
+  await page.addInitScript(({ selector, text }: Shown) => {
     const observer = new MutationObserver(() => {
-      if (!document.querySelector('tbody th a')) return;
+      const shown = [...document.querySelectorAll(selector)].some(
+        (element) => text === undefined || element.textContent === text,
+      );
+      if (!shown) return;
       observer.disconnect();
-      (window as unknown as { firstRowsAt: number }).firstRowsAt = performance.now();
+      (window as unknown as { drawnAt: number }).drawnAt = performance.now();
     });
     observer.observe(document, { subtree: true, childList: true });
-  });
-  await page.goto(`${appUrl}/`);
-  await page.waitForFunction(() => (window as unknown as { firstRowsAt?: number }).firstRowsAt);
-  const figures = await page.evaluate(() => {
+  }, drawn);
+  await page.goto(`${appUrl}${path}`);
+  await page.waitForFunction(() => (window as unknown as { drawnAt?: number }).drawnAt);
+  const figures = await page.evaluate((firstApi) => {
     const api = performance
       .getEntriesByType('resource')
-      .find((entry) => entry.name.includes('/ghc/v1/')) as PerformanceResourceTiming | undefined;
+      .find((entry) => new URL(entry.name).pathname === firstApi) as
+      PerformanceResourceTiming | undefined;
     return {
       firstApiCall: api?.startTime ?? Number.NaN,
       answered: api?.responseEnd ?? Number.NaN,
-      firstRows: (window as unknown as { firstRowsAt: number }).firstRowsAt,
+      drawn: (window as unknown as { drawnAt: number }).drawnAt,
     };
-  });
+  }, firstApi);
   await context.close();
   return figures;
+}
+
+/** From a click on a move in the queue to the move's page drawn, in the page. */
+async function openMoveFromQueue(): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/`);
+  await page.getByRole('link', { name: SEED_LOCATORS.draft, exact: true }).waitFor();
+  // The queue's idle work (its fetch of the details page's code) is done by now.
+  await page.waitForTimeout(500);
+  const time = await page.evaluate(
+    async ({ locator, heading }) => {
+      const link = [...document.querySelectorAll('tbody th a')].find(
+        (element) => element.textContent === locator,
+      ) as HTMLAnchorElement;
+      const drawn = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          const shown = [...document.querySelectorAll(heading.selector)].some(
+            (element) => element.textContent === heading.text,
+          );
+          if (!shown) return;
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(document.body, { subtree: true, childList: true });
+      });
+      const start = performance.now();
+      link.click();
+      return (await drawn) - start;
+    },
+    { locator: SEED_LOCATORS.draft, heading: MOVE_HEADING },
+  );
+  await context.close();
+  return time;
 }
 
 async function openDraftMove(page: Page) {
@@ -358,36 +416,52 @@ async function queueInteractions(moves: number): Promise<Record<string, QueueFig
 }
 
 describe('browser benchmarks', () => {
-  it('start-up to the first API call and to the first rows of the queue', async () => {
+  it('start-up of the queue and of a move’s page, and opening a move from the queue', async () => {
     // As the mock answers on this machine, and as a server 300 ms away would.
     const latencies = [0, 300];
-    const runs: Record<number, StartUp[]> = { 0: [], 300: [] };
-    await startUp(); // warm-up: the server's and the browser's caches
+    const pages = ['queue', 'move'] as const;
+    const runs: Record<string, StartUp[]> = {};
+    const opens: Record<number, number[]> = { 0: [], 300: [] };
+    await startUp('queue'); // warm-up: the server's and the browser's caches
     try {
       for (let round = 0; round < ROUNDS; round += 1) {
         for (const latency of latencies) {
           mockServer.setLatency(latency);
-          runs[latency].push(await startUp());
+          for (const which of pages)
+            (runs[`${which} ${latency}`] ??= []).push(await startUp(which));
+          opens[latency].push(await openMoveFromQueue());
         }
       }
     } finally {
       mockServer.setLatency(0);
     }
-    const of = (latency: number, figure: keyof StartUp) =>
-      ms(median(runs[latency].map((run) => run[figure])));
+    const of = (key: string, figure: keyof StartUp) =>
+      ms(median(runs[key].map((run) => run[figure])));
+    const server = (latency: number) =>
+      latency ? `server answering ${latency} ms late` : 'server answering at once';
+    console.table(
+      Object.fromEntries(
+        pages.flatMap((which) =>
+          latencies.map((latency) => [
+            `${which === 'queue' ? 'the queue' : 'a move’s page'}, ${server(latency)}`,
+            {
+              'first API call': of(`${which} ${latency}`, 'firstApiCall'),
+              'its answer in': of(`${which} ${latency}`, 'answered'),
+              'page drawn (first rows, the move)': of(`${which} ${latency}`, 'drawn'),
+            },
+          ]),
+        ),
+      ),
+    );
     console.table(
       Object.fromEntries(
         latencies.map((latency) => [
-          latency ? `server answering after ${latency} ms` : 'server answering at once',
-          {
-            'first API call': of(latency, 'firstApiCall'),
-            'its answer in': of(latency, 'answered'),
-            'first rows on the page': of(latency, 'firstRows'),
-          },
+          `open a move from the queue, ${server(latency)}`,
+          { 'click to the move drawn': ms(median(opens[latency])) },
         ]),
       ),
     );
-    expect(runs[300]).toHaveLength(ROUNDS);
+    expect(opens[300]).toHaveLength(ROUNDS);
   });
 
   it('Send to Prime, click to screen, against a raw PATCH through the same server', async () => {
