@@ -1,5 +1,5 @@
 import { matchPath } from 'react-router';
-import { loadMoveDetailsEarly } from '../pages/CustomerDetails/loadMoveDetails';
+import { loadMoveDetailsEarly, type MoveHints } from '../pages/CustomerDetails/loadMoveDetails';
 import { requestQueueEarly } from '../pages/MovesQueue/earlyRequest';
 import { loadCustomerDetailsPage } from './pageChunks';
 import type { AppDispatch } from './store';
@@ -14,12 +14,14 @@ export const detailsPath = (locator: string) => `/moves/${encodeURIComponent(loc
  * Starts what the page at `location` will load, before it renders, so that
  * it is on its way while the page is built: the queue's rows; or a move's
  * records and the details page's code, side by side. main.tsx calls it
- * before React's first render, the queue when a move is opened from it. Each
- * page takes what was started for it instead of asking again.
+ * before React's first render, the queue when a move is opened from it
+ * (with what its row tells of the move). Each page takes what was started
+ * for it instead of asking again.
  */
 export function startLoadingEarly(
   dispatch: AppDispatch,
   location: { pathname: string; search: string },
+  moveHints?: MoveHints,
 ): void {
   if (location.pathname === '/') {
     requestQueueEarly(dispatch, location.search);
@@ -28,6 +30,6 @@ export function startLoadingEarly(
   const locator = matchPath(`/${DETAILS_PATH}`, location.pathname)?.params.locator;
   if (locator) {
     void loadCustomerDetailsPage().catch(() => undefined);
-    loadMoveDetailsEarly(dispatch, locator);
+    loadMoveDetailsEarly(dispatch, locator, moveHints);
   }
 }

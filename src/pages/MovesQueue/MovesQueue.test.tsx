@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { delay, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { problem } from '../../../mocks/http';
 import { server } from '../../../mocks/node';
 import { setupStore } from '../../app/store';
 import { expectNoAxeViolations } from '../../test/axe';
@@ -60,6 +61,26 @@ describe('moves queue', () => {
     expect(location.current?.pathname).toBe(`/moves/${SEED_LOCATORS.draft}/details`);
     expect(
       await screen.findByRole('heading', { name: `Move ${SEED_LOCATORS.draft}` }),
+    ).toBeInTheDocument();
+  });
+
+  it('says a move opened from it is not found when the server no longer has it', async () => {
+    const { user } = renderRoute('/');
+    const link = await screen.findByRole('link', { name: SEED_LOCATORS.draft });
+    // Gone since the queue listed it; the records its row names still answer.
+    server.use(
+      http.get(`*/ghc/v1/move/${SEED_LOCATORS.draft}`, () =>
+        problem(404, `No move ${SEED_LOCATORS.draft}.`),
+      ),
+    );
+
+    await user.click(link);
+
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: `Move ${SEED_LOCATORS.draft} not found`,
+      }),
     ).toBeInTheDocument();
   });
 

@@ -147,7 +147,8 @@ export function MovesQueue() {
   // The rows' links are plain anchors (a router Link per row costs a
   // component and its hooks on every page); a plain click on one opens the
   // move in the app, while a modified click (new tab) is the browser's. The
-  // move's load starts with the click, before its page renders.
+  // move's load starts with the click, before its page renders, by the ids
+  // its row shows.
   const openMoveLink = useCallback(
     (event: MouseEvent<HTMLAnchorElement>) => {
       if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
@@ -155,10 +156,12 @@ export function MovesQueue() {
       }
       event.preventDefault();
       const href = event.currentTarget.getAttribute('href') ?? '/';
-      startLoadingEarly(dispatch, { pathname: href, search: '' });
+      const row = moves.find((move) => detailsPath(move.locator) === href);
+      const hints = row && { moveTaskOrderID: row.id, customerID: row.customer.id };
+      startLoadingEarly(dispatch, { pathname: href, search: '' }, hints);
       navigate(href);
     },
-    [dispatch, navigate],
+    [dispatch, navigate, moves],
   );
 
   // The query of a request that has gone unanswered for LOADING_DELAY_MS.
