@@ -1,6 +1,7 @@
 import { setupWorker } from 'msw/browser';
 import { handlers } from './handlers';
 import { DEFAULT_MOVES } from './db';
+import { latency, latencyFromEnv } from './latency';
 import { catchUpWithOtherTabs, enablePersistence } from './persistence';
 
 export { actAsAnotherUser, resetMockData } from './devControls';
@@ -11,4 +12,10 @@ export { subscribeToMockChanges, type MockChange } from './persistence';
 // VITE_MOCK_MOVES=10000 seeds a long queue; without it the seed is the default.
 enablePersistence({ moves: Number(import.meta.env.VITE_MOCK_MOVES) || DEFAULT_MOVES });
 
-export const worker = setupWorker(catchUpWithOtherTabs, ...handlers);
+// VITE_MOCK_LATENCY_MS=300 answers every request 300 ms late, as a server
+// across a network would.
+export const worker = setupWorker(
+  latency(latencyFromEnv(import.meta.env.VITE_MOCK_LATENCY_MS)),
+  catchUpWithOtherTabs,
+  ...handlers,
+);

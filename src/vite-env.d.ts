@@ -6,4 +6,6 @@ interface ImportMetaEnv {
   readonly VITE_MOCK_API: string;
   /** How many moves the browser mock seeds (default 12). */
   readonly VITE_MOCK_MOVES?: string;
+  /** How many milliseconds the browser mock holds each request before answering (default 0). */
+  readonly VITE_MOCK_LATENCY_MS?: string;
 }
