@@ -1,4 +1,5 @@
 import { useParams } from 'react-router';
+import { usePageTitle } from '../../app/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -15,6 +16,13 @@ import { useWatchForNewerVersions } from './useWatchForNewerVersions';
 export function CustomerDetails() {
   const locator = useParams().locator ?? '';
   const load = useMoveDetails(locator);
+  usePageTitle(
+    load.state === 'loading'
+      ? `Loading move ${locator}`
+      : load.state === 'failed' && load.error.kind === 'notFound'
+        ? `Move ${locator} not found`
+        : `Move ${locator}`,
+  );
   useWatchForNewerVersions(load.state === 'loaded' ? load : null);
 
   if (load.state === 'loading') return <Loading label={`Loading move ${locator}…`} />;

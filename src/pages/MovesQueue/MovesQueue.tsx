@@ -5,6 +5,7 @@ import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { preloadCustomerDetailsPageWhenIdle } from '../../app/pageChunks';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
 import { detailsPath, startLoadingEarly } from '../../app/startLoadingEarly';
+import { usePageTitle } from '../../app/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
 import { formatDate, formatMoveStatus } from '../../components/format';
@@ -139,6 +140,7 @@ const QueuePager = memo(function QueuePager({
 });
 
 export function MovesQueue() {
+  usePageTitle('Moves queue');
   const dispatch = useAppDispatch();
   const moves = useAppSelector(selectQueueMoves);
   const totalCount = useAppSelector(selectQueueTotalCount);

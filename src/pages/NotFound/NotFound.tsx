@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { usePageTitle } from '../../app/usePageTitle';
 
 interface NotFoundProps {
   heading?: string;
@@ -9,6 +10,7 @@ export function NotFound({
   heading = 'Page not found',
   detail = 'There is nothing at this address.',
 }: NotFoundProps) {
+  usePageTitle(heading);
   return (
     <section aria-labelledby="not-found-heading">
       <h1 id="not-found-heading">{heading}</h1>
