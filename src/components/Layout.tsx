@@ -1,6 +1,6 @@
 import { GridContainer, Header, Title } from '@trussworks/react-uswds';
-import { lazy, Suspense } from 'react';
-import { Link, Outlet } from 'react-router';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation, useNavigationType } from 'react-router';
 import { PageErrorBoundary } from './PageErrorBoundary';
 
 // Compared with build-time constants, so a build with mocking off drops the
@@ -12,7 +12,30 @@ const DevControls =
     ? lazy(() => import('./DevControls'))
     : null;
 
+/**
+ * On a new page (a new path: not on arrival, and not the queue's own paging
+ * or sorting), the focus moves to the page's content, so keyboard and
+ * screen-reader users start there instead of on a link that is gone; a page
+ * reached by a link starts at its top, while Back and Forward leave the
+ * scroll to the browser.
+ */
+function useFocusOnNewPage() {
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const navigationType = useNavigationType();
+  const shownPath = useRef(pathname);
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    main.current?.focus({ preventScroll: true });
+    if (navigationType !== 'POP')
+      (document.scrollingElement ?? document.documentElement).scrollTop = 0;
+  }, [pathname, navigationType]);
+  return main;
+}
+
 export function Layout() {
+  const main = useFocusOnNewPage();
   return (
     <>
       <a className="usa-skipnav" href="#main-content">
@@ -27,7 +50,7 @@ export function Layout() {
           </div>
         </div>
       </Header>
-      <main id="main-content" tabIndex={-1}>
+      <main id="main-content" tabIndex={-1} ref={main}>
         <GridContainer className="padding-y-4">
           <PageErrorBoundary>
             <Outlet />

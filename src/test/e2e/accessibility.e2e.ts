@@ -1,7 +1,13 @@
 // axe-core in a real browser, so what jsdom cannot judge (color contrast,
 // layout) is judged too, on every state of the pages a TOO meets.
-import { describe, inject, it } from 'vitest';
-import { expectNoAxeViolations, openDraftDetails, queueReady, setupBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  detailsReady,
+  expectNoAxeViolations,
+  openDraftDetails,
+  queueReady,
+  setupBrowser,
+} from './browser';
 import { liveRegion, mtoRegion, openCustomerForm, sendToPrimeButton } from './officeUser';
 
 const appUrl = inject('mockedAppUrl');
@@ -52,5 +58,33 @@ describe('accessibility in the browser, color contrast included', () => {
 
     await form.getByRole('group', { name: 'You both changed Phone: which to keep?' }).waitFor();
     await expectNoAxeViolations(page);
+  });
+
+  it('names the page in the tab’s title and starts a new page at its content, ringed for keyboard users only', async () => {
+    const page = await session.open(`${appUrl}/`, queueReady);
+    expect(await page.title()).toBe('Moves queue – TOO office');
+    const main = page.getByRole('main');
+    const focus = () =>
+      main.evaluate((element) => ({
+        focused: element === document.activeElement,
+        ring: getComputedStyle(element).outlineStyle !== 'none',
+      }));
+
+    // A mouse click: the focus moves to the new page's content, without a ring.
+    const link = page.getByRole('table').getByRole('link').first();
+    const locator = (await link.textContent()) ?? '';
+    await link.click();
+    await detailsReady(locator)(page);
+    expect(await page.title()).toBe(`Move ${locator} – TOO office`);
+    expect(await focus()).toEqual({ focused: true, ring: false });
+
+    // The keyboard: Back to the queue, then a move opened with Enter; the ring shows.
+    await page.goBack();
+    await queueReady(page);
+    expect(await page.title()).toBe('Moves queue – TOO office');
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await detailsReady(locator)(page);
+    expect(await focus()).toEqual({ focused: true, ring: true });
   });
 });

@@ -1,0 +1,45 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { db } from '../../mocks/db';
+import { renderRoute } from '../test/renderWithProviders';
+
+const main = () => screen.getByRole('main');
+
+describe('moving between pages', () => {
+  it('names each page in the tab’s title and puts the focus on a new page’s content', async () => {
+    db.reset({ moves: 45 });
+    const { user } = renderRoute('/');
+    await screen.findByText('45 moves, page 1 of 3');
+    expect(document.title).toBe('Moves queue – TOO office');
+    // Arriving: the focus is left where the browser puts it.
+    expect(main()).not.toHaveFocus();
+
+    // Paging the queue is not a new page: the focus stays on the button.
+    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    await screen.findByText('45 moves, page 2 of 3');
+    expect(screen.getByRole('button', { name: 'Next page' })).toHaveFocus();
+
+    const [link] = within(screen.getByRole('table')).getAllByRole('link');
+    const locator = link.textContent ?? '';
+    await user.click(link);
+    expect(main()).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 1, name: `Move ${locator}` })).toBeVisible();
+    expect(document.title).toBe(`Move ${locator} – TOO office`);
+
+    await user.click(screen.getByRole('link', { name: 'TOO office' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Moves queue' })).toBeVisible();
+    expect(main()).toHaveFocus();
+    expect(document.title).toBe('Moves queue – TOO office');
+  });
+
+  it('names a move that is not found, and a page that does not exist', async () => {
+    const { unmount } = renderRoute('/moves/NOPE00/details');
+    await screen.findByRole('heading', { level: 1, name: 'Move NOPE00 not found' });
+    expect(document.title).toBe('Move NOPE00 not found – TOO office');
+    unmount();
+
+    renderRoute('/no/such/page');
+    await screen.findByRole('heading', { level: 1, name: 'Page not found' });
+    expect(document.title).toBe('Page not found – TOO office');
+  });
+});
