@@ -33,6 +33,7 @@ describe('a page that cannot be shown', () => {
     ).toBeVisible();
     expect(within(region).getByText(/Reload the page to try again/)).toBeVisible();
     expect(screen.getByRole('button', { name: 'Reload the page' })).toBeEnabled();
+    expect(document.title).toBe('This page could not be shown – TOO office');
     expect(screen.getByRole('link', { name: 'TOO office' })).toBeInTheDocument();
     expect(logged).toHaveBeenCalledWith(
       'A page failed to render',
@@ -44,6 +45,7 @@ describe('a page that cannot be shown', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Moves queue' })).toBeVisible();
     expect(screen.queryByText('This page could not be shown')).not.toBeInTheDocument();
+    expect(document.title).toBe('Moves queue – TOO office');
     expect(await screen.findByRole('link', { name: SEED_LOCATORS.draft })).toBeInTheDocument();
   });
 });

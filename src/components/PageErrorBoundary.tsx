@@ -1,7 +1,13 @@
 import { Button } from '@trussworks/react-uswds';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { usePageTitle } from '../app/usePageTitle';
 import { AlertSlot } from './AlertSlot';
+
+function PageErrorTitle() {
+  usePageTitle('This page could not be shown');
+  return null;
+}
 
 interface BoundaryProps {
   children: ReactNode;
@@ -36,6 +42,7 @@ class Boundary extends Component<BoundaryProps, { error: unknown }> {
             // USWDS alert markup written out: react-uswds' Alert wraps its
             // children in a <p>, and this one holds a paragraph and controls.
             <section aria-labelledby="page-error-heading" className="usa-alert usa-alert--error">
+              <PageErrorTitle />
               <div className="usa-alert__body">
                 <h1 id="page-error-heading" className="usa-alert__heading">
                   This page could not be shown
