@@ -1,11 +1,12 @@
 import { lazy, Suspense, type ComponentType } from 'react';
-import { useRoutes, type RouteObject } from 'react-router';
+import { useParams, useRoutes, type RouteObject } from 'react-router';
 import { Layout } from '../components/Layout';
 import { Loading } from '../components/Loading';
 import { MovesQueue } from '../pages/MovesQueue/MovesQueue';
 import { NotFound } from '../pages/NotFound/NotFound';
 import { loadCustomerDetailsPage, loadedCustomerDetailsPage } from './pageChunks';
 import { DETAILS_PATH } from './startLoadingEarly';
+import { usePageTitle } from './usePageTitle';
 
 // The queue is where users land; the details page is a lazy chunk. If its
 // code is here already, React.lazy gets it through a thenable that answers
@@ -19,6 +20,12 @@ const CustomerDetails = lazy((): Promise<{ default: ComponentType }> => {
   return { then: (resolve: (value: typeof page) => void) => resolve(page) } as Promise<typeof page>;
 });
 
+/** While the details page's code is on its way: the tab already names the move. */
+function DetailsFallback() {
+  usePageTitle(`Loading move ${useParams().locator ?? ''}`);
+  return <Loading label="Loading the move…" />;
+}
+
 export const routes: RouteObject[] = [
   {
     path: '/',
@@ -28,7 +35,7 @@ export const routes: RouteObject[] = [
       {
         path: DETAILS_PATH,
         element: (
-          <Suspense fallback={<Loading label="Loading the move…" />}>
+          <Suspense fallback={<DetailsFallback />}>
             <CustomerDetails />
           </Suspense>
         ),

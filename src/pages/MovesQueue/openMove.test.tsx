@@ -24,6 +24,7 @@ describe('opening a move from the queue', () => {
 
     expect(location.current?.pathname).toBe(`/moves/${SEED_LOCATORS.draft}/details`);
     expect(screen.getByText('Loading the move…')).toBeInTheDocument();
+    expect(document.title).toBe(`Loading move ${SEED_LOCATORS.draft} – TOO office`);
     await waitFor(() =>
       expect(requests.map((request) => request.path)).toContain(
         `/ghc/v1/move/${SEED_LOCATORS.draft}`,
