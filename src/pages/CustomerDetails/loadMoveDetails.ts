@@ -21,8 +21,9 @@ export interface MoveHints {
 /**
  * Loads everything the customer details page shows into the store: the move
  * by its locator, then its move task order, shipments, service items, order
- * and customer, each as a whole record with its eTag. Rejects with the first
- * ApiError, the move's own first.
+ * and customer, each as a whole record with its eTag. Rejects with an
+ * ApiError: the move's if it fails, then the order's, the other records',
+ * the customer's.
  *
  * Without hints that is three round trips in a row (the move names its
  * order, the order its customer). With a queue row's hints, all but the
@@ -34,34 +35,37 @@ export async function loadMoveDetails(
   locator: string,
   hints?: MoveHints,
 ): Promise<MoveDetailsIds> {
-  if (!hints) {
-    const move = await dispatch(getMove(locator)).unwrap();
-    const [order] = await Promise.all([
-      dispatch(getOrder(move.orderID)).unwrap(),
-      dispatch(getMoveTaskOrder(move.id)).unwrap(),
-      dispatch(listMTOShipments(move.id)).unwrap(),
-      dispatch(listMTOServiceItems(move.id)).unwrap(),
-    ]);
-    await dispatch(getCustomer(order.customerID)).unwrap();
-    return { moveTaskOrderID: move.id, orderID: order.id, customerID: order.customerID };
-  }
+  // Each load is awaited in turn below; one that fails before its turn is
+  // not an unhandled rejection meanwhile, and an earlier one's error is told.
+  const started = <T>(load: Promise<T>) => {
+    load.catch(() => undefined);
+    return load;
+  };
+  const recordsOfMove = (moveTaskOrderID: string) =>
+    started(
+      Promise.all([
+        dispatch(getMoveTaskOrder(moveTaskOrderID)).unwrap(),
+        dispatch(listMTOShipments(moveTaskOrderID)).unwrap(),
+        dispatch(listMTOServiceItems(moveTaskOrderID)).unwrap(),
+      ]),
+    );
+  const customerOf = (customerID: string) => started(dispatch(getCustomer(customerID)).unwrap());
+
   const moveAnswer = dispatch(getMove(locator)).unwrap();
-  const byIds = Promise.all([
-    dispatch(getMoveTaskOrder(hints.moveTaskOrderID)).unwrap(),
-    dispatch(listMTOShipments(hints.moveTaskOrderID)).unwrap(),
-    dispatch(listMTOServiceItems(hints.moveTaskOrderID)).unwrap(),
-    dispatch(getCustomer(hints.customerID)).unwrap(),
-  ]);
-  // If the move fails, its error is the one to tell; these wait for it.
-  byIds.catch(() => undefined);
+  const early = hints && {
+    records: recordsOfMove(hints.moveTaskOrderID),
+    customer: customerOf(hints.customerID),
+  };
   const move = await moveAnswer;
-  // A row that no longer matches the move: load it as if there were no row.
-  if (move.id !== hints.moveTaskOrderID) return loadMoveDetails(dispatch, locator);
-  const order = await dispatch(getOrder(move.orderID)).unwrap();
-  await byIds;
-  if (order.customerID !== hints.customerID) {
-    await dispatch(getCustomer(order.customerID)).unwrap();
-  }
+  // A row that no longer matches the move: its early loads are not used.
+  const fromRow = hints && move.id === hints.moveTaskOrderID ? early : undefined;
+  const orderAnswer = started(dispatch(getOrder(move.orderID)).unwrap());
+  const records = fromRow?.records ?? recordsOfMove(move.id);
+  const order = await orderAnswer;
+  await records;
+  await (fromRow && order.customerID === hints?.customerID
+    ? fromRow.customer
+    : customerOf(order.customerID));
   return { moveTaskOrderID: move.id, orderID: order.id, customerID: order.customerID };
 }
 
