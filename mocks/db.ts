@@ -1,7 +1,11 @@
 // The mock's data. All state is one plain JSON value (`DbState`) behind this
-// small interface. It also tracks which records differ from the deterministic
+// small interface. It also tracks which rows differ from the deterministic
 // seed, so that mocks/persistence.ts can store and share just that `Delta`.
-import { eTagOf, formatTimestamp, nextStamp } from './clock';
+//
+// Saving follows the real server's ORM: every save stamps `updated_at`, even
+// one that changes no field, so every accepted write gives its row a new
+// eTag. Locking a move is the one change that keeps the old stamp.
+import { formatStamp, nextStamp } from './clock';
 import {
   KINDS,
   perKind,
@@ -10,10 +14,9 @@ import {
   type Kind,
   type Patch,
   type RecordOf,
-  type Schemas,
   type ServerStamped,
-  type ServiceItemRecord,
-  type ShipmentRecord,
+  type ServiceItemRow,
+  type ShipmentRow,
 } from './records';
 import { buildSeed, SEED_END } from './seed';
 
@@ -31,9 +34,9 @@ const untouched = (): Touched => perKind(() => new Set<string>());
 let touched = untouched();
 
 /**
- * Goes up with every change to the records, so what is derived from them
- * (the queue's rows, their sort orders) is computed once per change, as a
- * real server's indexes would spare it.
+ * Goes up with every change to the rows, so what is derived from them (the
+ * queue's rows, their sort orders) is computed once per change, as a real
+ * server's indexes would spare it.
  */
 let revision = 0;
 
@@ -43,118 +46,72 @@ function table<K extends Kind>(kind: K): Record<string, RecordOf[K]> {
 
 // Own properties only: an id such as 'constructor' must never reach Object.prototype.
 function live<K extends Kind>(kind: K, id: string): RecordOf[K] | undefined {
-  const records = table(kind);
-  return Object.hasOwn(records, id) ? records[id] : undefined;
+  const rows = table(kind);
+  return Object.hasOwn(rows, id) ? rows[id] : undefined;
 }
 
-function isEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const aKeys = Object.keys(a);
-  const bKeys = Object.keys(b);
-  return (
-    aKeys.length === bKeys.length &&
-    aKeys.every(
-      (key) =>
-        Object.hasOwn(b, key) &&
-        isEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
-    )
-  );
-}
-
-/** Issues a timestamp strictly later than any issued before. */
+/** Issues an instant strictly later than any issued before, in its stored form. */
 function now(): string {
   const stamp = nextStamp(BigInt(state.clock));
   state.clock = stamp.toString();
-  return formatTimestamp(stamp);
+  return formatStamp(stamp);
 }
 
-/**
- * Applies a change the way an accepted write does: a record whose fields
- * change gets a new updatedAt and eTag; a patch that changes nothing leaves
- * the record (and its eTag) as it was.
- */
-function update<K extends Kind>(kind: K, id: string, patch: Patch<K>): RecordOf[K] {
-  const record = live(kind, id);
-  if (!record) throw new Error(`The mock has no ${kind} ${id}`);
-  const current = record as Record<string, unknown>;
-  const changes = Object.entries(patch).filter(
-    ([key, value]) => value !== undefined && !isEqual(current[key], value),
-  );
-  if (changes.length === 0) return structuredClone(record);
-  const updatedAt = now();
-  // Spread, never Object.assign: a '__proto__' key must stay plain data.
-  const next = { ...record, ...Object.fromEntries(changes), updatedAt, eTag: eTagOf(updatedAt) };
-  table(kind)[id] = next;
-  touched[kind].add(id);
+function put<K extends Kind>(kind: K, row: RecordOf[K]): RecordOf[K] {
+  table(kind)[row.id] = row;
+  touched[kind].add(row.id);
   revision += 1;
-  return structuredClone(next);
+  return structuredClone(row);
 }
 
-function create<K extends Kind>(kind: K, fields: Omit<RecordOf[K], ServerStamped>): RecordOf[K] {
+function existing<K extends Kind>(kind: K, id: string): RecordOf[K] {
+  const row = live(kind, id);
+  if (!row) throw new Error(`The mock has no ${kind} ${id}`);
+  return row;
+}
+
+/** Saves a row as the server's ORM does: the patch applied, updated_at stamped. */
+function save<K extends Kind>(kind: K, id: string, patch: Patch<K> = {}): RecordOf[K] {
+  // Spread, never Object.assign: a '__proto__' key must stay plain data.
+  return put(kind, { ...existing(kind, id), ...patch, updatedAt: now() });
+}
+
+/** Changes a row without stamping it (a move's lock): its eTag stays. */
+function touch<K extends Kind>(kind: K, id: string, patch: Patch<K>): RecordOf[K] {
+  return put(kind, { ...existing(kind, id), ...patch });
+}
+
+function create<K extends Kind>(
+  kind: K,
+  fields: Omit<RecordOf[K], ServerStamped> & { id?: string },
+): RecordOf[K] {
   const createdAt = now();
-  // The spread loses the link between K and the fields; the stamped fields complete the record.
-  const record = {
+  // The spread loses the link between K and the fields; the stamped fields complete the row.
+  const row = {
     id: crypto.randomUUID(),
     ...fields,
     createdAt,
     updatedAt: createdAt,
-    eTag: eTagOf(createdAt),
   } as RecordOf[K];
-  table(kind)[record.id] = record;
-  touched[kind].add(record.id);
-  revision += 1;
-  return structuredClone(record);
+  return put(kind, row);
 }
 
-function childrenOf<K extends 'shipment' | 'serviceItem'>(kind: K, moveId: string): RecordOf[K][] {
-  return Object.values(table(kind))
-    .filter((record) => record.moveTaskOrderID === moveId)
-    .map((record) => structuredClone(record));
+/** A move's shipments that are not deleted, in the server's order. */
+function shipmentsOf(moveId: string): ShipmentRow[] {
+  return Object.values(table('shipment'))
+    .filter((row) => row.moveId === moveId && row.deletedAt === null)
+    .sort(
+      (a, b) =>
+        Number(a.usesExternalVendor) - Number(b.usesExternalVendor) ||
+        (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0),
+    )
+    .map((row) => structuredClone(row));
 }
 
-let queueRows: { revision: number; rows: readonly Schemas['QueueMove'][] } | undefined;
-
-/**
- * The queue's summary rows (not records: no eTag), one per move, in storage
- * order: built once per revision, and shared, so never to be changed.
- */
-function queueMoves(): readonly Schemas['QueueMove'][] {
-  if (queueRows?.revision !== revision) queueRows = { revision, rows: buildQueueMoves() };
-  return queueRows.rows;
-}
-
-function buildQueueMoves(): Schemas['QueueMove'][] {
-  const shipments = new Map<string, ShipmentRecord[]>();
-  for (const shipment of Object.values(state.records.shipment)) {
-    const list = shipments.get(shipment.moveTaskOrderID);
-    if (list) list.push(shipment);
-    else shipments.set(shipment.moveTaskOrderID, [shipment]);
-  }
-  return Object.values(state.records.move).flatMap((move) => {
-    const order = live('order', move.orderID);
-    const customer = order && live('customer', order.customerID);
-    if (!order || !customer) return [];
-    const ofMove = shipments.get(move.id) ?? [];
-    const pickupDates = ofMove.map((shipment) => shipment.requestedPickupDate).sort();
-    return [
-      {
-        id: move.id,
-        locator: move.locator,
-        customer: {
-          id: customer.id,
-          firstName: customer.firstName,
-          lastName: customer.lastName,
-          edipi: customer.edipi,
-        },
-        status: move.status,
-        availableToPrimeAt: move.availableToPrimeAt,
-        originDutyLocation: order.originDutyLocation.name,
-        requestedMoveDate: pickupDates[0] ?? null,
-        shipmentsCount: ofMove.length,
-      },
-    ];
-  });
+function serviceItemsOf(moveId: string): ServiceItemRow[] {
+  return Object.values(table('serviceItem'))
+    .filter((row) => row.moveId === moveId)
+    .map((row) => structuredClone(row));
 }
 
 const later = (a: string, b: string) => (BigInt(a) > BigInt(b) ? a : b);
@@ -174,8 +131,8 @@ function delta(): Delta {
   const removed = perKind((): string[] => []);
   for (const kind of KINDS) {
     for (const id of touched[kind]) {
-      const record = live(kind, id);
-      if (record) written[kind][id] = structuredClone(record);
+      const row = live(kind, id);
+      if (row) written[kind][id] = structuredClone(row);
       else removed[kind].push(id);
     }
   }
@@ -183,10 +140,10 @@ function delta(): Delta {
 }
 
 /**
- * Brings the state to `seed + next`. It patches in place when every record
- * this state changed is also in `next` (the usual case: another tab wrote on
- * top of what this one has); otherwise, after a reset elsewhere, it rebuilds
- * the seed first.
+ * Brings the state to `seed + next`. It patches in place when every row this
+ * state changed is also in `next` (the usual case: another tab wrote on top
+ * of what this one has); otherwise, after a reset elsewhere, it rebuilds the
+ * seed first.
  */
 function catchUp(next: Delta): void {
   const clock = later(state.clock, next.clock);
@@ -197,8 +154,8 @@ function catchUp(next: Delta): void {
   );
   if (next.moves !== seedMoves || !covered) reset({ moves: next.moves });
   for (const kind of KINDS) {
-    for (const [id, record] of Object.entries(next.written[kind])) {
-      table(kind)[id] = structuredClone(record);
+    for (const [id, row] of Object.entries(next.written[kind])) {
+      table(kind)[id] = structuredClone(row);
       touched[kind].add(id);
     }
     for (const id of next.removed[kind]) {
@@ -232,37 +189,34 @@ export const db = {
     revision += 1;
   },
 
-  /** A deep copy of one record, or undefined. */
+  /** A deep copy of one row, or undefined. */
   find<K extends Kind>(kind: K, id: string): RecordOf[K] | undefined {
-    const record = live(kind, id);
-    return record && structuredClone(record);
+    const row = live(kind, id);
+    return row && structuredClone(row);
   },
 
+  /** Every row of a kind, shared with the store: never to be changed. */
+  all<K extends Kind>(kind: K): readonly RecordOf[K][] {
+    return Object.values(table(kind));
+  },
+
+  /** The move with exactly this locator, as the server's lookup matches it. */
   moveByLocator(locator: string): RecordOf['move'] | undefined {
-    const wanted = locator.toUpperCase();
-    const move = Object.values(state.records.move).find((record) => record.locator === wanted);
+    const move = Object.values(table('move')).find((row) => row.locator === locator);
     return move && structuredClone(move);
   },
 
-  shipmentsOf(moveId: string): ShipmentRecord[] {
-    return childrenOf('shipment', moveId);
-  },
+  shipmentsOf,
+  serviceItemsOf,
 
-  serviceItemsOf(moveId: string): ServiceItemRecord[] {
-    return childrenOf('serviceItem', moveId);
-  },
-
-  queueMoves,
-  /** Goes up with every change to the records. */
+  /** Goes up with every change to the rows. */
   revision: () => revision,
   now,
-  update,
+  save,
+  touch,
   create,
 
-  /** A colleague's change, applied exactly like an accepted write (new updatedAt and eTag). */
-  colleagueUpdate: update,
-
-  /** A colleague deleted the record. Answers whether it existed. */
+  /** A colleague deleted the row. Answers whether it existed. */
   remove(kind: Kind, id: string): boolean {
     if (!live(kind, id)) return false;
     delete table(kind)[id];

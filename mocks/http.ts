@@ -1,108 +1,108 @@
-// The HTTP pieces every handler shares: the API prefix, error bodies, record
-// responses, path-id lookups and the CSRF cookie of reads.
-import { HttpResponse, type HttpResponseResolver, type PathParams } from 'msw';
-import { csrfCookieToSet } from './csrf';
-import { db } from './db';
-import { KIND_LABELS, type Kind, type RecordOf } from './records';
-import type { InvalidFields } from './validation';
+// The answers of the real server, in its five body shapes (GHC.md, "Error
+// body shapes"), each with the trace id the server puts on every response:
+//   T text      middleware refusals (CSRF, unknown routes): 'Forbidden - ...\n'
+//   F framework go-openapi's binding errors: {title, instance, detail}
+//   E message   a handler's own error: {message}
+//   V validation a handler's ValidationError: {title, detail, instance, invalid_fields}
+//   N no body   a responder without payload (most 404s and 500s)
+import { HttpResponse } from 'msw';
 
 /** The API on any origin: the browser, jsdom (http://localhost:3000) and plain Node. */
 export const API = '*/ghc/v1';
 
-const TITLES = {
+export const TRACE_HEADER = 'X-MILMOVE-TRACE-ID';
+
+const JSON_TYPE = 'application/json';
+
+// go-openapi's titles (pkg/handlers/errors.go errorAsJSON).
+const FRAMEWORK_TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
   403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  412: 'Precondition Failed',
-  422: 'Unprocessable Entity',
+  404: 'Not Found Error',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  415: 'Unsupported Media Type',
+  422: 'Validation Error',
+  // Only the rfc9110 profile answers it (a write without If-Match).
   428: 'Precondition Required',
   500: 'Internal Server Error',
-} as const;
+  501: 'Not Implemented',
+  503: 'Service Unavailable',
+};
 
-export type ErrorStatus = keyof typeof TITLES;
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+};
 
-/** The one error body: {title, detail, instance}, plus invalid_fields on a 422. */
-export function problem(status: ErrorStatus, detail: string, invalidFields?: InvalidFields) {
-  return HttpResponse.json(
-    {
-      title: TITLES[status],
-      detail,
-      instance: crypto.randomUUID(),
-      ...(invalidFields ? { invalid_fields: invalidFields } : {}),
-    },
-    { status },
+function traced(body: BodyInit | null, status: number, contentType: string, trace: string) {
+  return new HttpResponse(body, {
+    status,
+    headers: { 'Content-Type': contentType, [TRACE_HEADER]: trace },
+  });
+}
+
+/** 2xx with a JSON body. */
+export function ok(body: unknown, status = 200): Response {
+  return traced(JSON.stringify(body), status, JSON_TYPE, crypto.randomUUID());
+}
+
+/** T: what a middleware refuses with (http.Error): the status text or a reason, and a newline. */
+export function text(status: number, message = STATUS_TEXT[status] ?? 'Error'): Response {
+  return traced(`${message}\n`, status, 'text/plain; charset=utf-8', crypto.randomUUID());
+}
+
+/** F: a go-openapi binding error. Only the first problem found is ever reported. */
+export function framework(status: number, detail: string): Response {
+  const instance = crypto.randomUUID();
+  const title =
+    FRAMEWORK_TITLES[status] ?? (status >= 600 ? 'Validation Error' : 'Unknown API Error');
+  return traced(JSON.stringify({ title, instance, detail }), status, JSON_TYPE, instance);
+}
+
+/** E: a handler's {message} body (412, 409 and some 404s and 500s). */
+export function message(status: number, text: string): Response {
+  return traced(JSON.stringify({ message: text }), status, JSON_TYPE, crypto.randomUUID());
+}
+
+/** V: a handler's ValidationError; `invalid_fields` is usually empty. */
+export function validation(
+  title: string,
+  detail: string,
+  invalidFields: Record<string, string> = {},
+  status = 422,
+): Response {
+  const instance = crypto.randomUUID();
+  return traced(
+    JSON.stringify({ title, detail, instance, invalid_fields: invalidFields }),
+    status,
+    JSON_TYPE,
+    instance,
   );
 }
 
-export function invalid(invalidFields: InvalidFields) {
-  return problem(422, 'One or more fields are invalid.', invalidFields);
+/** N: a responder without a payload; the content type still says JSON. */
+export function noBody(status: number): Response {
+  return traced(null, status, JSON_TYPE, crypto.randomUUID());
 }
 
-/** A response about one record carries its eTag in the ETag header too, quoted. */
-export function recordResponse<T extends { eTag: string }>(record: T) {
-  return HttpResponse.json(record, {
-    // A real cross-origin server needs the expose header, or browsers hide ETag.
-    headers: { ETag: `"${record.eTag}"`, 'Access-Control-Expose-Headers': 'ETag' },
-  });
+/** The 412 every write answers to an eTag that is not the record's. */
+export function preconditionFailed(id: string): Response {
+  return message(
+    412,
+    `Precondition failed on update to object with ID: '${id}'. The If-Match header value did not match the eTag for this record.`,
+  );
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function param(params: PathParams, name: string): string {
-  const value = params[name];
-  return typeof value === 'string' ? value : '';
-}
-
-export type Lookup<K extends Kind> =
-  { record: RecordOf[K]; response?: undefined } | { response: Response; record?: undefined };
-
-/** Finds the record a path id names: a malformed id is 400, an unknown one 404. */
-export function lookup<K extends Kind>(kind: K, params: PathParams, name: string): Lookup<K> {
-  const id = param(params, name);
-  if (!UUID.test(id)) return { response: problem(400, `${name} must be a UUID, got '${id}'.`) };
-  const record = db.find(kind, id.toLowerCase());
-  if (!record) return { response: problem(404, `There is no ${KIND_LABELS[kind]} ${id}.`) };
-  return { record };
-}
-
-type ResolverInfo = Parameters<HttpResponseResolver<PathParams>>[0];
-
-/**
- * Every GET handler is built on this: its answer, 404s included, also hands a
- * client without a valid CSRF token the cookie its writes must echo. msw
- * passes a Set-Cookie only from the init of an HttpResponse on to the page,
- * so the answer is built again with it.
- */
-export function read(resolver: (info: ResolverInfo) => Response): HttpResponseResolver<PathParams> {
-  return (info) => {
-    const response = resolver(info);
-    const cookie = csrfCookieToSet(info.cookies);
-    if (!cookie) return response;
-    const headers = new Headers(response.headers);
-    headers.append('Set-Cookie', cookie);
-    const { status, statusText, body } = response;
-    return new HttpResponse(body, { status, statusText, headers });
-  };
-}
-
-/** GET one record by its path id. */
-export function readOne<K extends Kind>(
-  kind: K,
-  idParam: string,
-): HttpResponseResolver<PathParams> {
-  return read(({ params }) => {
-    const found = lookup(kind, params, idParam);
-    return found.response ?? recordResponse(found.record);
-  });
-}
-
-/** GET the children of a move task order; each carries its own eTag, so no ETag header. */
-export function listOfMove(
-  children: (moveId: string) => unknown[],
-): HttpResponseResolver<PathParams> {
-  return read(({ params }) => {
-    const found = lookup('move', params, 'moveTaskOrderID');
-    return found.response ?? HttpResponse.json(children(found.record.id));
-  });
+/** The same response with more headers (cookies, ETag): msw passes only its init's headers on. */
+export function withHeaders(response: Response, extra: [string, string][]): Response {
+  if (extra.length === 0) return response;
+  const headers = new Headers(response.headers);
+  for (const [name, value] of extra) headers.append(name, value);
+  const { status, statusText, body } = response;
+  return new HttpResponse(body, { status, statusText, headers });
 }

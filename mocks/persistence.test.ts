@@ -6,15 +6,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { SEED_LOCATORS } from './db';
 import { STORAGE_KEY, type MockChange } from './persistence';
 import type { Schemas } from './records';
-import { client, expectProblem, quoted } from './testApi';
+import { client, expectMessage } from './testApi';
 
-type Move = Schemas['MoveTaskOrder'];
+type Move = Schemas['Move'];
 
 async function openTab(options: { moves?: number } = {}) {
   vi.resetModules();
-  const [{ db }, { handlers }, persistence, devControls] = await Promise.all([
+  const [{ db }, { handlers }, payloads, persistence, devControls] = await Promise.all([
     import('./db'),
     import('./handlers'),
+    import('./payloads'),
     import('./persistence'),
     import('./devControls'),
   ]);
@@ -25,14 +26,16 @@ async function openTab(options: { moves?: number } = {}) {
     if (!response) throw new Error(`No handler for ${request.method} ${request.url}`);
     return response;
   });
-  const draft = () => db.moveByLocator(SEED_LOCATORS.draft)!;
+  /** The ready move as this tab's db has it now. */
+  const ready = () => payloads.move(db.moveByLocator(SEED_LOCATORS.submitted)!);
   const setRemarks = (move: Move, tioRemarks: string) =>
     send<Move>('PATCH', `/move-task-orders/${move.id}/tio-remarks`, {
-      ifMatch: quoted(move.eTag),
+      ifMatch: move.eTag,
       body: { tioRemarks },
     });
-  const getMove = (id: string) => send<Move>('GET', `/move-task-orders/${id}`);
-  return { db, send, draft, setRemarks, getMove, ...devControls, ...persistence };
+  const getMoveTaskOrder = (id: string) =>
+    send<Schemas['MoveTaskOrder']>('GET', `/move-task-orders/${id}`);
+  return { db, send, ready, setRemarks, getMoveTaskOrder, ...devControls, ...persistence };
 }
 
 /** What another tab's storage event would carry for a change made by `change`. */
@@ -64,63 +67,96 @@ beforeEach(() => {
 describe('mock data in the browser', () => {
   it('keeps a write across a reload, with every eTag as it was', async () => {
     const tab = await openTab();
-    const written = await tab.setRemarks(tab.draft(), 'Checked the weight ticket');
+    const written = await tab.setRemarks(tab.ready(), 'Checked the weight ticket');
+    expect(written.status).toBe(200);
     const before = tab.db.snapshot();
 
     const reloaded = await openTab();
-    const answer = await reloaded.getMove(written.body.id);
-    expect(answer.body).toEqual(written.body);
-    expect(answer.etag).toBe(quoted(written.body.eTag));
+    const answer = await reloaded.getMoveTaskOrder(written.body.id!);
+    expect(answer.body.tioRemarks).toBeUndefined();
+    expect(answer.body.eTag).toBe(written.body.eTag);
+    expect(reloaded.ready()).toEqual(written.body);
     expect(reloaded.db.snapshot()).toEqual(before);
   });
 
   it("shows one tab's write to the other, and refuses the other's stale write with 412", async () => {
     const a = await openTab();
     const b = await openTab();
-    const seen = b.draft();
-    const written = await a.setRemarks(a.draft(), 'From tab A');
+    const seen = b.ready();
+    const written = await a.setRemarks(a.ready(), 'From tab A');
 
-    expect((await b.getMove(seen.id)).body).toEqual(written.body);
-    expectProblem(await b.setRemarks(seen, 'From tab B'), 412);
-    expect((await a.getMove(seen.id)).body.tioRemarks).toBe('From tab A');
+    expect((await b.getMoveTaskOrder(seen.id!)).body.eTag).toBe(written.body.eTag);
+    expectMessage(await b.setRemarks(seen, 'From tab B'), 412);
+    expect(a.ready().tioRemarks).toBe('From tab A');
+    expect(b.ready().tioRemarks).toBe('From tab A');
+  });
+
+  it("shares a move's lock with the other tabs without telling them of a change", async () => {
+    const a = await openTab();
+    const b = await openTab();
+    const changes: MockChange[] = [];
+    const unsubscribe = b.subscribeToMockChanges((change) => changes.push(change));
+    const before = a.ready();
+
+    window.dispatchEvent(
+      await storageEventOf(() => a.send('GET', `/move/${SEED_LOCATORS.submitted}`)),
+    );
+    expect(changes).toEqual([]);
+    expect((await b.getMoveTaskOrder(before.id!)).body.eTag).toBe(before.eTag);
+    expect(b.ready().lockedByOfficeUserID).toMatch(/^[0-9a-f-]{36}$/);
+    unsubscribe();
   });
 
   it('never lets the clock run backwards across tabs and reloads', async () => {
     const a = await openTab();
-    vi.spyOn(Date, 'now').mockReturnValue(Date.UTC(2030, 0, 1));
-    const future = await a.setRemarks(a.draft(), 'Written with a clock running ahead');
+    await a.send.csrfToken();
+    // An hour ahead: within the CSRF cookie's 12 hours, so only the stamps tell.
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 3_600_000);
+    const future = await a.setRemarks(a.ready(), 'Written with a clock running ahead');
     vi.mocked(Date.now).mockRestore();
+    expect(future.status).toBe(200);
+    const aheadStamp = a.db.moveByLocator(SEED_LOCATORS.submitted)!.updatedAt;
 
     const b = await openTab();
-    const { body } = await b.setRemarks(b.draft(), 'Written later, with the real clock');
-    expect(body.updatedAt > future.body.updatedAt).toBe(true);
-    expect(body.eTag).not.toBe(future.body.eTag);
+    const later = await b.setRemarks(b.ready(), 'Written later, with the real clock');
+    expect(later.status).toBe(200);
+    // Within the same millisecond as the write ahead: only the stored microseconds and the eTag tell.
+    const stamp = (tab: typeof a) => tab.db.moveByLocator(SEED_LOCATORS.submitted)!.updatedAt;
+    expect(stamp(b) > aheadStamp).toBe(true);
+    expect(later.body.eTag).not.toBe(future.body.eTag);
   });
 
   it('stores only what differs from the seed, even with 10,000 moves', async () => {
     const tab = await openTab({ moves: 10_000 });
-    await tab.setRemarks(tab.draft(), 'Small');
+    await tab.setRemarks(tab.ready(), 'Small');
     expect(localStorage.getItem(STORAGE_KEY)!.length).toBeLessThan(2_000);
-    expect((await openTab()).db.queueMoves()).toHaveLength(10_000);
+    const reloaded = await openTab();
+    expect(reloaded.db.all('move')).toHaveLength(10_000);
+    expect(reloaded.ready().tioRemarks).toBe('Small');
   });
 
   it.each([
     ['under Web Locks', fakeWebLocks],
     ['in-process where there are no Web Locks', () => undefined],
   ])(
-    'accepts exactly one of 30 writes with one tag split across two tabs (%s)',
+    'accepts exactly one of 30 writes with one eTag split across two tabs (%s)',
     async (_, setUp) => {
-      const locks = setUp();
       const a = await openTab();
       const b = await openTab();
-      const move = a.draft();
+      // The session's first read, which hands out the CSRF cookie both tabs send.
+      await a.send.csrfToken();
+      const locks = setUp();
+      const move = a.ready();
       const answers = await Promise.all(
         Array.from({ length: 30 }, (_, index) =>
           (index % 2 ? a : b).setRemarks(move, `Write ${index}`),
         ),
       );
-      expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+      const winners = answers.filter((answer) => answer.status === 200);
+      expect(winners).toHaveLength(1);
       expect(answers.filter((answer) => answer.status === 412)).toHaveLength(29);
+      expect(a.ready()).toEqual(winners[0].body);
+      expect(b.ready()).toEqual(winners[0].body);
       if (locks) expect(locks).toHaveBeenCalledTimes(30);
     },
   );
@@ -130,7 +166,7 @@ describe('mock data in the browser', () => {
     const b = await openTab();
     const changes: MockChange[] = [];
     const unsubscribe = b.subscribeToMockChanges((change) => changes.push(change));
-    const move = a.draft();
+    const move = a.ready();
 
     window.dispatchEvent(await storageEventOf(() => a.setRemarks(move, 'Noticed')));
     expect(changes).toEqual([{ kind: 'move', id: move.id }]);
@@ -147,19 +183,19 @@ describe('mock data in the browser', () => {
     const a = await openTab();
     const b = await openTab();
     const seeded = a.db.snapshot();
-    const move = a.draft();
+    const move = a.ready();
     await a.setRemarks(move, 'Undone by the reset');
 
     expect(await b.resetMockData()).toEqual([{ kind: 'move', id: move.id }]);
-    expect((await a.getMove(move.id)).body).toEqual(move);
+    expect((await a.getMoveTaskOrder(move.id!)).body.eTag).toBe(move.eTag);
     expect(a.db.snapshot().records).toEqual(seeded.records);
   });
 
   it("lets another user's change reach every tab, so the user's stale write gets 412", async () => {
     const a = await openTab();
     const b = await openTab();
-    const move = a.draft();
-    expect(await b.actAsAnotherUser('move', move.id)).toMatch(/^Changed TIO remarks to '.+'$/);
-    expectProblem(await a.setRemarks(move, 'Too late'), 412);
+    const move = a.ready();
+    expect(await b.actAsAnotherUser('move', move.id!)).toMatch(/^Changed TIO remarks to '.+'$/);
+    expectMessage(await a.setRemarks(move, 'Too late'), 412);
   });
 });

@@ -7,9 +7,11 @@
 // the old and new value to derive change notices from. The delta is a few KB
 // even with 10,000 seeded moves, far below its quota.
 import { http } from 'msw';
+import { formatStamp } from './clock';
 import { db, type Delta, type Kind } from './db';
 import { API } from './http';
 import { KINDS, perKind } from './records';
+import { SEED_END } from './seed';
 
 export const STORAGE_KEY = 'ghc-mock-db/v1';
 const LOCK = 'ghc-mock-db';
@@ -105,12 +107,18 @@ export function enablePersistence(options: { moves?: number; storage?: Storage }
   };
 }
 
-const versionIn = (delta: Delta | undefined, kind: Kind, id: string) =>
-  delta && Object.hasOwn(delta.written[kind], id)
-    ? delta.written[kind][id].eTag
-    : delta?.removed[kind].includes(id)
-      ? 'removed'
-      : 'seeded';
+// Every save is stamped after the seed's last instant, so a stored row stamped
+// before it still has its seeded version (a locked move).
+const SEEDED_BEFORE = formatStamp(SEED_END);
+
+// A row's version is its updated_at: a move's lock, which keeps it, is no change to tell.
+function versionIn(delta: Delta | undefined, kind: Kind, id: string): string {
+  if (delta && Object.hasOwn(delta.written[kind], id)) {
+    const { updatedAt } = delta.written[kind][id];
+    return updatedAt < SEEDED_BEFORE ? 'seeded' : updatedAt;
+  }
+  return delta?.removed[kind].includes(id) ? 'removed' : 'seeded';
+}
 
 /** The records whose version differs between two stored states. */
 export function changesBetween(before?: Delta, after?: Delta): MockChange[] {

@@ -1,37 +1,160 @@
-// The records the mock stores, typed from the OpenAPI document's generated
-// types. The state is plain JSON (the clock is a decimal string) so that it
-// can later be persisted or shared between tabs as it is.
+// The mock's rows: what the real server keeps in its database tables, not
+// what it answers. mocks/payloads.ts turns them into the API's models the way
+// the server's payload functions do. Every timestamp is stored as the
+// database holds it (RFC 3339, six fractional digits; see clock.ts). The
+// state is plain JSON (the clock is a decimal string), so it can be persisted
+// and shared between tabs as it is.
 import type { components } from '../src/api/ghc';
 
 export type Schemas = components['schemas'];
 
-// The document marks fields readOnly for clients; the server owns and writes them.
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
+type Stamped = { createdAt: string; updatedAt: string };
 
-/** One record serves both shapes: a MoveTaskOrder is the Move plus referenceId. */
-export type MoveRecord = Writable<Schemas['MoveTaskOrder']>;
-export type CustomerRecord = Writable<Schemas['Customer']>;
-export type OrderRecord = Writable<Schemas['Order']>;
-export type ShipmentRecord = Writable<Schemas['MTOShipment']>;
-export type ServiceItemRecord = Writable<Schemas['MTOServiceItem']>;
+export interface AddressRow extends Stamped {
+  id: string;
+  streetAddress1: string;
+  streetAddress2: string | null;
+  streetAddress3: string | null;
+  city: string;
+  state: NonNullable<Schemas['Address']['state']>;
+  postalCode: string;
+  county: string | null;
+}
+
+export interface BackupContactRow extends Stamped {
+  id: string;
+  name: string;
+  email: string;
+  phone: string;
+}
+
+/** A service member (table service_members), with the rows preloaded with it. */
+export interface CustomerRow extends Stamped {
+  id: string;
+  userId: string;
+  edipi: string;
+  emplid: string | null;
+  affiliation: NonNullable<Schemas['Affiliation']>;
+  firstName: string;
+  middleName: string | null;
+  lastName: string;
+  suffix: string | null;
+  email: string | null;
+  phone: string | null;
+  secondaryTelephone: string | null;
+  phoneIsPreferred: boolean;
+  emailIsPreferred: boolean;
+  cacValidated: boolean;
+  residentialAddress: AddressRow | null;
+  backupMailingAddress: AddressRow | null;
+  /** The first of the member's backup contacts, the one the API shows. */
+  backupContact: BackupContactRow | null;
+}
+
+export interface EntitlementRow extends Stamped {
+  id: string;
+  authorizedWeight: number | null;
+  dependentsAuthorized: boolean | null;
+}
+
+export interface OrderRow extends Stamped {
+  id: string;
+  serviceMemberId: string;
+  grade: NonNullable<Schemas['OrderPayGrade']>;
+  originDutyLocationId: string;
+  newDutyLocationId: string;
+  /** The GBLOC of the origin, as the orders row stores it. */
+  gbloc: Schemas['GBLOC'];
+  ordersNumber: string | null;
+  ordersType: Schemas['OrdersType'];
+  ordersTypeDetail: NonNullable<Schemas['OrdersTypeDetail']> | null;
+  issueDate: string;
+  reportByDate: string;
+  departmentIndicator: NonNullable<Schemas['DeptIndicator']> | null;
+  tac: string | null;
+  sac: string | null;
+  ntsTac: string | null;
+  ntsSac: string | null;
+  hasDependents: boolean;
+  entitlement: EntitlementRow;
+}
+
+export interface MoveRow extends Stamped {
+  id: string;
+  locator: string;
+  ordersId: string;
+  referenceId: string | null;
+  status: Schemas['MoveStatus'];
+  /** Hidden moves (test data, duplicates) are invisible to every read. */
+  show: boolean;
+  submittedAt: string | null;
+  serviceCounselingCompletedAt: string | null;
+  approvedAt: string | null;
+  approvalsRequestedAt: string | null;
+  availableToPrimeAt: string | null;
+  tioRemarks: string | null;
+  financialReviewFlag: boolean;
+  financialReviewRemarks: string | null;
+  lockedByOfficeUserId: string | null;
+  lockExpiresAt: string | null;
+  /** The TOO the move's task order is assigned to. */
+  tooAssignedId: string | null;
+  counselingOfficeId: string | null;
+}
+
+export interface ShipmentRow extends Stamped {
+  id: string;
+  moveId: string;
+  shipmentLocator: string;
+  shipmentType: Schemas['MTOShipmentType'];
+  status: Schemas['MTOShipmentStatus'];
+  requestedPickupDate: string | null;
+  requestedDeliveryDate: string | null;
+  approvedDate: string | null;
+  pickupAddress: AddressRow | null;
+  destinationAddress: AddressRow | null;
+  primeEstimatedWeight: number | null;
+  customerRemarks: string | null;
+  counselorRemarks: string | null;
+  rejectionReason: string | null;
+  diversion: boolean;
+  usesExternalVendor: boolean;
+  deletedAt: string | null;
+}
+
+export interface ServiceItemRow extends Stamped {
+  id: string;
+  moveId: string;
+  shipmentId: string | null;
+  reServiceId: string;
+  reServiceCode: string;
+  reServiceName: string;
+  status: Schemas['MTOServiceItemStatus'];
+  /** Why the Prime asked for the item. */
+  reason: string | null;
+  rejectionReason: string | null;
+  approvedAt: string | null;
+  rejectedAt: string | null;
+  convertToCustomerExpense: boolean;
+}
 
 export interface RecordOf {
-  move: MoveRecord;
-  customer: CustomerRecord;
-  order: OrderRecord;
-  shipment: ShipmentRecord;
-  serviceItem: ServiceItemRecord;
+  move: MoveRow;
+  customer: CustomerRow;
+  order: OrderRow;
+  shipment: ShipmentRow;
+  serviceItem: ServiceItemRow;
 }
 
 export type Kind = keyof RecordOf;
 
-/** Fields no write may set directly: the store stamps them. */
-export type ServerStamped = 'id' | 'createdAt' | 'updatedAt' | 'eTag';
+/** Fields no change may set directly: the store stamps them. */
+export type ServerStamped = 'id' | 'createdAt' | 'updatedAt';
 
 export type Patch<K extends Kind> = Partial<Omit<RecordOf[K], ServerStamped>>;
 
 export interface DbState {
-  /** The last nanosecond stamp issued, as a decimal string (JSON has no BigInt). */
+  /** The last microsecond stamp issued, as a decimal string (JSON has no BigInt). */
   clock: string;
   records: { [K in Kind]: Record<string, RecordOf[K]> };
 }
@@ -49,9 +172,9 @@ export interface Delta {
 }
 
 export const KIND_LABELS: Record<Kind, string> = {
-  move: 'move task order',
+  move: 'move',
   customer: 'customer',
-  order: 'order',
+  order: 'orders',
   shipment: 'shipment',
   serviceItem: 'service item',
 };

@@ -1,120 +1,232 @@
-// The word lists the seed draws from.
+// The word lists and reference data the seed draws from: duty locations (with
+// their addresses and GBLOCs), the office and its users, names, streets and
+// remarks.
 import type { Schemas } from './records';
+
+type State = NonNullable<Schemas['Address']['state']>;
 
 export interface Place {
   dutyLocation: string;
+  street: string;
   city: string;
-  state: string;
+  state: State;
   postalCode: string;
+  county: string;
+  gbloc: Schemas['GBLOC'];
   areaCode: string;
 }
 
-export const PLACES: readonly Place[] = [
+/**
+ * Where moves start: duty locations in the area of the office the mock's TOO
+ * works for (GBLOC KKFA), so the TOO's queue lists them, as the real queue
+ * lists only the moves of its office's GBLOC.
+ */
+export const ORIGINS: readonly Place[] = [
   {
-    dutyLocation: 'Fort Liberty, NC',
-    city: 'Fayetteville',
-    state: 'NC',
-    postalCode: '28310',
-    areaCode: '910',
-  },
-  {
-    dutyLocation: 'Joint Base Lewis-McChord, WA',
-    city: 'Tacoma',
-    state: 'WA',
-    postalCode: '98433',
-    areaCode: '253',
-  },
-  {
-    dutyLocation: 'Fort Cavazos, TX',
-    city: 'Killeen',
-    state: 'TX',
-    postalCode: '76544',
-    areaCode: '254',
-  },
-  {
-    dutyLocation: 'Naval Station Norfolk, VA',
-    city: 'Norfolk',
-    state: 'VA',
-    postalCode: '23511',
-    areaCode: '757',
-  },
-  {
-    dutyLocation: 'Camp Lejeune, NC',
-    city: 'Jacksonville',
-    state: 'NC',
-    postalCode: '28547',
-    areaCode: '910',
-  },
-  {
-    dutyLocation: 'Fort Carson, CO',
-    city: 'Colorado Springs',
+    dutyLocation: 'Fort Carson, CO 80913',
+    street: '6351 Wetzel Ave',
+    city: 'Fort Carson',
     state: 'CO',
     postalCode: '80913',
+    county: 'El Paso',
+    gbloc: 'KKFA',
     areaCode: '719',
   },
   {
-    dutyLocation: 'Joint Base San Antonio, TX',
-    city: 'San Antonio',
-    state: 'TX',
-    postalCode: '78234',
-    areaCode: '210',
-  },
-  {
-    dutyLocation: 'Naval Base San Diego, CA',
-    city: 'San Diego',
-    state: 'CA',
-    postalCode: '92136',
-    areaCode: '619',
-  },
-  {
-    dutyLocation: 'Fort Bliss, TX',
-    city: 'El Paso',
-    state: 'TX',
-    postalCode: '79916',
-    areaCode: '915',
-  },
-  {
-    dutyLocation: 'Peterson Space Force Base, CO',
+    dutyLocation: 'Peterson SFB, CO 80914',
+    street: '135 Dover St',
     city: 'Colorado Springs',
     state: 'CO',
     postalCode: '80914',
+    county: 'El Paso',
+    gbloc: 'KKFA',
     areaCode: '719',
   },
   {
-    dutyLocation: 'Fort Moore, GA',
-    city: 'Columbus',
-    state: 'GA',
-    postalCode: '31905',
-    areaCode: '706',
+    dutyLocation: 'Buckley SFB, CO 80011',
+    street: '18500 E 6th Ave',
+    city: 'Aurora',
+    state: 'CO',
+    postalCode: '80011',
+    county: 'Arapahoe',
+    gbloc: 'KKFA',
+    areaCode: '720',
   },
   {
-    dutyLocation: 'Fort Campbell, KY',
-    city: 'Clarksville',
-    state: 'TN',
-    postalCode: '37042',
-    areaCode: '931',
+    dutyLocation: 'Fort Riley, KS 66442',
+    street: '500 Huebner Rd',
+    city: 'Fort Riley',
+    state: 'KS',
+    postalCode: '66442',
+    county: 'Geary',
+    gbloc: 'KKFA',
+    areaCode: '785',
   },
   {
-    dutyLocation: 'Scott Air Force Base, IL',
-    city: 'OFallon',
-    state: 'IL',
-    postalCode: '62269',
-    areaCode: '618',
+    dutyLocation: 'McConnell AFB, KS 67221',
+    street: '53476 Wichita St',
+    city: 'Wichita',
+    state: 'KS',
+    postalCode: '67221',
+    county: 'Sedgwick',
+    gbloc: 'KKFA',
+    areaCode: '316',
   },
   {
-    dutyLocation: 'Coast Guard Island, CA',
-    city: 'Alameda',
+    dutyLocation: 'Offutt AFB, NE 68113',
+    street: '106 Peacekeeper Dr',
+    city: 'Offutt AFB',
+    state: 'NE',
+    postalCode: '68113',
+    county: 'Sarpy',
+    gbloc: 'KKFA',
+    areaCode: '402',
+  },
+  {
+    dutyLocation: 'Whiteman AFB, MO 65305',
+    street: '509 Spirit Blvd',
+    city: 'Whiteman AFB',
+    state: 'MO',
+    postalCode: '65305',
+    county: 'Johnson',
+    gbloc: 'KKFA',
+    areaCode: '660',
+  },
+  {
+    dutyLocation: 'Fort Leonard Wood, MO 65473',
+    street: '140 Replacement Ave',
+    city: 'Fort Leonard Wood',
+    state: 'MO',
+    postalCode: '65473',
+    county: 'Pulaski',
+    gbloc: 'KKFA',
+    areaCode: '573',
+  },
+];
+
+/** Where moves go: anywhere. */
+export const DESTINATIONS: readonly Place[] = [
+  {
+    dutyLocation: 'Fort Bragg, NC 28310',
+    street: '2175 Reilly Rd',
+    city: 'Fort Bragg',
+    state: 'NC',
+    postalCode: '28310',
+    county: 'Cumberland',
+    gbloc: 'BGAC',
+    areaCode: '910',
+  },
+  {
+    dutyLocation: 'JB Lewis-McChord, WA 98433',
+    street: '2140 Liggett Ave',
+    city: 'Joint Base Lewis-McChord',
+    state: 'WA',
+    postalCode: '98433',
+    county: 'Pierce',
+    gbloc: 'JEAT',
+    areaCode: '253',
+  },
+  {
+    dutyLocation: 'Fort Hood, TX 76544',
+    street: '18010 T J Mills Blvd',
+    city: 'Fort Hood',
+    state: 'TX',
+    postalCode: '76544',
+    county: 'Bell',
+    gbloc: 'HBAT',
+    areaCode: '254',
+  },
+  {
+    dutyLocation: 'NS Norfolk, VA 23511',
+    street: '1530 Gilbert St',
+    city: 'Norfolk',
+    state: 'VA',
+    postalCode: '23511',
+    county: 'Norfolk City',
+    gbloc: 'BGNC',
+    areaCode: '757',
+  },
+  {
+    dutyLocation: 'Camp Lejeune, NC 28547',
+    street: '1401 West Rd',
+    city: 'Camp Lejeune',
+    state: 'NC',
+    postalCode: '28547',
+    county: 'Onslow',
+    gbloc: 'BGAC',
+    areaCode: '910',
+  },
+  {
+    dutyLocation: 'JB San Antonio, TX 78234',
+    street: '2450 Stanley Rd',
+    city: 'San Antonio',
+    state: 'TX',
+    postalCode: '78234',
+    county: 'Bexar',
+    gbloc: 'HAFC',
+    areaCode: '210',
+  },
+  {
+    dutyLocation: 'NB San Diego, CA 92136',
+    street: '3455 Senn Rd',
+    city: 'San Diego',
     state: 'CA',
-    postalCode: '94501',
-    areaCode: '510',
+    postalCode: '92136',
+    county: 'San Diego',
+    gbloc: 'LKNQ',
+    areaCode: '619',
   },
   {
-    dutyLocation: 'Fort Drum, NY',
-    city: 'Watertown',
+    dutyLocation: 'Fort Bliss, TX 79916',
+    street: '1733 Pleasonton Rd',
+    city: 'Fort Bliss',
+    state: 'TX',
+    postalCode: '79916',
+    county: 'El Paso',
+    gbloc: 'HBAT',
+    areaCode: '915',
+  },
+  {
+    dutyLocation: 'Fort Campbell, KY 42223',
+    street: '2702 Michigan Ave',
+    city: 'Fort Campbell',
+    state: 'KY',
+    postalCode: '42223',
+    county: 'Christian',
+    gbloc: 'CNNQ',
+    areaCode: '270',
+  },
+  {
+    dutyLocation: 'Fort Drum, NY 13602',
+    street: '10720 Mount Belvedere Blvd',
+    city: 'Fort Drum',
     state: 'NY',
     postalCode: '13602',
+    county: 'Jefferson',
+    gbloc: 'BGNC',
     areaCode: '315',
   },
+];
+
+export const OFFICE = {
+  name: 'JPPSO - North Central (KKFA) - USAF',
+  gbloc: 'KKFA' as Schemas['GBLOC'],
+};
+
+/** The counseling offices whose counselors send moves to this TOO office. */
+export const COUNSELING_OFFICES = [
+  'PPPO Fort Carson - USA',
+  'PPPO Fort Riley - USA',
+  'PPPO Offutt AFB - USAF',
+];
+
+/** The office user the mock serves: a TOO of OFFICE. */
+export const SIGNED_IN_TOO = { firstName: 'Casey', lastName: 'Morgan' };
+
+/** The other TOOs of the office, whom moves may be assigned to. */
+export const OTHER_TOOS = [
+  { firstName: 'Jordan', lastName: 'Reyes' },
+  { firstName: 'Avery', lastName: 'Chen' },
 ];
 
 export const FIRST_NAMES = [
@@ -194,29 +306,37 @@ export const REMARKS = [
   'Two motorcycles in the garage.',
 ];
 
-// The agency decides the department indicator, as on real orders.
-export const AGENCIES: readonly [Schemas['Affiliation'], Schemas['DeptIndicator']][] = [
+// The branch decides the department indicator, as on real orders.
+export const BRANCHES: readonly [
+  NonNullable<Schemas['Affiliation']>,
+  NonNullable<Schemas['DeptIndicator']>,
+][] = [
   ['ARMY', 'ARMY'],
   ['ARMY', 'ARMY'],
   ['NAVY', 'NAVY_AND_MARINES'],
   ['MARINES', 'NAVY_AND_MARINES'],
   ['AIR_FORCE', 'AIR_AND_SPACE_FORCE'],
+  ['AIR_FORCE', 'AIR_AND_SPACE_FORCE'],
   ['SPACE_FORCE', 'AIR_AND_SPACE_FORCE'],
   ['COAST_GUARD', 'COAST_GUARD'],
 ];
-export const GRADES: readonly Schemas['Grade'][] = [
-  'E_3',
-  'E_4',
-  'E_5',
-  'E_6',
-  'E_7',
-  'W_2',
-  'O_2',
-  'O_3',
-  'O_4',
-  'O_5',
+
+/** Grades with the weight allowance (pounds, with dependents) the entitlement carries. */
+export const GRADES: readonly [NonNullable<Schemas['OrderPayGrade']>, number][] = [
+  ['E-3', 8000],
+  ['E-4', 8000],
+  ['E-5', 9000],
+  ['E-6', 11000],
+  ['E-7', 13000],
+  ['W-2', 13500],
+  ['O-2', 12500],
+  ['O-3', 13000],
+  ['O-4', 14000],
+  ['O-5', 16000],
 ];
-export const ORDER_TYPES: readonly Schemas['OrdersType'][] = [
+
+export const ORDERS_TYPES: readonly Schemas['OrdersType'][] = [
+  'PERMANENT_CHANGE_OF_STATION',
   'PERMANENT_CHANGE_OF_STATION',
   'PERMANENT_CHANGE_OF_STATION',
   'PERMANENT_CHANGE_OF_STATION',
@@ -224,13 +344,6 @@ export const ORDER_TYPES: readonly Schemas['OrdersType'][] = [
   'RETIREMENT',
   'SEPARATION',
 ];
-export const SHIPMENT_TYPES: readonly Schemas['MTOShipmentType'][] = [
-  'HHG',
-  'HHG',
-  'HHG',
-  'HHG_INTO_NTS_DOMESTIC',
-  'HHG_OUTOF_NTS_DOMESTIC',
-  'PPM',
-];
+
 // Random locators avoid I, O, 0 and 1, which read alike.
 export const LOCATOR_CHARS = [...'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'];

@@ -3,13 +3,17 @@
 // request to the same handlers through msw's getResponse: no service worker,
 // no interception, and no Express (which @mswjs/http-middleware would bring,
 // with a non-GHC 404 body and no CORS of its own).
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
 import { db } from './db';
 import { handlers } from './handlers';
-import { problem } from './http';
+import { noBody, text } from './http';
+import { profileFromEnv, setMockProfile } from './profile';
+
+const DOCUMENT = new URL('../public/ghc/v1/swagger.yaml', import.meta.url);
 
 /**
  * What lets an app on another origin (Vite on :3000, preview on :4173) call
@@ -23,7 +27,7 @@ function corsHeaders(origin: string | undefined): Record<string, string> {
       : {}),
     'Access-Control-Allow-Methods': 'GET, POST, PATCH, OPTIONS',
     'Access-Control-Allow-Headers': 'Content-Type, If-Match, X-CSRF-Token',
-    'Access-Control-Expose-Headers': 'ETag',
+    'Access-Control-Expose-Headers': 'ETag, X-MILMOVE-TRACE-ID',
     // Every write carries If-Match, so every write needs a preflight; let the
     // browser keep its answer for ten minutes instead of asking before each.
     'Access-Control-Max-Age': '600',
@@ -49,13 +53,19 @@ async function toRequest(incoming: IncomingMessage, base: string): Promise<Reque
 
 async function answer(request: Request): Promise<Response> {
   if (request.method === 'OPTIONS') return new Response(null, { status: 204 });
+  const { pathname } = new URL(request.url);
+  // The real server serves its document too: clients build themselves from it.
+  if (request.method === 'GET' && pathname === '/ghc/v1/swagger.yaml') {
+    return new Response(await readFile(DOCUMENT), {
+      headers: { 'Content-Type': 'application/yaml' },
+    });
+  }
   try {
-    const response = await getResponse(handlers, request);
-    const { pathname } = new URL(request.url);
-    return response ?? problem(404, `There is no GHC API operation ${request.method} ${pathname}.`);
+    // Outside the API the real server has no route this mock plays.
+    return (await getResponse(handlers, request)) ?? text(404, 'Not Found');
   } catch (error) {
     console.error(error);
-    return problem(500, 'The mock failed to answer; see the mock server output.');
+    return noBody(500);
   }
 }
 
@@ -70,9 +80,15 @@ async function serve(
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
   const response = await answer(request);
   outgoing.statusCode = response.status;
-  response.headers.forEach((value, name) => outgoing.setHeader(name, value));
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') outgoing.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) outgoing.setHeader('Set-Cookie', cookies);
   for (const [name, value] of Object.entries(corsHeaders(incoming.headers.origin))) {
-    outgoing.setHeader(name, value);
+    // An answer that passed the CSRF check varies with the cookie too.
+    const vary = name === 'Vary' ? outgoing.getHeader('Vary') : undefined;
+    outgoing.setHeader(name, vary ? `${String(vary)}, ${value}` : value);
   }
   outgoing.end(Buffer.from(await response.arrayBuffer()));
 }
@@ -132,9 +148,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const moves = integerFromEnv('MOCK_MOVES');
   const latencyMs = integerFromEnv('MOCK_LATENCY_MS', { min: 0, fallback: 0 });
   const port = integerFromEnv('MOCK_PORT', { fallback: 8080 });
+  setMockProfile(profileFromEnv(process.env.MOCK_PROFILE, 'MOCK_PROFILE'));
   const { url, close } = await startMockServer({ port, moves, latencyMs });
   const slow = latencyMs ? `, answering after ${latencyMs} ms` : '';
-  console.log(`Mock GHC API on ${url}/ghc/v1 (${db.seedMoves()} moves${slow}). Ctrl+C stops it.`);
+  const profile = process.env.MOCK_PROFILE === 'rfc9110' ? ', If-Match as RFC 9110 reads it' : '';
+  console.log(
+    `Mock GHC API on ${url}/ghc/v1 (${db.seedMoves()} moves${slow}${profile}). Ctrl+C stops it.`,
+  );
   process.once('SIGINT', () => void close());
   process.once('SIGTERM', () => void close());
 }

@@ -8,4 +8,6 @@ interface ImportMetaEnv {
   readonly VITE_MOCK_MOVES?: string;
   /** How many milliseconds the browser mock holds each request before answering (default 0). */
   readonly VITE_MOCK_LATENCY_MS?: string;
+  /** rfc9110 makes the mock read If-Match as RFC 9110 does (mocks/profile.ts). */
+  readonly VITE_MOCK_PROFILE?: string;
 }

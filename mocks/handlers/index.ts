@@ -4,6 +4,7 @@ import { moveTaskOrderHandlers } from './moveTaskOrder';
 import { mtoServiceItemHandlers } from './mtoServiceItem';
 import { mtoShipmentHandlers } from './mtoShipment';
 import { orderHandlers } from './order';
+import { unknown } from '../operation';
 import { queuesHandlers } from './queues';
 import { shipmentHandlers } from './shipment';
 
@@ -17,4 +18,5 @@ export const handlers = [
   ...mtoShipmentHandlers,
   ...shipmentHandlers,
   ...mtoServiceItemHandlers,
+  unknown,
 ];

@@ -1,65 +1,137 @@
-import { http } from 'msw';
 import { db } from '../db';
-import { API, readOne } from '../http';
-import type { Schemas } from '../records';
-import type { BodySchema } from '../validation';
-import { write } from '../write';
+import { message, noBody, preconditionFailed, validation } from '../http';
+import { namesVersion } from '../ifMatch';
+import { operation, record } from '../operation';
+import * as payloads from '../payloads';
+import { RE_SERVICES } from '../reServices';
+import type { MoveRow, OrderRow, Schemas } from '../records';
 
-export const serviceItemCodes: BodySchema<Schemas['MTOApprovalServiceItemCodes']> = {
-  fields: { serviceCodeMS: { type: 'boolean' }, serviceCodeCS: { type: 'boolean' } },
-};
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const SERVICE_ITEMS = [
-  { flag: 'serviceCodeMS', reServiceCode: 'MS', reServiceName: 'Move management' },
-  { flag: 'serviceCodeCS', reServiceCode: 'CS', reServiceName: 'Counseling' },
-] as const;
+/**
+ * The move a task-order path names. Its id is a plain string there: one that
+ * is no UUID becomes the nil UUID, which the fetcher fails on (a 500); an
+ * unknown or hidden move is a 404. Both without a body.
+ */
+export function moveTaskOrderOf(id: string): { move: MoveRow } | { response: Response } {
+  if (!UUID.test(id)) return { response: noBody(500) };
+  const move = db.find('move', id.toLowerCase());
+  return move?.show ? { move } : { response: noBody(404) };
+}
 
-export const tioRemarks: BodySchema<Schemas['UpdateTIORemarksPayload']> = {
-  fields: { tioRemarks: { type: 'string', nullable: true, maxLength: 2000 } },
-  required: ['tioRemarks'],
-};
+const APPROVABLE: readonly MoveRow['status'][] = [
+  'SUBMITTED',
+  'APPROVALS REQUESTED',
+  'SERVICE COUNSELING COMPLETED',
+];
+
+/** What approval needs of the orders (order.CheckRequiredFields), as the server words each gap. */
+export function missingForApproval(orders: OrderRow): string[] {
+  return [
+    !orders.tac && 'TransportationAccountingCode cannot be blank.',
+    !orders.departmentIndicator && 'DepartmentIndicator cannot be blank.',
+    !orders.ordersNumber && 'OrdersNumber cannot be blank.',
+    !orders.ordersTypeDetail && 'OrdersTypeDetail cannot be blank.',
+  ].filter((gap): gap is string => typeof gap === 'string');
+}
+
+/** The move-level service items (no shipment), created approved. */
+function createMoveServiceItem(move: MoveRow, code: 'MS' | 'CS', at: string) {
+  db.create('serviceItem', {
+    moveId: move.id,
+    shipmentId: null,
+    reServiceId: RE_SERVICES[code].id,
+    reServiceCode: code,
+    reServiceName: RE_SERVICES[code].name,
+    status: 'APPROVED',
+    reason: null,
+    rejectionReason: null,
+    approvedAt: at,
+    rejectedAt: null,
+    convertToCustomerExpense: false,
+  });
+}
 
 export const moveTaskOrderHandlers = [
-  http.get(`${API}/move-task-orders/:moveTaskOrderID`, readOne('move', 'moveTaskOrderID')),
+  operation({
+    method: 'get',
+    path: '/move-task-orders/:moveTaskOrderID',
+    operationId: 'getMoveTaskOrder',
+    handle({ path }) {
+      const found = moveTaskOrderOf(path.moveTaskOrderID);
+      return 'response' in found ? found.response : record(payloads.moveTaskOrder(found.move));
+    },
+  }),
 
-  // Send to Prime. Creating the service items bumps neither the shipments nor anything else.
-  http.patch(
-    `${API}/move-task-orders/:moveTaskOrderID/status`,
-    write({
-      kind: 'move',
-      idParam: 'moveTaskOrderID',
-      body: serviceItemCodes,
-      conflict: (move) =>
-        move.availableToPrimeAt
-          ? `The move task order ${move.locator} is already available to the Prime (since ${move.availableToPrimeAt}).`
-          : undefined,
-      apply(move, codes) {
-        const at = db.now();
-        for (const { flag, reServiceCode, reServiceName } of SERVICE_ITEMS) {
-          if (!codes[flag]) continue;
-          db.create('serviceItem', {
-            moveTaskOrderID: move.id,
-            mtoShipmentID: null,
-            reServiceCode,
-            reServiceName,
-            status: 'APPROVED',
-            rejectionReason: null,
-            approvedAt: at,
-            rejectedAt: null,
-          });
-        }
-        return db.update('move', move.id, { status: 'APPROVED', availableToPrimeAt: at });
-      },
-    }),
-  ),
+  // Approving the move (ApproveMoveAndCreateServiceItems). It leaves the
+  // shipments alone and does not make the move available to the Prime.
+  operation({
+    method: 'patch',
+    path: '/move-task-orders/:moveTaskOrderID/status',
+    operationId: 'updateMoveTaskOrderStatus',
+    bindOrder: ['If-Match', 'moveTaskOrderID', 'body'],
+    bodyName: 'serviceItemCodes',
+    handle({ path, ifMatch, body }) {
+      const found = moveTaskOrderOf(path.moveTaskOrderID);
+      if ('response' in found) return found.response;
+      const { move } = found;
+      if (!namesVersion(ifMatch, move)) return preconditionFailed(move.id);
+      if (move.approvedAt === null && !APPROVABLE.includes(move.status)) {
+        return message(
+          409,
+          `ID: ${move.id} is in a conflicting state A move can only be approved if it's in one of these states: ["SUBMITTED" "APPROVALS REQUESTED" "SERVICE COUNSELING COMPLETED"]. However, its current status is: ${move.status}: INVALID_TRANSITION`,
+        );
+      }
+      const orders = db.find('order', move.ordersId);
+      const gaps = orders ? missingForApproval(orders) : [];
+      if (gaps.length > 0) {
+        return validation(
+          'Unable to complete request',
+          `Invalid input for ID: ${move.ordersId}. ${gaps.join('\n')}`,
+        );
+      }
+      const codes = body as Schemas['MTOApprovalServiceItemCodes'];
+      const shipments = db.shipmentsOf(move.id);
+      // The fees are priced for the year of a pickup: without one, no fee can be made.
+      if (
+        (codes.serviceCodeMS || codes.serviceCodeCS) &&
+        !shipments.some((s) => s.requestedPickupDate)
+      ) {
+        return noBody(404);
+      }
+      const approved =
+        move.approvedAt === null
+          ? db.save('move', move.id, {
+              status: 'APPROVED',
+              approvedAt: db.now(),
+              tooAssignedId: null,
+            })
+          : move;
+      const at = approved.approvedAt ?? db.now();
+      const items = db.serviceItemsOf(move.id);
+      // A second MS is skipped; CS is created each time it is asked for.
+      if (codes.serviceCodeMS && !items.some((item) => item.reServiceCode === 'MS')) {
+        createMoveServiceItem(approved, 'MS', at);
+      }
+      if (codes.serviceCodeCS) createMoveServiceItem(approved, 'CS', at);
+      return record(payloads.move(approved));
+    },
+  }),
 
-  http.patch(
-    `${API}/move-task-orders/:moveTaskOrderID/tio-remarks`,
-    write({
-      kind: 'move',
-      idParam: 'moveTaskOrderID',
-      body: tioRemarks,
-      apply: (move, body) => db.update('move', move.id, { tioRemarks: body.tioRemarks }),
-    }),
-  ),
+  // MilMove's server declares this operation and answers 501; the mock does
+  // what its document says: set the remarks and save the move.
+  operation({
+    method: 'patch',
+    path: '/move-task-orders/:moveTaskOrderID/tio-remarks',
+    operationId: 'updateMoveTIORemarks',
+    bindOrder: ['If-Match', 'body', 'moveTaskOrderID'],
+    handle({ path, ifMatch, body }) {
+      const found = moveTaskOrderOf(path.moveTaskOrderID);
+      if ('response' in found) return found.response;
+      const { move } = found;
+      if (!namesVersion(ifMatch, move)) return preconditionFailed(move.id);
+      const { tioRemarks } = body as Schemas['Move'];
+      return record(payloads.move(db.save('move', move.id, { tioRemarks: tioRemarks ?? null })));
+    },
+  }),
 ];

@@ -1,97 +1,295 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { misfits } from '../answerSchema';
+import { eTagOf, jsonDateTime } from '../clock';
 import { db, SEED_LOCATORS } from '../db';
-import type { Schemas } from '../records';
-import { expectProblem, quoted, seededMove, send } from '../testApi';
+import { setMockProfile } from '../profile';
+import type { Schemas, ServiceItemRow } from '../records';
+import {
+  expectFramework,
+  expectMessage,
+  expectNoBody,
+  expectValidation,
+  quoted,
+  seededMove,
+  send,
+} from '../testApi';
 
 type ServiceItem = Schemas['MTOServiceItem'];
 
-const submittedItem = () => {
-  const { move, serviceItems } = seededMove(SEED_LOCATORS.draft);
-  const item = serviceItems.find((candidate) => candidate.status === 'SUBMITTED');
-  if (!item) throw new Error('The draft move has no submitted service item');
-  return { move, item };
-};
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const ZERO_TIME = '0001-01-01T00:00:00.000Z';
 
-const decide = (moveId: string, item: ServiceItem, body: unknown) =>
-  send<ServiceItem>('PATCH', `/move-task-orders/${moveId}/service-items/${item.id}/status`, {
-    ifMatch: quoted(item.eTag),
+afterEach(() => setMockProfile('ghc'));
+
+const list = (moveId: string) =>
+  send<ServiceItem[]>('GET', `/move_task_orders/${moveId}/mto_service_items`);
+
+/** The item the Prime asked for on REQST1, its shipment and the move. */
+function askedFor() {
+  const { move, rows, serviceItems } = seededMove(SEED_LOCATORS.approvalsRequested);
+  const item = serviceItems.find((candidate) => candidate.status === 'SUBMITTED')!;
+  const shipment = rows.shipments.find((candidate) => candidate.id === item.mtoShipmentID)!;
+  return { move, item, shipment, rows };
+}
+
+/** The item's eTag as it is now. */
+function current(id: string): string | undefined {
+  const row = db.find('serviceItem', id);
+  return row && eTagOf(row.updatedAt);
+}
+
+/**
+ * Decides the item with its current eTag, unless told another If-Match
+ * (undefined: none), under its own move unless told another id.
+ */
+const decide = (
+  item: { id?: string },
+  body: unknown,
+  options: { ifMatch?: string; moveId?: string } = {},
+) => {
+  const moveId = options.moveId ?? db.find('serviceItem', item.id!)?.moveId ?? UNKNOWN_ID;
+  return send<ServiceItem>('PATCH', `/move-task-orders/${moveId}/service-items/${item.id}/status`, {
+    ifMatch: 'ifMatch' in options ? options.ifMatch : current(item.id!),
     body,
   });
+};
 
-describe('service items', () => {
-  it('are listed per move, each with its own eTag', async () => {
-    const { move, serviceItems } = seededMove(SEED_LOCATORS.draft);
-    const answer = await send<ServiceItem[]>(
-      'GET',
-      `/move_task_orders/${move.id}/mto_service_items`,
+describe("listing a move's service items (listMTOServiceItems)", () => {
+  it('answers every item as the document has it: updatedAt always the zero time, the eTag the version', async () => {
+    const { move, rows } = seededMove(SEED_LOCATORS.availableToPrime);
+    const answer = await list(move.id!);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual(
+      rows.serviceItems.map((row: ServiceItemRow) => ({
+        id: row.id,
+        moveTaskOrderID: move.id,
+        ...(row.shipmentId === null ? {} : { mtoShipmentID: row.shipmentId }),
+        reServiceID: row.reServiceId,
+        reServiceCode: row.reServiceCode,
+        reServiceName: row.reServiceName,
+        status: 'APPROVED',
+        convertToCustomerExpense: false,
+        approvedAt: jsonDateTime(row.approvedAt!),
+        createdAt: jsonDateTime(row.createdAt),
+        updatedAt: ZERO_TIME,
+        eTag: eTagOf(row.updatedAt),
+      })),
     );
-    expect(answer.body).toEqual(serviceItems);
+    const ms = answer.body.find((item) => item.reServiceCode === 'MS')!;
+    expect(ms).toMatchObject({
+      reServiceID: '1130e612-94eb-49a7-973d-72f33685e551',
+      reServiceName: 'Move management',
+    });
+    expect(ms).not.toHaveProperty('mtoShipmentID');
     expect(answer.body.find((item) => item.reServiceCode === 'FSC')?.reServiceName).toBe(
       'Fuel surcharge',
     );
+    expect(misfits('listMTOServiceItems', answer.body)).toEqual([]);
   });
 
-  it('are approved with approvedAt, without touching their shipment or move', async () => {
-    const before = seededMove(SEED_LOCATORS.draft);
-    const { move, item } = submittedItem();
-    const answer = await decide(move.id, item, { status: 'APPROVED' });
+  it('shows why the Prime asked for an item that waits for the TOO', async () => {
+    const { move, item, rows } = askedFor();
+    const listed = (await list(move.id!)).body.find((candidate) => candidate.id === item.id)!;
+    const row = rows.serviceItems.find((candidate) => candidate.id === item.id)!;
+    expect(listed).toMatchObject({ status: 'SUBMITTED', reason: row.reason });
+    expect(listed).not.toHaveProperty('approvedAt');
+  });
+
+  it('answers [] for a move without items, 404 for an unknown move and 422 for an id that is no UUID', async () => {
+    const empty = await list(seededMove(SEED_LOCATORS.submitted).move.id!);
+    expect(empty.status).toBe(200);
+    expect(empty.text).toBe('[]');
+    expectNoBody(await list(UNKNOWN_ID), 404);
+    expect(expectFramework(await list('RDY4PR'), 422)).toBe(
+      'moveTaskOrderID in path must be of type strfmt.UUID: "RDY4PR"',
+    );
+  });
+});
+
+describe('deciding a service item (updateMTOServiceItemStatus)', () => {
+  it('approves it and answers it as the document has it, with a new eTag', async () => {
+    const { item } = askedFor();
+    const answer = await decide(item, { status: 'APPROVED' });
+    const row = db.find('serviceItem', item.id!)!;
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'APPROVED', rejectedAt: null });
-    expect(answer.body.approvedAt).toMatch(/\.\d{9}Z$/);
-    const after = seededMove(SEED_LOCATORS.draft);
-    expect(after.move).toEqual(before.move);
-    expect(after.shipments).toEqual(before.shipments);
+    expect(answer.body).toEqual({
+      ...item,
+      status: 'APPROVED',
+      approvedAt: jsonDateTime(row.approvedAt!),
+      eTag: eTagOf(row.updatedAt),
+    });
+    expect(answer.body.eTag).not.toBe(item.eTag);
+    expect(misfits('updateMTOServiceItemStatus', answer.body)).toEqual([]);
   });
 
-  it('are rejected with a reason and rejectedAt', async () => {
-    const { move, item } = submittedItem();
-    const answer = await decide(move.id, item, {
+  it('approves the shipment again once none of its items waits, and saves the move', async () => {
+    const { move, item, shipment } = askedFor();
+    await decide(item, { status: 'APPROVED' });
+    const savedShipment = db.find('shipment', shipment.id)!;
+    expect(savedShipment.status).toBe('APPROVED');
+    expect(savedShipment.approvedDate! > shipment.approvedDate!).toBe(true);
+    expect(savedShipment.updatedAt > shipment.updatedAt).toBe(true);
+    // The move's other shipment still waits: it stays APPROVALS REQUESTED, saved all the same.
+    const savedMove = db.find('move', move.id!)!;
+    expect(savedMove.status).toBe('APPROVALS REQUESTED');
+    expect(eTagOf(savedMove.updatedAt)).not.toBe(move.eTag);
+  });
+
+  it('approves the move once nothing of it waits any more', async () => {
+    const { move, item, rows } = askedFor();
+    const other = rows.shipments.find((shipment) => shipment.status === 'SUBMITTED')!;
+    db.save('shipment', other.id, { status: 'APPROVED' });
+    await decide(item, { status: 'APPROVED' });
+    const row = db.find('move', move.id!)!;
+    expect(row.status).toBe('APPROVED');
+    expect(row.approvedAt! > rows.move.approvedAt!).toBe(true);
+  });
+
+  it('rejects it with a reason: rejectedAt set, approvedAt cleared, the shipment approved again', async () => {
+    const { item, shipment } = askedFor();
+    db.save('serviceItem', item.id!, { approvedAt: '2026-10-01T00:00:00.000000Z' });
+    const answer = await decide(item, { status: 'REJECTED', rejectionReason: 'Not needed' });
+    const row = db.find('serviceItem', item.id!)!;
+    expect(answer.body).toEqual({
+      ...item,
       status: 'REJECTED',
       rejectionReason: 'Not needed',
+      rejectedAt: jsonDateTime(row.rejectedAt!),
+      eTag: eTagOf(row.updatedAt),
     });
-    expect(answer.body).toMatchObject({
-      status: 'REJECTED',
-      rejectionReason: 'Not needed',
-      approvedAt: null,
+    expect(answer.body).not.toHaveProperty('approvedAt');
+    expect(db.find('shipment', shipment.id)?.status).toBe('APPROVED');
+    expect(misfits('updateMTOServiceItemStatus', answer.body)).toEqual([]);
+  });
+
+  it('takes an empty rejection reason, but refuses a rejection without one, changing nothing', async () => {
+    const { item } = askedFor();
+    const before = db.snapshot().records;
+    for (const body of [{ status: 'REJECTED' }, { status: 'REJECTED', rejectionReason: null }]) {
+      expect(expectValidation(await decide(item, body))).toMatchObject({
+        title: 'Unable to complete request',
+        detail: 'Invalid input found in the request.',
+        invalid_fields: {},
+      });
+    }
+    expect(db.snapshot().records).toEqual(before);
+    const empty = await decide(item, { status: 'REJECTED', rejectionReason: '' });
+    expect(empty.body.rejectionReason).toBe('');
+  });
+
+  it('sends an item back to SUBMITTED by its status alone, and the move back to APPROVALS REQUESTED', async () => {
+    const { move, rows, serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);
+    const item = serviceItems.find((candidate) => candidate.mtoShipmentID)!;
+    const answer = await decide(item, { status: 'SUBMITTED' });
+    expect(answer.body).toEqual({
+      ...item,
+      status: 'SUBMITTED',
+      eTag: eTagOf(db.find('serviceItem', item.id!)!.updatedAt),
     });
-    expect(answer.body.rejectedAt).toMatch(/\.\d{9}Z$/);
+    // The item waits again, so its shipment is not approved again.
+    const shipment = rows.shipments.find((candidate) => candidate.id === item.mtoShipmentID)!;
+    expect(db.find('shipment', shipment.id)).toEqual(shipment);
+    const row = db.find('move', move.id!)!;
+    expect(row.status).toBe('APPROVALS REQUESTED');
+    expect(row.approvalsRequestedAt).not.toBeNull();
+  });
+
+  it('gives a new eTag to a decision that repeats the current one', async () => {
+    const { serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);
+    const item = serviceItems.find((candidate) => candidate.mtoShipmentID)!;
+    const answer = await decide(item, { status: 'APPROVED' });
+    expect(answer.status).toBe(200);
+    expect(answer.body.eTag).not.toBe(item.eTag);
+    expect(answer.body.approvedAt! > item.approvedAt!).toBe(true);
   });
 
   it.each([
-    ['REJECTED without a reason', { status: 'REJECTED' }, 'rejectionReason'],
-    [
-      'REJECTED with a blank reason',
-      { status: 'REJECTED', rejectionReason: ' ' },
-      'rejectionReason',
-    ],
-    ['back to SUBMITTED', { status: 'SUBMITTED' }, 'status'],
-    ['an unknown status', { status: 'MAYBE' }, 'status'],
-    ['no status', { rejectionReason: 'x' }, 'status'],
-    ['a server-owned approvedAt', { status: 'APPROVED', approvedAt: 'now' }, 'approvedAt'],
-  ])('refuses %s with 422', async (_, body, field) => {
-    const { move, item } = submittedItem();
-    const answer = await decide(move.id, item, body);
-    expect(Object.keys(expectProblem(answer, 422).invalid_fields)).toEqual([field]);
-    expect(db.find('serviceItem', item.id)).toEqual(item);
+    ['no status', { rejectionReason: 'x' }],
+    ['an empty status', { status: '' }],
+  ])('refuses %s with the model’s own 422', async (_, body) => {
+    const { item } = askedFor();
+    expect(expectValidation(await decide(item, body)).detail).toBe(
+      `Invalid input for ID: ${item.id}. Status is not in the list [SUBMITTED, APPROVED, REJECTED].`,
+    );
   });
 
-  it('answers 404 when the item belongs to another move', async () => {
-    const { item } = submittedItem();
-    const other = seededMove(SEED_LOCATORS.availableToPrime).move;
-    expectProblem(await decide(other.id, item, { status: 'APPROVED' }), 404);
+  it('refuses a status the document does not know with the framework’s 422', async () => {
+    const { item } = askedFor();
+    expect(expectFramework(await decide(item, { status: 'MAYBE' }), 422)).toBe(
+      'status in body should be one of [SUBMITTED APPROVED REJECTED]',
+    );
   });
 
-  it('answers 400 for a malformed move id', async () => {
-    const { item } = submittedItem();
-    expectProblem(await decide('RDY4PR', item, { status: 'APPROVED' }), 400);
-  });
-
-  it('keeps the eTag when the decision repeats the current one', async () => {
+  it('refuses a decision on a move that is not approved, unless the eTag is stale: then 412 wins', async () => {
     const { move, serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);
-    const approved = serviceItems.find((item) => item.status === 'APPROVED')!;
-    const answer = await decide(move.id, approved, { status: 'APPROVED' });
+    const item = serviceItems.find((candidate) => candidate.mtoShipmentID)!;
+    db.save('move', move.id!, { status: 'SUBMITTED' });
+    expect(
+      expectMessage(await decide(item, { status: 'APPROVED' }, { ifMatch: 'stale' }), 412),
+    ).toBe(
+      `Precondition failed on update to object with ID: '${item.id}'. The If-Match header value did not match the eTag for this record.`,
+    );
+    expect(expectValidation(await decide(item, { status: 'APPROVED' }))).toMatchObject({
+      title: 'Unable to complete request',
+      detail: `Invalid input for ID: ${item.id}. Cannot approve or reject a service item if the move's status is neither Approved nor Approvals Requested. The current status for the move with ID ${move.id} is SUBMITTED`,
+    });
+  });
+
+  it('refuses an item id that is no UUID with its own 422, and answers 404 for an unknown one', async () => {
+    const answer = await decide({ id: 'abc' }, { status: 'APPROVED' }, { ifMatch: 'x' });
+    expect(expectValidation(answer)).toMatchObject({
+      title: 'UUID(s) parsing error',
+      detail:
+        'UUID parsing failed for mtoServiceItem: uuid: incorrect UUID length 3 in string "abc"',
+    });
+    expectNoBody(await decide({ id: UNKNOWN_ID }, { status: 'APPROVED' }, { ifMatch: 'x' }), 404);
+  });
+
+  it("looks at the item alone: the move's id in the path is not read", async () => {
+    const { item } = askedFor();
+    const other = seededMove(SEED_LOCATORS.submitted).move.id;
+    expect((await decide(item, { status: 'APPROVED' }, { moveId: other })).status).toBe(200);
+    const again = await decide(item, { status: 'APPROVED' }, { moveId: 'not-even-a-uuid' });
+    expect(again.status).toBe(200);
+  });
+
+  it('cannot decide a move-level item (MS, CS): it has no shipment to look up, and nothing changes', async () => {
+    const { serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);
+    const ms = serviceItems.find((candidate) => candidate.reServiceCode === 'MS')!;
+    const before = db.snapshot().records;
+    expect(expectMessage(await decide(ms, { status: 'REJECTED', rejectionReason: 'x' }), 404)).toBe(
+      'ID: 00000000-0000-0000-0000-000000000000 not found looking for MTOShipment',
+    );
+    expect(db.snapshot().records).toEqual(before);
+  });
+
+  it('binds If-Match, then the body, then the path', async () => {
+    expect(expectFramework(await decide({ id: 'abc' }, '{', { ifMatch: undefined }), 422)).toBe(
+      'If-Match in header is required',
+    );
+    expect(expectFramework(await decide({ id: 'abc' }, '{', { ifMatch: 'x' }), 400)).toBe(
+      'parsing body body from "" failed, because unexpected EOF',
+    );
+    expect(expectFramework(await decide({ id: 'abc' }, undefined, { ifMatch: 'x' }), 422)).toBe(
+      'body in body is required',
+    );
+    expect(
+      expectFramework(
+        await decide({ id: 'abc' }, { status: 'APPROVED', rejectionReason: 1 }, { ifMatch: 'x' }),
+        400,
+      ),
+    ).toBe(
+      'parsing body body from "" failed, because json: cannot unmarshal number into Go struct field PatchMTOServiceItemStatusPayload.rejectionReason of type string',
+    );
+  });
+
+  it('in the rfc9110 profile: 428 without If-Match, a quoted eTag accepted, the ETag header', async () => {
+    setMockProfile('rfc9110');
+    const { item } = askedFor();
+    expectFramework(await decide(item, { status: 'APPROVED' }, { ifMatch: undefined }), 428);
+    const answer = await decide(item, { status: 'APPROVED' }, { ifMatch: quoted(item.eTag!) });
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual(approved);
+    expect(answer.etag).toBe(quoted(answer.body.eTag!));
   });
 });

@@ -1,70 +1,113 @@
-import { http } from 'msw';
 import { db } from '../db';
-import { API, listOfMove } from '../http';
-import type { Patch, Schemas } from '../records';
-import { enumRule, type BodySchema, type InvalidFields } from '../validation';
-import { write } from '../write';
+import { message, noBody, ok, preconditionFailed, validation } from '../http';
+import { namesVersion } from '../ifMatch';
+import { approveOrRequestApproval } from '../moveRouter';
+import { operation, record } from '../operation';
+import * as payloads from '../payloads';
+import type { Patch, Schemas, ServiceItemRow } from '../records';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type StatusPayload = Schemas['PatchMTOServiceItemStatusPayload'];
 
-export const updateStatus: BodySchema<StatusPayload> = {
-  fields: {
-    status: enumRule<Schemas['MTOServiceItemStatus']>({
-      SUBMITTED: true,
-      APPROVED: true,
-      REJECTED: true,
-    }),
-    rejectionReason: { type: 'string', nullable: true, maxLength: 2000 },
-  },
-  required: ['status'],
-};
-
-function refine({ status, rejectionReason }: StatusPayload): InvalidFields | undefined {
-  const hasReason = (rejectionReason ?? '').trim() !== '';
-  if (status === 'SUBMITTED') return { status: 'must be APPROVED or REJECTED' };
-  if (status === 'REJECTED' && !hasReason) {
-    return { rejectionReason: 'is required when status is REJECTED' };
+/**
+ * What deciding an item sets (mto_service_item_updater.go): approving sets
+ * approvedAt and clears the rejection; rejecting sets rejectedAt and the
+ * reason and clears approvedAt; back to SUBMITTED changes the status alone.
+ */
+export function decision(
+  status: NonNullable<StatusPayload['status']>,
+  rejectionReason: string | null,
+  now: string,
+): Patch<'serviceItem'> {
+  switch (status) {
+    case 'APPROVED':
+      return { status, approvedAt: now, rejectedAt: null, rejectionReason: null };
+    case 'REJECTED':
+      return { status, rejectedAt: now, approvedAt: null, rejectionReason };
+    case 'SUBMITTED':
+      return { status };
   }
-  if (status === 'APPROVED' && hasReason) {
-    return { rejectionReason: 'is only allowed when status is REJECTED' };
-  }
-  return undefined;
 }
 
-/** What approving an item changes; the dev controls' "another user" approves the same way. */
-export const approval = (): Patch<'serviceItem'> => ({
-  status: 'APPROVED',
-  rejectionReason: null,
-  approvedAt: db.now(),
-  rejectedAt: null,
-});
+/**
+ * The item's shipment and move once the item is decided: a shipment none of
+ * whose items waits any more is approved again (a new approvedDate, saved);
+ * the move is looked at again and saved.
+ */
+export function afterDecision(item: ServiceItemRow): void {
+  if (item.shipmentId) {
+    const waiting = db
+      .serviceItemsOf(item.moveId)
+      .some((other) => other.shipmentId === item.shipmentId && other.status === 'SUBMITTED');
+    if (!waiting)
+      db.save('shipment', item.shipmentId, { status: 'APPROVED', approvedDate: db.now() });
+  }
+  approveOrRequestApproval(item.moveId);
+}
+
+const STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED'] as const;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export const mtoServiceItemHandlers = [
-  http.get(
-    `${API}/move_task_orders/:moveTaskOrderID/mto_service_items`,
-    listOfMove((moveId) => db.serviceItemsOf(moveId)),
-  ),
-  http.patch(
-    `${API}/move-task-orders/:moveTaskOrderID/service-items/:mtoServiceItemID/status`,
-    write({
-      kind: 'serviceItem',
-      idParam: 'mtoServiceItemID',
-      owner: { param: 'moveTaskOrderID', kind: 'move', idOf: (item) => item.moveTaskOrderID },
-      body: updateStatus,
-      refine,
-      // Repeating the current decision changes nothing (a rejection may still reword its reason).
-      apply(item, { status, rejectionReason }) {
-        if (status === 'REJECTED') {
-          return db.update(
-            'serviceItem',
-            item.id,
-            item.status === 'REJECTED'
-              ? { rejectionReason }
-              : { status, rejectionReason, rejectedAt: db.now(), approvedAt: null },
-          );
-        }
-        return db.update('serviceItem', item.id, item.status === 'APPROVED' ? {} : approval());
-      },
-    }),
-  ),
+  operation({
+    method: 'get',
+    path: '/move_task_orders/:moveTaskOrderID/mto_service_items',
+    operationId: 'listMTOServiceItems',
+    handle({ path }) {
+      const id = path.moveTaskOrderID.toLowerCase();
+      if (!db.find('move', id)) return noBody(404);
+      return ok(db.serviceItemsOf(id).map(payloads.serviceItem));
+    },
+  }),
+
+  // The move's id in the path is not looked at: the item alone is.
+  operation({
+    method: 'patch',
+    path: '/move-task-orders/:moveTaskOrderID/service-items/:mtoServiceItemID/status',
+    operationId: 'updateMTOServiceItemStatus',
+    bindOrder: ['If-Match', 'body', 'moveTaskOrderID', 'mtoServiceItemID'],
+    handle({ path, ifMatch, body }) {
+      const id = path.mtoServiceItemID;
+      if (!UUID.test(id)) {
+        return validation(
+          'UUID(s) parsing error',
+          `UUID parsing failed for mtoServiceItem: uuid: incorrect UUID length ${id.length} in string "${id}"`,
+        );
+      }
+      const item = db.find('serviceItem', id.toLowerCase());
+      if (!item) return noBody(404);
+      const move = db.find('move', item.moveId);
+      const moveDecidable = move?.status === 'APPROVED' || move?.status === 'APPROVALS REQUESTED';
+      // The updater's checks run together; a stale eTag is the one reported.
+      if (!namesVersion(ifMatch, item)) return preconditionFailed(item.id);
+      if (!moveDecidable) {
+        return validation(
+          'Unable to complete request',
+          `Invalid input for ID: ${item.id}. Cannot approve or reject a service item if the move's status is neither Approved nor Approvals Requested. The current status for the move with ID ${item.moveId} is ${move?.status}`,
+        );
+      }
+      const { status, rejectionReason } = body as StatusPayload;
+      if (status === 'REJECTED' && (rejectionReason === undefined || rejectionReason === null)) {
+        return validation('Unable to complete request', 'Invalid input found in the request.');
+      }
+      if (!status || !STATUSES.includes(status)) {
+        return validation(
+          'Unable to complete request',
+          `Invalid input for ID: ${item.id}. Status is not in the list [SUBMITTED, APPROVED, REJECTED].`,
+        );
+      }
+      // A move-level item (MS, CS) has no shipment to look up: the whole change is undone.
+      if (item.shipmentId === null) {
+        return message(404, `ID: ${NIL_UUID} not found looking for MTOShipment`);
+      }
+      const saved = db.save(
+        'serviceItem',
+        item.id,
+        decision(status, rejectionReason ?? null, db.now()),
+      );
+      afterDecision(saved);
+      return record(payloads.serviceItem(saved));
+    },
+  }),
 ];

@@ -1,133 +1,403 @@
 // @vitest-environment node
+// queues.getMovesQueue: the TOO's queue as get_origin_queue builds it.
 import { describe, expect, it } from 'vitest';
+import { misfits } from '../answerSchema';
+import { eTagOf } from '../clock';
 import { db, SEED_LOCATORS } from '../db';
 import type { Schemas } from '../records';
-import { expectProblem, send } from '../testApi';
+import { OFFICE_USERS, SIGNED_IN_USER } from '../referenceData';
+import { expectFramework, seededMove, send } from '../testApi';
 
 type Result = Schemas['QueueMovesResult'];
 
-const queue = (query = '') => send<Result>('GET', `/queues/moves${query}`);
+const queue = async (query = '') => {
+  const answer = await send<Result>('GET', `/queues/moves${query}`);
+  expect(answer.status).toBe(200);
+  expect(misfits('getMovesQueue', answer.body)).toEqual([]);
+  return answer.body;
+};
+const locators = async (query = '') =>
+  ((await queue(query)).queueMoves ?? []).map((row) => row.locator);
 
-const sorted = (values: (string | null)[]) => [...values].sort();
+// The seed's ten moves that wait for the TOO, by status, each group by locator.
+const APPROVALS_REQUESTED = ['DTQSNR', 'GQL4HG', 'REQST1'];
+const SUBMITTED = ['CJVRA9', 'HKPVRC', 'NOTAC1', 'RDY4PR', 'V53GJ6', 'WAKZWN'];
+const COUNSELED = ['ETBGX3'];
 
-describe('the moves queue', () => {
-  it('answers the first page of 20, sorted by locator, with the total count', async () => {
-    db.reset({ moves: 45 });
-    const { status, body } = await queue();
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ page: 1, perPage: 20, totalCount: 45 });
-    expect(body.queueMoves).toHaveLength(20);
-    const locators = body.queueMoves.map((row) => row.locator);
-    expect(locators).toEqual(sorted(locators));
-  });
-
-  it('summarizes each move without an eTag', async () => {
-    const { body } = await queue(`?locator=${SEED_LOCATORS.draft}`);
-    const move = db.moveByLocator(SEED_LOCATORS.draft)!;
-    expect(body.queueMoves).toEqual([
-      {
-        id: move.id,
-        locator: SEED_LOCATORS.draft,
-        customer: expect.objectContaining({ firstName: expect.any(String) }),
-        status: 'SUBMITTED',
-        availableToPrimeAt: null,
-        originDutyLocation: expect.stringMatching(/, [A-Z]{2}$/),
-        requestedMoveDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
-        shipmentsCount: db.shipmentsOf(move.id).length,
-      },
+describe('the moves queue (getMovesQueue)', () => {
+  it('lists the moves waiting for the TOO: approvals requested, submitted, then counseled', async () => {
+    const body = await queue();
+    expect(body).toMatchObject({ page: 1, perPage: 20, totalCount: 10 });
+    expect(body.queueMoves?.map((row) => row.locator)).toEqual([
+      ...APPROVALS_REQUESTED,
+      ...SUBMITTED,
+      ...COUNSELED,
     ]);
   });
 
-  it('pages through every move exactly once', async () => {
-    db.reset({ moves: 25 });
-    const pages = await Promise.all([1, 2, 3].map((page) => queue(`?page=${page}&perPage=10`)));
-    expect(pages.map(({ body }) => body.queueMoves.length)).toEqual([10, 10, 5]);
-    const ids = pages.flatMap(({ body }) => body.queueMoves.map((row) => row.id));
-    expect(new Set(ids).size).toBe(25);
-    expect((await queue('?page=4&perPage=10')).body.queueMoves).toEqual([]);
+  it("gives the UI's first load (status, descending) the same order", async () => {
+    expect(await locators('?sort=status&order=desc')).toEqual([
+      ...APPROVALS_REQUESTED,
+      ...SUBMITTED,
+      ...COUNSELED,
+    ]);
+    // Ascending: counseled first; the locator breaks ties ascending either way.
+    expect(await locators('?sort=status&order=asc')).toEqual([
+      ...COUNSELED,
+      ...SUBMITTED,
+      ...APPROVALS_REQUESTED,
+    ]);
   });
 
-  it('answers from the records as they are now, after every kind of change', async () => {
-    db.reset({ moves: 25 });
-    const before = await queue('?sort=customerName&order=asc');
-    const [first] = before.body.queueMoves;
-    const move = db.moveByLocator(first.locator)!;
-    const customerId = db.find('order', move.orderID)!.customerID;
-
-    // A change made after an answer is in the next one, and in its order.
-    db.update('customer', customerId, { lastName: 'Zzyzx' });
-    const renamed = await queue('?sort=customerName&order=asc&perPage=25');
-    expect(renamed.body.queueMoves.at(-1)).toMatchObject({
-      locator: first.locator,
-      customer: { lastName: 'Zzyzx' },
-    });
-    db.update('move', move.id, { status: 'APPROVED' });
-    expect((await queue(`?locator=${first.locator}`)).body.queueMoves[0].status).toBe('APPROVED');
-
-    expect(db.remove('move', move.id)).toBe(true);
-    expect((await queue()).body.totalCount).toBe(24);
-    db.reset({ moves: 25 });
-    expect((await queue('?sort=customerName&order=asc')).body).toEqual(before.body);
-  });
-
-  it('sorts by customer name, descending', async () => {
-    const { body } = await queue('?sort=customerName&order=desc');
-    const names = body.queueMoves.map((row) =>
-      `${row.customer.lastName}, ${row.customer.firstName}`.toLowerCase(),
+  it('shows each move as the queue fills a row: a few customer fields, its dates, counts and office', async () => {
+    const { rows } = seededMove(SEED_LOCATORS.submitted);
+    const dates: [string, string][] = [
+      ['2027-03-05', '2027-03-20'],
+      ['2027-03-02', '2027-03-03'],
+      ['2027-04-10', '2027-04-30'],
+    ];
+    rows.shipments.forEach((shipment, index) =>
+      db.touch('shipment', shipment.id, {
+        requestedPickupDate: dates[index][0],
+        requestedDeliveryDate: dates[index][1],
+      }),
     );
-    expect(names).toEqual(sorted(names).reverse());
+    const body = await queue('?locator=RDY4PR');
+    expect(body).toEqual({
+      page: 1,
+      perPage: 20,
+      totalCount: 1,
+      queueMoves: [
+        {
+          id: rows.move.id,
+          customer: {
+            id: rows.customer.id,
+            first_name: 'Joshua',
+            last_name: 'Williams',
+            edipi: '3603638817',
+            agency: 'ARMY',
+            // Zero values of the fields the queue's query does not fill.
+            userID: '00000000-0000-0000-0000-000000000000',
+            eTag: 'MDAwMS0wMS0wMVQwMDowMDowMFo=',
+            cacValidated: false,
+          },
+          status: 'SUBMITTED',
+          locator: 'RDY4PR',
+          submittedAt: '2026-09-04T16:38:08.578Z',
+          appearedInTooAt: '2026-09-04T16:38:08.578Z',
+          requestedMoveDate: '2027-03-02',
+          requestedMoveDates: 'Mar 2 2027, Mar 5 2027, Apr 10 2027',
+          departmentIndicator: 'ARMY',
+          shipmentsCount: 3,
+          originDutyLocation: {
+            id: '23a4906c-db80-448d-a5c8-36fdbb312222',
+            name: 'Peterson SFB, CO 80914',
+            address: {
+              id: '964d9a55-b194-4282-aa53-423748514f0c',
+              streetAddress1: '135 Dover St',
+              city: 'Colorado Springs',
+              state: 'CO',
+              postalCode: '80914',
+              county: 'El Paso',
+              eTag: 'MjAyNS0wMS0wNlQxNDoxNToxNy4yMTY0MDZa',
+            },
+          },
+          originGBLOC: 'KKFA',
+          orderType: 'PERMANENT_CHANGE_OF_STATION',
+          counselingOffice: 'PPPO Fort Carson - USA',
+          counselingOfficeID: '00000000-0000-0000-0000-000000000000',
+          assignable: true,
+          approvalRequestTypes: ['NEW_SHIPMENT', 'NEW_SHIPMENT', 'NEW_SHIPMENT'],
+          closeoutLocation: '',
+        },
+      ],
+    });
+    expect(eTagOf('0001-01-01T00:00:00.000000Z')).toBe('MDAwMS0wMS0wMVQwMDowMDowMFo=');
   });
 
-  it('puts moves not yet available to the Prime last, in either direction', async () => {
-    for (const order of ['asc', 'desc']) {
-      const { body } = await queue(`?sort=availableToPrimeAt&order=${order}`);
-      const values = body.queueMoves.map((row) => row.availableToPrimeAt);
-      const firstNull = values.indexOf(null);
-      expect(firstNull).toBeGreaterThan(0);
-      expect(values.slice(firstNull).every((value) => value === null)).toBe(true);
-      const dates = values.slice(0, firstNull);
-      expect(dates).toEqual(order === 'asc' ? sorted(dates) : sorted(dates).reverse());
-    }
+  it('shows what waits on a move with approvals requested, and who a move is assigned to', async () => {
+    const [requested] = (await queue('?locator=REQST1')).queueMoves!;
+    expect(requested).toMatchObject({
+      shipmentsCount: 2,
+      approvalRequestTypes: ['DCRT', 'NEW_SHIPMENT'],
+    });
+
+    const [assigned] = (await queue('?locator=CJVRA9')).queueMoves!;
+    const too = OFFICE_USERS.find((user) => user.id === db.moveByLocator('CJVRA9')!.tooAssignedId)!;
+    expect(assigned.assignedTo).toEqual({
+      officeUserId: too.id,
+      firstName: too.firstName,
+      lastName: too.lastName,
+    });
+    expect(assigned).not.toHaveProperty('assignable');
   });
 
-  it('filters by locator prefix, customer name and status', async () => {
-    const prime = await queue('?locator=prim');
-    expect(prime.body.queueMoves.map((row) => row.locator)).toEqual([
-      SEED_LOCATORS.availableToPrime,
+  it('pages through every move exactly once, and answers a page past the end without rows', async () => {
+    const pages = await Promise.all([1, 2, 3].map((page) => queue(`?page=${page}&perPage=4`)));
+    expect(pages.map((body) => body.queueMoves?.length)).toEqual([4, 4, 2]);
+    expect(pages.map((body) => [body.page, body.perPage, body.totalCount])).toEqual([
+      [1, 4, 10],
+      [2, 4, 10],
+      [3, 4, 10],
     ]);
+    const ids = pages.flatMap((body) => body.queueMoves!.map((row) => row.id));
+    expect(new Set(ids).size).toBe(10);
+    expect(await queue('?page=4&perPage=4')).toEqual({ page: 4, perPage: 4, totalCount: 10 });
+  });
 
-    const { customer } = prime.body.queueMoves[0];
-    const byName = await queue(`?customerName=${customer.lastName.slice(1, 4).toUpperCase()}`);
-    expect(byName.body.queueMoves.map((row) => row.customer.id)).toContain(customer.id);
+  it('turns a page below 1 into 1 and a page size below 1 into 20, as the SQL does', async () => {
+    expect(await queue('?page=0&perPage=0')).toMatchObject({
+      page: 1,
+      perPage: 20,
+      totalCount: 10,
+    });
+    expect(await queue('?page=-3&perPage=-1')).toMatchObject({ page: 1, perPage: 20 });
+  });
+
+  it('answers an empty queue with the page alone: no rows, no count, as omitempty prints it', async () => {
+    const answer = await send('GET', '/queues/moves?locator=ZZZZZZ');
+    expect(answer.text).toBe('{"page":1,"perPage":20}');
+  });
+
+  it('matches the move code, DoD ID and branch anywhere in them, in any case', async () => {
+    expect(await locators('?locator=dy4')).toEqual(['RDY4PR']);
+    expect(await locators('?edipi=036388')).toEqual(['RDY4PR']);
+    expect(await locators('?branch=marine')).toEqual(['REQST1', 'NOTAC1', 'ETBGX3']);
+  });
+
+  it('matches the customer name first name first, last name first, or "last, first"', async () => {
+    for (const name of ['joshua williams', 'WILLIAMS JOSHUA', 'Williams, Joshua', 'liams, jo']) {
+      expect(await locators(`?customerName=${encodeURIComponent(name)}`)).toEqual(['RDY4PR']);
+    }
+    expect(await locators('?customerName=joshua')).toEqual(['DTQSNR', 'RDY4PR', 'WAKZWN']);
+  });
+
+  it('matches the EMPLID of a Coast Guard customer', async () => {
+    db.save('customer', seededMove(SEED_LOCATORS.submitted).rows.customer.id, {
+      emplid: '7654321',
+    });
+    expect(await locators('?emplid=5432')).toEqual(['RDY4PR']);
+  });
+
+  it('joins several origin duty location values with a space and matches them as one', async () => {
+    expect(await locators('?originDutyLocation=offutt')).toEqual(['GQL4HG', 'CJVRA9', 'NOTAC1']);
+    expect(await locators('?originDutyLocation=Offutt&originDutyLocation=AFB')).toHaveLength(3);
+    expect(await locators('?originDutyLocation=AFB&originDutyLocation=Offutt')).toEqual([]);
+  });
+
+  it("matches the requested move date on a shipment's pickup, or an NTS release's delivery", async () => {
+    const { rows } = seededMove(SEED_LOCATORS.submitted);
+    const [first] = rows.shipments;
+    db.touch('shipment', first.id, {
+      requestedPickupDate: '2027-07-04',
+      requestedDeliveryDate: '2027-07-20',
+    });
+    expect(await locators('?requestedMoveDate=2027-07-04')).toEqual(['RDY4PR']);
+    expect(await locators('?requestedMoveDate=2027-07-20')).toEqual([]);
+    db.touch('shipment', first.id, { shipmentType: 'HHG_OUTOF_NTS' });
+    expect(await locators('?requestedMoveDate=2027-07-20')).toEqual(['RDY4PR']);
+  });
+
+  it('matches the day a move reached the TOO: submitted, counseled or approvals requested', async () => {
+    expect(await locators('?appearedInTooAt=2026-09-04T00:00:00Z')).toEqual(['RDY4PR']);
+    // REQST1 was submitted on 3 October and asked for approvals on 9 October.
+    expect(await locators('?appearedInTooAt=2026-10-03T00:00:00Z')).toEqual(['REQST1']);
+    expect(await locators('?appearedInTooAt=2026-10-09T00:00:00Z')).toEqual(['REQST1']);
+    expect(await locators('?appearedInTooAt=2026-08-09T00:00:00Z')).toEqual(['ETBGX3']);
+    // strfmt takes a bare date for a date-time too.
+    expect(await locators('?appearedInTooAt=2026-09-04')).toEqual(['RDY4PR']);
+  });
+
+  it('filters by the comma-joined statuses the UI sends, the last status parameter winning', async () => {
+    expect(await locators('?status=SUBMITTED')).toEqual(SUBMITTED);
     expect(
-      byName.body.queueMoves.every((row) =>
-        row.customer.lastName.toLowerCase().includes(customer.lastName.slice(1, 4).toLowerCase()),
-      ),
-    ).toBe(true);
+      await locators('?status=APPROVALS%20REQUESTED,SERVICE%20COUNSELING%20COMPLETED'),
+    ).toEqual([...APPROVALS_REQUESTED, ...COUNSELED]);
+    expect(await locators('?status=SUBMITTED&status=SERVICE%20COUNSELING%20COMPLETED')).toEqual(
+      COUNSELED,
+    );
+    // Empty parts are dropped, as swag.SplitByFormat drops them.
+    expect(await locators('?status=SUBMITTED,')).toEqual(SUBMITTED);
+  });
 
-    const approved = await queue('?status=APPROVED');
-    expect(approved.body.totalCount).toBe(approved.body.queueMoves.length);
-    expect(approved.body.queueMoves.every((row) => row.status === 'APPROVED')).toBe(true);
-    expect(approved.body.totalCount).toBeLessThan(12);
+  it('ignores the parameters the server never passes to its SQL, and empty values', async () => {
+    const all = await locators();
+    expect(await locators('?orderType=LOCAL_MOVE&destinationDutyLocation=Fort%20Hood')).toEqual(
+      all,
+    );
+    expect(await locators('?page=&perPage=&sort=&order=&locator=')).toEqual(all);
+  });
+
+  it('lists only moves of the office GBLOC with a shipment waiting, shown, and not SAFETY', async () => {
+    const ready = seededMove(SEED_LOCATORS.submitted).rows;
+    const noTac = seededMove(SEED_LOCATORS.missingTac).rows;
+    const v53 = seededMove('V53GJ6').rows;
+    const hk = seededMove('HKPVRC').rows;
+    db.save('order', ready.order.id, { gbloc: 'BGAC' });
+    noTac.shipments.forEach((shipment) => db.save('shipment', shipment.id, { status: 'APPROVED' }));
+    db.touch('move', v53.move.id, { show: false });
+    db.save('order', hk.order.id, { ordersType: 'SAFETY' });
+    expect(await locators()).toEqual([...APPROVALS_REQUESTED, 'CJVRA9', 'WAKZWN', ...COUNSELED]);
+  });
+
+  it('leaves out a move whose only open items are destination requests', async () => {
+    const { rows } = seededMove(SEED_LOCATORS.approvalsRequested);
+    const asked = rows.serviceItems.find((item) => item.status === 'SUBMITTED')!;
+    const added = rows.shipments.find((shipment) => shipment.status === 'SUBMITTED')!;
+    db.save('shipment', added.id, { status: 'APPROVED' });
+    expect(await locators('?locator=REQST1')).toEqual(['REQST1']);
+    db.save('serviceItem', asked.id, { reServiceCode: 'DDFSIT' });
+    expect(await locators('?locator=REQST1')).toEqual([]);
+  });
+
+  it('sorts by customer name (last, then first), locator ascending breaking ties either way', async () => {
+    const names = async (order: string) =>
+      ((await queue(`?sort=customerName&order=${order}`)).queueMoves ?? []).map(
+        (row) => `${row.customer?.last_name}, ${row.customer?.first_name} ${row.locator}`,
+      );
+    const ascending = await names('asc');
+    expect(ascending.slice(0, 3)).toEqual([
+      'Anderson, Rachel ETBGX3',
+      'Brown, Linda CJVRA9',
+      'Harris, Kevin HKPVRC',
+    ]);
+    expect(ascending.at(-1)).toBe('Wilson, Naomi NOTAC1');
+    expect((await names('desc'))[0]).toBe('Wilson, Naomi NOTAC1');
   });
 
   it.each([
-    '?page=0',
-    '?page=abc',
-    '?perPage=101',
-    '?perPage=1.5',
-    '?sort=eTag',
-    '?order=up',
-    '?status=LOST',
-    '?locator=ABCDEFG',
-  ])('refuses the malformed query %s with 400', async (query) => {
-    expectProblem(await queue(query), 400);
+    ['edipi', (row: Schemas['QueueMove']) => row.customer?.edipi ?? ''],
+    ['branch', (row: Schemas['QueueMove']) => `${row.customer?.agency} ${row.locator}`],
+    ['locator', (row: Schemas['QueueMove']) => row.locator ?? ''],
+    [
+      'originDutyLocation',
+      (row: Schemas['QueueMove']) => `${row.originDutyLocation?.name} ${row.locator}`,
+    ],
+    ['counselingOffice', (row: Schemas['QueueMove']) => `${row.counselingOffice} ${row.locator}`],
+  ])('sorts by %s in either direction', async (sort, key) => {
+    const ascending = ((await queue(`?sort=${sort}&order=asc`)).queueMoves ?? []).map(key);
+    expect(ascending).toEqual([...ascending].sort());
+    const descending = ((await queue(`?sort=${sort}&order=desc`)).queueMoves ?? []).map(key);
+    expect(descending.map((value) => value.split(' ')[0])).toEqual(
+      [...ascending].reverse().map((value) => value.split(' ')[0]),
+    );
+  });
+
+  it('sorts by the earliest requested date of any shipment, and by the latest day it reached the TOO', async () => {
+    const ascending = (await queue('?sort=requestedMoveDate&order=asc')).queueMoves!;
+    const earliest = (locator: string) =>
+      db
+        .shipmentsOf(db.moveByLocator(locator)!.id)
+        .flatMap((shipment) => [shipment.requestedPickupDate!, shipment.requestedDeliveryDate!])
+        .sort()[0];
+    const dates = ascending.map((row) => earliest(row.locator!));
+    expect(dates).toEqual([...dates].sort());
+
+    // REQST1 asked for approvals on 9 October, after every other move reached the TOO.
+    expect((await locators('?sort=appearedInTooAt&order=desc'))[0]).toBe('REQST1');
+    expect((await locators('?sort=appearedInTooAt&order=asc'))[0]).toBe('ETBGX3');
+  });
+
+  it('sorts by the assigned TOO, unassigned moves last ascending and first descending', async () => {
+    const cjv = db.moveByLocator('CJVRA9')!;
+    db.touch('move', db.moveByLocator('RDY4PR')!.id, { tooAssignedId: OFFICE_USERS[2].id });
+    const byLast = [OFFICE_USERS.find((user) => user.id === cjv.tooAssignedId)!, OFFICE_USERS[2]]
+      .sort((a, b) => (a.lastName < b.lastName ? -1 : 1))
+      .map((user) => (user.id === cjv.tooAssignedId ? 'CJVRA9' : 'RDY4PR'));
+    expect((await locators('?sort=assignedTo&order=asc')).slice(0, 2)).toEqual(byLast);
+    expect((await locators('?sort=assignedTo&order=desc')).slice(-2)).toEqual(byLast.reverse());
+  });
+
+  it('refuses a query the document does not allow with 422, reporting the first in name order', async () => {
+    const detail = async (query: string) =>
+      expectFramework(await send('GET', `/queues/moves${query}`), 422);
+    expect(await detail('?page=x')).toBe('page in query must be of type int64: "x"');
+    expect(await detail('?perPage=1.5')).toBe('perPage in query must be of type int64: "1.5"');
+    expect(await detail('?sort=eTag')).toBe(
+      'sort in query should be one of [customerName edipi emplid branch locator status originDutyLocation destinationDutyLocation requestedMoveDate appearedInTooAt assignedTo counselingOffice]',
+    );
+    expect(await detail('?order=up')).toBe('order in query should be one of [asc desc]');
+    expect(await detail('?status=APPROVED')).toBe(
+      'status.0 in query should be one of [SUBMITTED SERVICE COUNSELING COMPLETED APPROVALS REQUESTED]',
+    );
+    expect(await detail('?status=SUBMITTED,SUBMITTED')).toBe(
+      "status in query shouldn't contain duplicates",
+    );
+    expect(await detail('?appearedInTooAt=yesterday')).toBe(
+      'appearedInTooAt in query must be of type strfmt.DateTime: "yesterday"',
+    );
+    // Bound in the order of their names: order before page, page before sort.
+    expect(await detail('?sort=eTag&page=x&order=up')).toBe(
+      'order in query should be one of [asc desc]',
+    );
+    expect(await detail('?sort=eTag&page=x')).toBe('page in query must be of type int64: "x"');
+  });
+
+  it("releases the reader's locks without a save, and leaves a colleague's lock, shown in its row", async () => {
+    const ready = db.moveByLocator(SEED_LOCATORS.submitted)!;
+    await send('GET', `/move/${SEED_LOCATORS.submitted}`);
+    expect(db.find('move', ready.id)?.lockedByOfficeUserId).toBe(SIGNED_IN_USER.id);
+    const colleague = db.touch('move', db.moveByLocator('NOTAC1')!.id, {
+      lockedByOfficeUserId: OFFICE_USERS[1].id,
+      lockExpiresAt: '2099-01-01T00:00:00.000000Z',
+    });
+
+    const body = await queue();
+    expect(db.find('move', ready.id)).toMatchObject({
+      lockedByOfficeUserId: null,
+      lockExpiresAt: null,
+      updatedAt: ready.updatedAt,
+    });
+    const rowOf = (locator: string) => body.queueMoves!.find((row) => row.locator === locator)!;
+    expect(rowOf('RDY4PR')).not.toHaveProperty('lockedByOfficeUserID');
+    expect(rowOf('NOTAC1')).toMatchObject({
+      lockedByOfficeUserID: OFFICE_USERS[1].id,
+      lockExpiresAt: '2099-01-01T00:00:00.000Z',
+    });
+    expect(db.find('move', colleague.id)?.lockedByOfficeUserId).toBe(OFFICE_USERS[1].id);
+  });
+
+  it('answers from the records as they are now, after every kind of change', async () => {
+    const before = await queue('?sort=customerName&order=asc');
+    const [first] = before.queueMoves!;
+    const { rows } = seededMove(first.locator!);
+
+    db.save('customer', rows.customer.id, { lastName: 'Zzyzx' });
+    const renamed = await queue('?sort=customerName&order=asc');
+    expect(renamed.queueMoves!.at(-1)).toMatchObject({
+      locator: first.locator,
+      customer: { last_name: 'Zzyzx' },
+    });
+
+    const approved = await send('PATCH', `/move-task-orders/${rows.move.id}/status`, {
+      ifMatch: eTagOf(rows.move.updatedAt),
+      body: {},
+    });
+    expect(approved.status).toBe(200);
+    expect(await locators(`?locator=${first.locator}`)).toEqual([]);
+    expect(db.remove('move', db.moveByLocator('RDY4PR')!.id)).toBe(true);
+    expect((await queue()).totalCount).toBe(8);
+
+    db.reset();
+    expect(await queue('?sort=customerName&order=asc')).toEqual(before);
+  });
+
+  it('prints approvalRequestTypes null when nothing on a listed move waits, as the real server does', async () => {
+    const { rows } = seededMove(SEED_LOCATORS.approvalsRequested);
+    db.save('shipment', rows.shipments[1].id, { status: 'APPROVED' });
+    rows.serviceItems.forEach((item) => db.save('serviceItem', item.id, { status: 'APPROVED' }));
+    const answer = await send<Result>('GET', '/queues/moves?locator=REQST1');
+    expect(answer.body.queueMoves?.[0].approvalRequestTypes).toBeNull();
+    // Our document, a subset of the reference, says an array: the one known misfit.
+    expect(misfits('getMovesQueue', answer.body)).toEqual([
+      'queueMoves[0].approvalRequestTypes is null, which its schema does not allow',
+    ]);
   });
 
   it('stays fast at 10,000 moves', async () => {
     db.reset({ moves: 10_000 });
     const started = performance.now();
-    const { body } = await queue('?sort=customerName&customerName=an&perPage=100');
+    const body = await queue('?sort=customerName&customerName=an&perPage=100');
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(body.totalCount).toBeGreaterThan(100);
     expect(body.queueMoves).toHaveLength(100);

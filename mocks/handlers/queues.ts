@@ -1,131 +1,276 @@
-import { http, HttpResponse } from 'msw';
+// The TOO's queue as the real server builds it (the SQL function
+// get_origin_queue; GHC.md, "getMovesQueue in detail"): the moves of the
+// office's GBLOC that have a shipment waiting for the TOO, filtered with
+// case-insensitive "contains" matches, sorted with the locator as the
+// tie-breaker, then paged. Listing it releases the caller's locks.
 import type { operations } from '../../src/api/ghc';
 import { db } from '../db';
-import { API, problem, read } from '../http';
-import type { Schemas } from '../records';
+import { ok } from '../http';
+import { operation } from '../operation';
+import * as payloads from '../payloads';
+import {
+  counselingOfficeById,
+  dutyLocationById,
+  officeUserById,
+  SIGNED_IN_USER,
+  TOO_OFFICE,
+} from '../referenceData';
+import type { MoveRow, Schemas, ShipmentRow } from '../records';
 
-type QueueMove = Schemas['QueueMove'];
-type Sort = NonNullable<NonNullable<operations['getMovesQueue']['parameters']['query']>['sort']>;
+type Query = NonNullable<operations['getMovesQueue']['parameters']['query']>;
+type Sort = NonNullable<Query['sort']>;
 
-const SORT_KEYS: Record<Sort, (row: QueueMove) => string | null> = {
-  locator: (row) => row.locator,
-  customerName: (row) => `${row.customer.lastName}, ${row.customer.firstName}`.toLowerCase(),
-  status: (row) => row.status,
-  availableToPrimeAt: (row) => row.availableToPrimeAt,
-  requestedMoveDate: (row) => row.requestedMoveDate,
-};
-
-const STATUSES: readonly Schemas['MoveStatus'][] = [
-  'DRAFT',
-  'SUBMITTED',
+const DEFAULT_STATUSES: readonly MoveRow['status'][] = [
+  'SERVICE COUNSELING COMPLETED',
   'APPROVALS REQUESTED',
-  'APPROVED',
-  'CANCELED',
+  'SUBMITTED',
 ];
 
-const isSort = (value: string): value is Sort => Object.hasOwn(SORT_KEYS, value);
+// Submitted service items of these codes are the destination queue's, not this one's.
+const DESTINATION_REQUESTS = new Set([
+  'DDFSIT',
+  'DDASIT',
+  'DDDSIT',
+  'DDSHUT',
+  'DDSFSC',
+  'IDFSIT',
+  'IDASIT',
+  'IDDSIT',
+  'IDSHUT',
+  'IDSFSC',
+]);
 
-interface Query {
-  page: number;
-  perPage: number;
-  sort: Sort;
-  descending: boolean;
-  locator: string;
-  customerName: string;
-  status: string;
+interface Entry extends payloads.QueueParts {
+  /** Values to filter and sort by, as the SQL reads them. */
+  customerNames: string[];
+  affiliation: string;
+  originName: string;
+  counselingOffice: string;
+  assignedNames: string[];
+  assignedLastName: string | null;
+  requestedDates: string[];
+  earliestRequested: string | null;
+  sentToTooDays: string[];
+  lastSentToToo: string | null;
 }
 
-function integer(value: string | null, fallback: number, max = Number.MAX_SAFE_INTEGER) {
-  if (value === null) return fallback;
-  if (!/^[0-9]+$/.test(value)) return undefined;
-  const number = Number(value);
-  return number >= 1 && number <= max ? number : undefined;
-}
+const waitsForToo = (shipment: ShipmentRow) =>
+  shipment.status === 'SUBMITTED' || shipment.status === 'APPROVALS_REQUESTED';
 
-/** Reads the query; answers the names of the malformed parameters instead. */
-function parseQuery(search: URLSearchParams): Query | string[] {
-  const page = integer(search.get('page'), 1);
-  const perPage = integer(search.get('perPage'), 20, 100);
-  const sort = search.get('sort') ?? 'locator';
-  const order = search.get('order') ?? 'asc';
-  const locator = search.get('locator') ?? '';
-  const customerName = search.get('customerName') ?? '';
-  const status = search.get('status') ?? '';
-  const bad = [
-    page === undefined && 'page (an integer from 1)',
-    perPage === undefined && 'perPage (an integer from 1 to 100)',
-    !isSort(sort) && `sort (one of ${Object.keys(SORT_KEYS).join(', ')})`,
-    order !== 'asc' && order !== 'desc' && 'order (asc or desc)',
-    locator.length > 6 && 'locator (at most 6 characters)',
-    customerName.length > 100 && 'customerName (at most 100 characters)',
-    status !== '' &&
-      !(STATUSES as readonly string[]).includes(status) &&
-      `status (one of ${STATUSES.join(', ')})`,
-  ].filter((message): message is string => typeof message === 'string');
-  if (bad.length > 0 || page === undefined || perPage === undefined || !isSort(sort)) return bad;
-  return { page, perPage, sort, descending: order === 'desc', locator, customerName, status };
-}
-
-function matches(query: Query) {
-  const locator = query.locator.toUpperCase();
-  const name = query.customerName.toLowerCase();
-  return (row: QueueMove) =>
-    row.locator.startsWith(locator) &&
-    (query.status === '' || row.status === query.status) &&
-    (name === '' ||
-      `${row.customer.firstName} ${row.customer.lastName}`.toLowerCase().includes(name) ||
-      `${row.customer.lastName}, ${row.customer.firstName}`.toLowerCase().includes(name));
-}
-
-// Empty values (no availableToPrimeAt yet) sort last in either direction, and
-// ties fall back to the locator, so paging is stable.
-function sortRows(rows: readonly QueueMove[], query: Query): QueueMove[] {
-  const keyOf = SORT_KEYS[query.sort];
-  const direction = query.descending ? -1 : 1;
-  return rows
-    .map((row) => ({ row, key: keyOf(row) }))
-    .sort((a, b) => {
-      if (a.key !== b.key) {
-        if (a.key === null) return 1;
-        if (b.key === null) return -1;
-        return (a.key < b.key ? -1 : 1) * direction;
-      }
-      return a.row.locator < b.row.locator ? -1 : a.row.locator > b.row.locator ? 1 : 0;
-    })
-    .map(({ row }) => row);
-}
-
-// Every sort order of the queue asked for since the records last changed.
-let sorted: { revision: number; orders: Map<string, QueueMove[]> } | undefined;
-
-/** All of the queue's rows in the query's order (filtering keeps it). */
-function sortedQueue(query: Query): readonly QueueMove[] {
-  if (sorted?.revision !== db.revision()) sorted = { revision: db.revision(), orders: new Map() };
-  const key = `${query.sort} ${query.descending ? 'desc' : 'asc'}`;
-  let rows = sorted.orders.get(key);
-  if (!rows) {
-    rows = sortRows(db.queueMoves(), query);
-    sorted.orders.set(key, rows);
+/** Every move the queue can list, whatever the filters: built once per change of the rows. */
+function entries(): Entry[] {
+  const shipmentsByMove = new Map<string, ShipmentRow[]>();
+  for (const shipment of db.all('shipment')) {
+    const list = shipmentsByMove.get(shipment.moveId) ?? [];
+    list.push(shipment);
+    shipmentsByMove.set(shipment.moveId, list);
   }
-  return rows;
+  const itemsByMove = new Map<string, payloads.QueueParts['serviceItems']>();
+  for (const item of db.all('serviceItem')) {
+    const list = itemsByMove.get(item.moveId) ?? [];
+    list.push(item);
+    itemsByMove.set(item.moveId, list);
+  }
+  // Shared rows, read only: copying each made the first page after a change slow.
+  const orders = new Map(db.all('order').map((row) => [row.id, row]));
+  const customers = new Map(db.all('customer').map((row) => [row.id, row]));
+  return db.all('move').flatMap((move) => {
+    const order = orders.get(move.ordersId);
+    const customer = order && customers.get(order.serviceMemberId);
+    if (!move.show || !order || !customer) return [];
+    const shipments = shipmentsByMove.get(move.id) ?? [];
+    const serviceItems = itemsByMove.get(move.id) ?? [];
+    // The office's GBLOC, on a shipment that waits for the TOO.
+    if (order.gbloc !== TOO_OFFICE.gbloc || !shipments.some(waitsForToo)) return [];
+    if (order.ordersType === 'SAFETY') return [];
+    const submitted = serviceItems.filter((item) => item.shipmentId && item.status === 'SUBMITTED');
+    if (
+      submitted.length > 0 &&
+      submitted.every((item) => DESTINATION_REQUESTS.has(item.reServiceCode))
+    ) {
+      return [];
+    }
+    const assigned = officeUserById(move.tooAssignedId);
+    const everyRequestedDate = shipments
+      .flatMap((shipment) => [shipment.requestedPickupDate, shipment.requestedDeliveryDate])
+      .filter((date): date is string => date !== null)
+      .sort();
+    const sent = [move.submittedAt, move.serviceCounselingCompletedAt, move.approvalsRequestedAt]
+      .filter((at): at is string => at !== null)
+      .sort();
+    const { firstName, lastName } = customer;
+    const parts = { move, order, customer, shipments, serviceItems };
+    return [
+      {
+        ...parts,
+        customerNames: [
+          `${firstName} ${lastName}`,
+          `${lastName} ${firstName}`,
+          `${lastName}, ${firstName}`,
+        ],
+        affiliation: customer.affiliation,
+        originName: dutyLocationById(order.originDutyLocationId)?.name ?? '',
+        counselingOffice: counselingOfficeById(move.counselingOfficeId)?.name ?? '',
+        assignedNames: assigned
+          ? [
+              `${assigned.firstName} ${assigned.lastName}`,
+              `${assigned.lastName} ${assigned.firstName}`,
+            ]
+          : [],
+        assignedLastName: assigned?.lastName ?? null,
+        // A requested pickup, or an NTS release's requested delivery.
+        requestedDates: shipments
+          .flatMap((shipment) => [
+            shipment.requestedPickupDate,
+            shipment.shipmentType === 'HHG_OUTOF_NTS' ? shipment.requestedDeliveryDate : null,
+          ])
+          .filter((date): date is string => date !== null),
+        earliestRequested: everyRequestedDate[0] ?? null,
+        sentToTooDays: sent.map((at) => at.slice(0, 10)),
+        lastSentToToo: sent[sent.length - 1] ?? null,
+      },
+    ];
+  });
+}
+
+const STATUS_RANK: Partial<Record<MoveRow['status'], number>> = {
+  'SERVICE COUNSELING COMPLETED': 1,
+  SUBMITTED: 2,
+  'NEEDS SERVICE COUNSELING': 3,
+  'APPROVALS REQUESTED': 4,
+  APPROVED: 5,
+};
+const DEFAULT_RANK: Partial<Record<MoveRow['status'], number>> = {
+  'APPROVALS REQUESTED': 1,
+  SUBMITTED: 2,
+  'SERVICE COUNSELING COMPLETED': 3,
+};
+
+type Key = string | number | null;
+
+/** The sort keys of the SQL, one or two columns each; null sorts as Postgres sorts NULL. */
+const SORT_KEYS: Record<Sort | 'default', (entry: Entry) => Key[]> = {
+  default: (entry) => [DEFAULT_RANK[entry.move.status] ?? 99],
+  status: (entry) => [STATUS_RANK[entry.move.status] ?? 99],
+  customerName: (entry) => [entry.customer.lastName, entry.customer.firstName],
+  edipi: (entry) => [entry.customer.edipi],
+  emplid: (entry) => [entry.customer.emplid],
+  branch: (entry) => [entry.affiliation],
+  locator: (entry) => [entry.move.locator],
+  originDutyLocation: (entry) => [entry.originName],
+  counselingOffice: (entry) => [entry.counselingOffice],
+  assignedTo: (entry) => [entry.assignedLastName],
+  requestedMoveDate: (entry) => [entry.earliestRequested],
+  appearedInTooAt: (entry) => [entry.lastSentToToo],
+  // Not a column the SQL knows: it falls through to the move's id.
+  destinationDutyLocation: (entry) => [entry.move.id],
+};
+
+// Postgres puts NULL last in ascending order and first in descending order.
+function compareKeys(a: Key, b: Key, direction: number): number {
+  if (a === b) return 0;
+  if (a === null) return 1 * direction;
+  if (b === null) return -1 * direction;
+  return (a < b ? -1 : 1) * direction;
+}
+
+let cache: { revision: number; entries: Entry[]; sorted: Map<string, Entry[]> } | undefined;
+
+function sortedEntries(sort: Sort | 'default', descending: boolean): Entry[] {
+  if (cache?.revision !== db.revision()) {
+    cache = { revision: db.revision(), entries: entries(), sorted: new Map() };
+  }
+  const key = `${sort} ${descending}`;
+  let sorted = cache.sorted.get(key);
+  if (!sorted) {
+    const keyOf = SORT_KEYS[sort];
+    const direction = descending ? -1 : 1;
+    sorted = cache.entries
+      .map((entry) => ({ entry, keys: keyOf(entry) }))
+      .sort((a, b) => {
+        for (let index = 0; index < a.keys.length; index++) {
+          const order = compareKeys(a.keys[index], b.keys[index], direction);
+          if (order !== 0) return order;
+        }
+        return a.entry.move.locator < b.entry.move.locator ? -1 : 1;
+      })
+      .map(({ entry }) => entry);
+    cache.sorted.set(key, sorted);
+  }
+  return sorted;
+}
+
+/** ILIKE '%value%'. */
+const contains = (text: string | null, value: string) =>
+  text !== null && text.toLowerCase().includes(value.toLowerCase());
+
+function filterOf(query: Query): (entry: Entry) => boolean {
+  const statuses: readonly string[] = query.status ?? DEFAULT_STATUSES;
+  const requested = query.requestedMoveDate?.slice(0, 10);
+  const appeared = query.appearedInTooAt?.slice(0, 10);
+  // The values are joined with a space, then matched as one.
+  const origin = query.originDutyLocation?.join(' ');
+  return (entry) =>
+    statuses.includes(entry.move.status) &&
+    (query.customerName === undefined ||
+      entry.customerNames.some((name) => contains(name, query.customerName ?? ''))) &&
+    (query.edipi === undefined || contains(entry.customer.edipi, query.edipi)) &&
+    (query.emplid === undefined || contains(entry.customer.emplid, query.emplid)) &&
+    (query.locator === undefined || contains(entry.move.locator, query.locator)) &&
+    (query.branch === undefined || contains(entry.affiliation, query.branch)) &&
+    (origin === undefined || contains(entry.originName, origin)) &&
+    (requested === undefined || entry.requestedDates.includes(requested)) &&
+    (appeared === undefined || entry.sentToTooDays.includes(appeared));
+}
+
+/** The queue releases every lock its reader holds; a lock is no save, so no eTag changes. */
+function releaseLocks(): void {
+  for (const move of db.all('move')) {
+    if (move.lockedByOfficeUserId === SIGNED_IN_USER.id) {
+      db.touch('move', move.id, { lockedByOfficeUserId: null, lockExpiresAt: null });
+    }
+  }
 }
 
 export const queuesHandlers = [
-  http.get(
-    `${API}/queues/moves`,
-    read(({ request }) => {
-      const query = parseQuery(new URL(request.url).searchParams);
-      if (Array.isArray(query))
-        return problem(400, `Malformed query parameters: ${query.join('; ')}.`);
-      const rows = sortedQueue(query).filter(matches(query));
-      const start = (query.page - 1) * query.perPage;
-      const result: Schemas['QueueMovesResult'] = {
-        page: query.page,
-        perPage: query.perPage,
-        totalCount: rows.length,
-        queueMoves: rows.slice(start, start + query.perPage),
-      };
-      return HttpResponse.json(result);
-    }),
-  ),
+  operation({
+    method: 'get',
+    path: '/queues/moves',
+    operationId: 'getMovesQueue',
+    // The generated binder reads the parameters in the order of their names.
+    bindOrder: [
+      'appearedInTooAt',
+      'branch',
+      'customerName',
+      'edipi',
+      'emplid',
+      'locator',
+      'order',
+      'originDutyLocation',
+      'page',
+      'perPage',
+      'requestedMoveDate',
+      'sort',
+      'status',
+    ],
+    handle({ query: bound }) {
+      const query = bound as Query;
+      releaseLocks();
+      const page = query.page !== undefined && query.page >= 1 ? query.page : 1;
+      const perPage = query.perPage !== undefined && query.perPage >= 1 ? query.perPage : 20;
+      const rows = sortedEntries(query.sort ?? 'default', query.order === 'desc').filter(
+        filterOf(query),
+      );
+      const start = (page - 1) * perPage;
+      // Only the page's rows are built: a long queue is mostly never shown.
+      const queueMoves = rows.slice(start, start + perPage).map(payloads.queueMove);
+      // Empty lists and zero counts are left out, as the server prints them.
+      return ok({
+        page,
+        perPage,
+        totalCount: rows.length || undefined,
+        queueMoves: queueMoves.length ? queueMoves : undefined,
+      } satisfies Schemas['QueueMovesResult']);
+    },
+  }),
 ];

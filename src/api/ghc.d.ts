@@ -11,7 +11,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Lists moves for the TOO queue, paged, sorted and filtered on the server */
+    /**
+     * The TOO's queue of moves
+     * @description One page of the moves waiting for a TOO of the caller's office, sorted and filtered on the server. Without a status filter it lists moves that are submitted, counseled or waiting for approvals.
+     */
     get: operations['getMovesQueue'];
     put?: never;
     post?: never;
@@ -25,10 +28,16 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path?: never;
+      path: {
+        /** @description The six-character code of the move */
+        locator: string;
+      };
       cookie?: never;
     };
-    /** Returns the move with the given locator */
+    /**
+     * A move by its locator
+     * @description The move, with the id of its orders; reading it locks the move for the caller.
+     */
     get: operations['getMove'];
     put?: never;
     post?: never;
@@ -43,11 +52,15 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDString'];
       };
       cookie?: never;
     };
-    /** Returns a move task order */
+    /**
+     * A move as a task order
+     * @description The same record as the move, with the same eTag, in the task order's shape.
+     */
     get: operations['getMoveTaskOrder'];
     put?: never;
     post?: never;
@@ -61,9 +74,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
-      };
+      path?: never;
       cookie?: never;
     };
     get?: never;
@@ -73,8 +84,8 @@ export interface paths {
     options?: never;
     head?: never;
     /**
-     * Makes the move task order available to the Prime
-     * @description Sets `availableToPrimeAt` and creates the move management (MS) and counseling (CS) service items asked for. An omitted code means false. A move already available to the Prime answers 409.
+     * Approves a move and adds its move-level service items
+     * @description Approves the move (if it was not approved before) and creates the move management (MS) and counseling (CS) service items asked for. It does not approve shipments and does not make the move available to the Prime: approving a shipment does that.
      */
     patch: operations['updateMoveTaskOrderStatus'];
     trace?: never;
@@ -83,9 +94,7 @@ export interface paths {
     parameters: {
       query?: never;
       header?: never;
-      path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
-      };
+      path?: never;
       cookie?: never;
     };
     get?: never;
@@ -94,7 +103,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Updates the TIO remarks of a move task order */
+    /**
+     * Changes a move's TIO remarks
+     * @description Sets the move's `tioRemarks` from the body. MilMove declares this operation but its server does not implement it (it answers 501).
+     */
     patch: operations['updateMoveTIORemarks'];
     trace?: never;
   };
@@ -103,18 +115,25 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
+        /** @description The customer's id */
         customerID: string;
       };
       cookie?: never;
     };
-    /** Returns a customer */
+    /**
+     * A customer
+     * @description The service member, with their current address and first backup contact.
+     */
     get: operations['getCustomer'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Updates a customer's contact information (partial) */
+    /**
+     * Changes a customer's contact information
+     * @description Writes the names and the two preference flags on every call (an omitted one becomes empty or false), and the other fields when sent.
+     */
     patch: operations['updateCustomer'];
     trace?: never;
   };
@@ -123,18 +142,25 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
+        /** @description The orders' id */
         orderID: string;
       };
       cookie?: never;
     };
-    /** Returns an order */
+    /**
+     * A customer's orders
+     * @description The orders, with both duty locations and the customer's id.
+     */
     get: operations['getOrder'];
     put?: never;
     post?: never;
     delete?: never;
     options?: never;
     head?: never;
-    /** Updates an order (partial) */
+    /**
+     * Changes a customer's orders
+     * @description Sets the fields sent; the dates, the orders type and both duty locations are always required. Saving the orders saves the customer too, so the customer's eTag changes.
+     */
     patch: operations['updateOrder'];
     trace?: never;
   };
@@ -143,14 +169,38 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDUuid'];
       };
       cookie?: never;
     };
-    /** Lists the shipments of a move task order */
+    /**
+     * The shipments of a move
+     * @description Every shipment of the move that is not deleted, each with its own eTag.
+     */
     get: operations['listMTOShipments'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/shipments/approve': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approves several shipments at once
+     * @description Approves each shipment of the list, checking each one's own eTag, all or nothing: if one is refused, none is approved. Then the move is made available to the Prime.
+     */
+    post: operations['approveShipments'];
     delete?: never;
     options?: never;
     head?: never;
@@ -162,13 +212,17 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
+        /** @description The shipment's id */
         shipmentID: components['parameters']['shipmentID'];
       };
       cookie?: never;
     };
     get?: never;
     put?: never;
-    /** Approves a submitted shipment */
+    /**
+     * Approves one shipment
+     * @description Approves the shipment and creates its basic service items. The move is saved with it (a new eTag) and made available to the Prime.
+     */
     post: operations['approveShipment'];
     delete?: never;
     options?: never;
@@ -181,13 +235,17 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
+        /** @description The shipment's id */
         shipmentID: components['parameters']['shipmentID'];
       };
       cookie?: never;
     };
     get?: never;
     put?: never;
-    /** Rejects a submitted shipment, with a reason */
+    /**
+     * Rejects one shipment, with a reason
+     * @description Only a submitted shipment can be rejected. The move is left as it is.
+     */
     post: operations['rejectShipment'];
     delete?: never;
     options?: never;
@@ -200,11 +258,15 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDUuid'];
       };
       cookie?: never;
     };
-    /** Lists the service items of a move task order */
+    /**
+     * The service items of a move
+     * @description Every service item of the move, of its shipments and of the move itself.
+     */
     get: operations['listMTOServiceItems'];
     put?: never;
     post?: never;
@@ -219,7 +281,9 @@ export interface paths {
       query?: never;
       header?: never;
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDString'];
+        /** @description The service item's id */
         mtoServiceItemID: string;
       };
       cookie?: never;
@@ -230,7 +294,10 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Approves or rejects a service item */
+    /**
+     * Approves or rejects a service item
+     * @description Decides a service item the Prime requested. The item's shipment and the move are looked at again and saved with it, so their eTags change.
+     */
     patch: operations['updateMTOServiceItemStatus'];
     trace?: never;
   };
@@ -238,212 +305,430 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    Error: {
+      message: string;
+    };
     ClientError: {
       title: string;
       detail: string;
       /** Format: uuid */
       instance: string;
     };
-    ValidationError: components['schemas']['ClientError'] & {
-      /** @description Each bad field's name mapped to a message */
+    ValidationError: {
+      /** @description Each refused field's name, with why */
       invalid_fields: {
         [key: string]: string;
       };
-    };
-    /**
-     * @description Base64 of `updatedAt` (RFC 3339 with nanoseconds)
-     * @example MjAyNi0wMS0wNVQxNDowMDowMC4wMDAwMDAwMDBa
-     */
-    ETag: string;
-    /**
-     * @description RFC 3339 with nanoseconds
-     * @example 2026-01-05T14:00:00.000000000Z
-     */
-    Timestamp: string;
+    } & (components['schemas']['ClientError'] & Record<string, never>);
     /** @enum {string} */
-    MoveStatus: 'DRAFT' | 'SUBMITTED' | 'APPROVALS REQUESTED' | 'APPROVED' | 'CANCELED';
+    MoveStatus:
+      | 'DRAFT'
+      | 'NEEDS SERVICE COUNSELING'
+      | 'SERVICE COUNSELING COMPLETED'
+      | 'SUBMITTED'
+      | 'APPROVALS REQUESTED'
+      | 'APPROVED'
+      | 'CANCELED';
     Move: {
       /** Format: uuid */
-      readonly id: string;
-      /** @example TEST12 */
-      readonly locator: string;
+      id?: string;
+      /** @description The move code, six characters */
+      locator?: string;
       /** Format: uuid */
-      readonly orderID: string;
-      status: components['schemas']['MoveStatus'];
+      ordersId?: string;
+      referenceId?: string | null;
+      status?: components['schemas']['MoveStatus'];
       /** Format: date-time */
-      readonly availableToPrimeAt: string | null;
-      tioRemarks: string | null;
-      createdAt: components['schemas']['Timestamp'];
-      updatedAt: components['schemas']['Timestamp'];
-      eTag: components['schemas']['ETag'];
+      submittedAt?: string | null;
+      /** Format: date-time */
+      serviceCounselingCompletedAt?: string | null;
+      /** Format: date-time */
+      approvedAt?: string | null;
+      /** Format: date-time */
+      approvalsRequestedAt?: string | null;
+      /** Format: date-time */
+      availableToPrimeAt?: string | null;
+      tioRemarks?: string | null;
+      readonly financialReviewFlag?: boolean;
+      readonly financialReviewRemarks?: string | null;
+      /** Format: uuid */
+      lockedByOfficeUserID?: string | null;
+      /** Format: date-time */
+      lockExpiresAt?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      eTag?: string;
     };
-    /** @description The same record as the Move (same id, same eTag), as the TOO sees it */
-    MoveTaskOrder: components['schemas']['Move'] & {
-      /** @example 1001-3456 */
-      readonly referenceId: string;
+    MoveTaskOrder: {
+      /** Format: uuid */
+      id?: string;
+      /** Format: uuid */
+      orderID?: string;
+      locator?: string;
+      referenceId?: string;
+      /** Format: date-time */
+      approvedAt?: string | null;
+      /** Format: date-time */
+      availableToPrimeAt?: string | null;
+      /** Format: date */
+      requestedPickupDate?: string;
+      tioRemarks?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      eTag?: string;
     };
     MTOApprovalServiceItemCodes: {
-      /** @description Create the move management service item */
-      serviceCodeMS?: boolean;
-      /** @description Create the counseling service item */
+      /** @description Create the counseling (CS) service item */
       serviceCodeCS?: boolean;
-    };
-    UpdateTIORemarksPayload: {
-      tioRemarks: string | null;
+      /** @description Create the move management (MS) service item */
+      serviceCodeMS?: boolean;
     };
     Address: {
       /** Format: uuid */
-      readonly id: string;
+      id?: string;
       streetAddress1: string;
       streetAddress2?: string | null;
+      streetAddress3?: string | null;
       city: string;
-      state: string;
+      /** @enum {string} */
+      state:
+        | 'AL'
+        | 'AK'
+        | 'AR'
+        | 'AZ'
+        | 'CA'
+        | 'CO'
+        | 'CT'
+        | 'DC'
+        | 'DE'
+        | 'FL'
+        | 'GA'
+        | 'HI'
+        | 'IA'
+        | 'ID'
+        | 'IL'
+        | 'IN'
+        | 'KS'
+        | 'KY'
+        | 'LA'
+        | 'MA'
+        | 'MD'
+        | 'ME'
+        | 'MI'
+        | 'MN'
+        | 'MO'
+        | 'MS'
+        | 'MT'
+        | 'NC'
+        | 'ND'
+        | 'NE'
+        | 'NH'
+        | 'NJ'
+        | 'NM'
+        | 'NV'
+        | 'NY'
+        | 'OH'
+        | 'OK'
+        | 'OR'
+        | 'PA'
+        | 'RI'
+        | 'SC'
+        | 'SD'
+        | 'TN'
+        | 'TX'
+        | 'UT'
+        | 'VA'
+        | 'VT'
+        | 'WA'
+        | 'WI'
+        | 'WV'
+        | 'WY';
+      /** Format: zip */
       postalCode: string;
-      updatedAt: components['schemas']['Timestamp'];
-      eTag: components['schemas']['ETag'];
+      county?: string | null;
+      readonly eTag?: string;
     };
     BackupContact: {
       name: string;
-      /** Format: email */
+      /** Format: x-email */
       email: string;
+      /** Format: telephone */
       phone: string;
     };
-    /** @enum {string} */
-    Affiliation: 'ARMY' | 'NAVY' | 'MARINES' | 'AIR_FORCE' | 'SPACE_FORCE' | 'COAST_GUARD';
     Customer: {
       /** Format: uuid */
-      readonly id: string;
-      readonly edipi: string;
-      agency: components['schemas']['Affiliation'];
-      firstName: string;
-      middleName: string | null;
-      lastName: string;
-      suffix: string | null;
-      phone: string;
-      /** Format: email */
-      email: string;
-      currentAddress: components['schemas']['Address'];
-      backupContact: components['schemas']['BackupContact'];
-      createdAt: components['schemas']['Timestamp'];
-      updatedAt: components['schemas']['Timestamp'];
-      eTag: components['schemas']['ETag'];
-    };
-    /** @description Partial; fields left out keep their values */
-    UpdateCustomerPayload: {
-      firstName?: string;
-      middleName?: string | null;
-      lastName?: string;
-      suffix?: string | null;
-      phone?: string;
-      /** Format: email */
-      email?: string;
-      backupContact?: components['schemas']['BackupContact'];
-    };
-    DutyLocation: {
+      id?: string;
       /** Format: uuid */
-      readonly id: string;
-      name: string;
-      updatedAt: components['schemas']['Timestamp'];
-      eTag: components['schemas']['ETag'];
+      userID?: string;
+      /** @description The DoD ID */
+      edipi?: string;
+      /** @description The Coast Guard EMPLID */
+      emplid?: string | null;
+      /** @description The branch of service */
+      agency?: string;
+      first_name?: string;
+      middle_name?: string | null;
+      last_name?: string;
+      suffix?: string | null;
+      /** Format: x-email */
+      email?: string | null;
+      /** Format: telephone */
+      phone?: string | null;
+      /** Format: telephone */
+      secondaryTelephone?: string | null;
+      phoneIsPreferred?: boolean;
+      emailIsPreferred?: boolean;
+      current_address?: components['schemas']['Address'];
+      backup_contact?: components['schemas']['BackupContact'];
+      cacValidated?: boolean | null;
+      eTag?: string;
     };
+    UpdateCustomerPayload: {
+      first_name?: string;
+      last_name?: string;
+      /** Format: telephone */
+      phone?: string | null;
+      /** Format: x-email */
+      email?: string | null;
+      suffix?: string | null;
+      middle_name?: string | null;
+      current_address?: components['schemas']['Address'];
+      backup_contact?: components['schemas']['BackupContact'];
+      phoneIsPreferred?: boolean;
+      emailIsPreferred?: boolean;
+      /** Format: telephone */
+      secondaryTelephone?: string | null;
+      backupAddress?: components['schemas']['Address'];
+      cac_validated?: boolean;
+    };
+    /**
+     * @description A branch of service
+     * @enum {string|null}
+     */
+    Affiliation:
+      'ARMY' | 'NAVY' | 'MARINES' | 'AIR_FORCE' | 'COAST_GUARD' | 'SPACE_FORCE' | 'OTHER' | null;
+    /** @enum {string|null} */
+    OrderPayGrade:
+      | 'E-1'
+      | 'E-2'
+      | 'E-3'
+      | 'E-4'
+      | 'E-5'
+      | 'E-6'
+      | 'E-7'
+      | 'E-8'
+      | 'E-9'
+      | 'E-9-SPECIAL-SENIOR-ENLISTED'
+      | 'O-1'
+      | 'O-2'
+      | 'O-3'
+      | 'O-4'
+      | 'O-5'
+      | 'O-6'
+      | 'O-7'
+      | 'O-8'
+      | 'O-9'
+      | 'O-10'
+      | 'W-1'
+      | 'W-2'
+      | 'W-3'
+      | 'W-4'
+      | 'W-5'
+      | 'AVIATION_CADET'
+      | 'CIVILIAN_EMPLOYEE'
+      | 'ACADEMY_CADET'
+      | 'MIDSHIPMAN'
+      | null;
     /** @enum {string} */
-    OrdersType: 'PERMANENT_CHANGE_OF_STATION' | 'LOCAL_MOVE' | 'RETIREMENT' | 'SEPARATION';
-    /** @enum {string} */
+    OrdersType:
+      | 'PERMANENT_CHANGE_OF_STATION'
+      | 'LOCAL_MOVE'
+      | 'RETIREMENT'
+      | 'SEPARATION'
+      | 'WOUNDED_WARRIOR'
+      | 'BLUEBARK'
+      | 'SAFETY'
+      | 'TEMPORARY_DUTY'
+      | 'EARLY_RETURN_OF_DEPENDENTS'
+      | 'STUDENT_TRAVEL';
+    /** @enum {string|null} */
+    OrdersTypeDetail:
+      | 'HHG_PERMITTED'
+      | 'PCS_TDY'
+      | 'HHG_RESTRICTED_PROHIBITED'
+      | 'HHG_RESTRICTED_AREA'
+      | 'INSTRUCTION_20_WEEKS'
+      | 'HHG_PROHIBITED_20_WEEKS'
+      | 'DELAYED_APPROVAL'
+      | null;
+    /** @enum {string|null} */
     DeptIndicator:
+      | 'NAVY_AND_MARINES'
       | 'ARMY'
       | 'ARMY_CORPS_OF_ENGINEERS'
-      | 'NAVY_AND_MARINES'
       | 'AIR_AND_SPACE_FORCE'
-      | 'COAST_GUARD';
-    /** @enum {string} */
-    Grade:
-      | 'E_1'
-      | 'E_2'
-      | 'E_3'
-      | 'E_4'
-      | 'E_5'
-      | 'E_6'
-      | 'E_7'
-      | 'E_8'
-      | 'E_9'
-      | 'W_1'
-      | 'W_2'
-      | 'W_3'
-      | 'W_4'
-      | 'W_5'
-      | 'O_1'
-      | 'O_2'
-      | 'O_3'
-      | 'O_4'
-      | 'O_5'
-      | 'O_6'
-      | 'O_7'
-      | 'O_8'
-      | 'O_9'
-      | 'O_10';
+      | 'COAST_GUARD'
+      | 'OFFICE_OF_SECRETARY_OF_DEFENSE'
+      | null;
+    /**
+     * @description A government bill of lading office code
+     * @enum {string}
+     */
+    GBLOC:
+      | 'AGFM'
+      | 'APAT'
+      | 'BGAC'
+      | 'BGNC'
+      | 'BKAS'
+      | 'CFMQ'
+      | 'CLPK'
+      | 'CNNQ'
+      | 'DMAT'
+      | 'GSAT'
+      | 'HAFC'
+      | 'HBAT'
+      | 'JEAT'
+      | 'JENQ'
+      | 'KKFA'
+      | 'LHNQ'
+      | 'LKNQ'
+      | 'MAPK'
+      | 'MAPS'
+      | 'MBFL'
+      | 'MLNQ'
+      | 'XXXX';
+    DutyLocation: {
+      /** Format: uuid */
+      id?: string;
+      name?: string;
+      /** Format: uuid */
+      address_id?: string;
+      address?: components['schemas']['Address'];
+      eTag?: string;
+    };
     Order: {
       /** Format: uuid */
-      readonly id: string;
+      id?: string;
       /** Format: uuid */
-      readonly customerID: string;
+      customerID?: string;
+      moveCode?: string;
       /** Format: uuid */
-      readonly moveTaskOrderID: string;
-      orderNumber: string;
-      orderType: components['schemas']['OrdersType'];
-      orderTypeDetail: string | null;
+      moveTaskOrderID?: string;
+      readonly first_name?: string;
+      readonly last_name?: string;
+      grade?: components['schemas']['OrderPayGrade'];
+      agency?: components['schemas']['Affiliation'];
+      originDutyLocation?: components['schemas']['DutyLocation'];
+      originDutyLocationGBLOC?: components['schemas']['GBLOC'];
+      destinationDutyLocation?: components['schemas']['DutyLocation'];
+      order_number?: string | null;
+      order_type?: components['schemas']['OrdersType'];
+      order_type_detail?: components['schemas']['OrdersTypeDetail'];
+      /** Format: date */
+      date_issued?: string;
+      /** Format: date */
+      report_by_date?: string;
+      department_indicator?: components['schemas']['DeptIndicator'];
+      /** @description The HHG transportation accounting code */
+      tac?: string | null;
+      /** @description The HHG standard accounting code */
+      sac?: string | null;
+      ntsTac?: string | null;
+      ntsSac?: string | null;
+      has_dependents?: boolean;
+      eTag?: string;
+    };
+    /** @description A string the server also takes as null */
+    NullableString: string;
+    UpdateOrderPayload: {
       /** Format: date */
       issueDate: string;
       /** Format: date */
       reportByDate: string;
-      departmentIndicator: components['schemas']['DeptIndicator'];
-      grade: components['schemas']['Grade'];
-      tac: string | null;
-      sac: string | null;
-      originDutyLocation: components['schemas']['DutyLocation'];
-      destinationDutyLocation: components['schemas']['DutyLocation'];
-      createdAt: components['schemas']['Timestamp'];
-      updatedAt: components['schemas']['Timestamp'];
-      eTag: components['schemas']['ETag'];
-    };
-    /** @description Partial; fields left out keep their values. reportByDate must not be before issueDate. */
-    UpdateOrderPayload: {
-      orderNumber?: string;
-      orderType?: components['schemas']['OrdersType'];
-      orderTypeDetail?: string | null;
-      /** Format: date */
-      issueDate?: string;
-      /** Format: date */
-      reportByDate?: string;
-      departmentIndicator?: components['schemas']['DeptIndicator'];
-      grade?: components['schemas']['Grade'];
+      ordersType: components['schemas']['OrdersType'];
+      ordersTypeDetail?: components['schemas']['OrdersTypeDetail'];
+      /** Format: uuid */
+      originDutyLocationId: string;
+      /** Format: uuid */
+      newDutyLocationId: string;
+      ordersNumber?: string | null;
       tac?: string | null;
-      sac?: string | null;
+      sac?: components['schemas']['NullableString'];
+      ntsTac?: components['schemas']['NullableString'];
+      ntsSac?: components['schemas']['NullableString'];
+      departmentIndicator?: components['schemas']['DeptIndicator'];
+      ordersAcknowledgement?: boolean | null;
+      grade?: components['schemas']['OrderPayGrade'];
+      dependentsAuthorized?: boolean | null;
+      civilianTdyUbAllowance?: number | null;
     };
     /** @enum {string} */
-    MTOShipmentType: 'HHG' | 'HHG_INTO_NTS_DOMESTIC' | 'HHG_OUTOF_NTS_DOMESTIC' | 'PPM';
+    MTOShipmentType:
+      | 'HHG'
+      | 'HHG_INTO_NTS'
+      | 'HHG_OUTOF_NTS'
+      | 'PPM'
+      | 'BOAT_HAUL_AWAY'
+      | 'BOAT_TOW_AWAY'
+      | 'MOBILE_HOME'
+      | 'UNACCOMPANIED_BAGGAGE';
     /** @enum {string} */
     MTOShipmentStatus:
-      'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | 'CANCELLATION_REQUESTED' | 'CANCELED';
+      | 'SUBMITTED'
+      | 'REJECTED'
+      | 'APPROVED'
+      | 'CANCELLATION_REQUESTED'
+      | 'CANCELED'
+      | 'DIVERSION_REQUESTED'
+      | 'TERMINATED_FOR_CAUSE'
+      | 'APPROVALS_REQUESTED';
     MTOShipment: {
       /** Format: uuid */
-      readonly id: string;
+      id?: string;
       /** Format: uuid */
-      readonly moveTaskOrderID: string;
-      shipmentType: components['schemas']['MTOShipmentType'];
-      status: components['schemas']['MTOShipmentStatus'];
+      moveTaskOrderID?: string;
+      readonly shipmentLocator?: string | null;
+      shipmentType?: components['schemas']['MTOShipmentType'];
+      status?: components['schemas']['MTOShipmentStatus'];
       /** Format: date */
-      requestedPickupDate: string;
-      pickupAddress: components['schemas']['Address'];
-      destinationAddress: components['schemas']['Address'];
-      customerRemarks: string | null;
-      rejectionReason: string | null;
+      requestedPickupDate?: string | null;
+      /** Format: date */
+      requestedDeliveryDate?: string | null;
       /** Format: date-time */
-      approvedDate: string | null;
-      createdAt: components['schemas']['Timestamp'];
-      updatedAt: components['schemas']['Timestamp'];
-      eTag: components['schemas']['ETag'];
+      approvedDate?: string | null;
+      pickupAddress?: components['schemas']['Address'] | null;
+      destinationAddress?: components['schemas']['Address'] | null;
+      hasSecondaryPickupAddress?: boolean | null;
+      hasSecondaryDeliveryAddress?: boolean | null;
+      hasTertiaryPickupAddress?: boolean | null;
+      hasTertiaryDeliveryAddress?: boolean | null;
+      actualProGearWeight?: number | null;
+      actualSpouseProGearWeight?: number | null;
+      primeEstimatedWeight?: number | null;
+      customerRemarks?: string | null;
+      counselorRemarks?: string | null;
+      rejectionReason?: string | null;
+      diversion?: boolean;
+      usesExternalVendor?: boolean;
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      eTag?: string;
     };
     MTOShipments: components['schemas']['MTOShipment'][];
+    ApproveShipments: {
+      approveShipments: {
+        /** Format: uuid */
+        shipmentID: string;
+        /** @description That shipment's own eTag */
+        eTag: string;
+      }[];
+    };
     RejectShipment: {
       rejectionReason: string;
     };
@@ -451,124 +736,109 @@ export interface components {
     MTOServiceItemStatus: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
     MTOServiceItem: {
       /** Format: uuid */
-      readonly id: string;
+      id: string;
       /** Format: uuid */
-      readonly moveTaskOrderID: string;
+      moveTaskOrderID: string;
       /** Format: uuid */
-      readonly mtoShipmentID: string | null;
-      /** @example MS */
-      readonly reServiceCode: string;
-      /** @example Move management */
-      readonly reServiceName: string;
-      status: components['schemas']['MTOServiceItemStatus'];
-      rejectionReason: string | null;
+      mtoShipmentID?: string | null;
+      /** Format: uuid */
+      reServiceID: string;
+      reServiceCode: string;
+      reServiceName: string;
+      status?: components['schemas']['MTOServiceItemStatus'];
+      /** @description Why the Prime asked for it */
+      reason?: string | null;
+      rejectionReason?: string | null;
+      convertToCustomerExpense?: boolean;
       /** Format: date-time */
-      readonly approvedAt: string | null;
+      approvedAt?: string | null;
       /** Format: date-time */
-      readonly rejectedAt: string | null;
-      createdAt: components['schemas']['Timestamp'];
-      updatedAt: components['schemas']['Timestamp'];
-      eTag: components['schemas']['ETag'];
+      rejectedAt?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+      /** Format: date-time */
+      updatedAt?: string;
+      eTag?: string;
     };
     MTOServiceItems: components['schemas']['MTOServiceItem'][];
-    /** @description rejectionReason is required when status is REJECTED */
     PatchMTOServiceItemStatusPayload: {
-      status: components['schemas']['MTOServiceItemStatus'];
+      /** @enum {string} */
+      status?: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
       rejectionReason?: string | null;
     };
-    QueueMoveCustomer: {
+    AssignedOfficeUser: {
       /** Format: uuid */
-      id: string;
-      firstName: string;
-      lastName: string;
-      edipi: string;
+      officeUserId?: string;
+      firstName?: string;
+      lastName?: string;
     };
-    /** @description A summary row, not a record (no eTag) */
+    /** @description A row of a queue, not a record (it carries no eTag of its own) */
     QueueMove: {
-      /**
-       * Format: uuid
-       * @description The move task order id
-       */
-      id: string;
-      locator: string;
-      customer: components['schemas']['QueueMoveCustomer'];
-      status: components['schemas']['MoveStatus'];
+      /** Format: uuid */
+      id?: string;
+      customer?: components['schemas']['Customer'];
+      status?: components['schemas']['MoveStatus'];
+      locator?: string;
       /** Format: date-time */
-      availableToPrimeAt: string | null;
-      originDutyLocation: string;
+      submittedAt?: string | null;
+      /** Format: date-time */
+      appearedInTooAt?: string | null;
       /** Format: date */
-      requestedMoveDate: string | null;
-      shipmentsCount: number;
+      requestedMoveDate?: string | null;
+      requestedMoveDates?: string | null;
+      departmentIndicator?: components['schemas']['DeptIndicator'];
+      shipmentsCount?: number;
+      originDutyLocation?: components['schemas']['DutyLocation'];
+      originGBLOC?: components['schemas']['GBLOC'];
+      orderType?: string | null;
+      /** Format: uuid */
+      lockedByOfficeUserID?: string | null;
+      /** Format: date-time */
+      lockExpiresAt?: string | null;
+      counselingOffice?: string | null;
+      /** Format: uuid */
+      counselingOfficeID?: string | null;
+      assignedTo?: components['schemas']['AssignedOfficeUser'] | null;
+      assignable?: boolean;
+      approvalRequestTypes?: string[];
+      /** Format: date-time */
+      closeoutInitiated?: string | null;
+      closeoutLocation?: string | null;
     };
+    QueueMoves: components['schemas']['QueueMove'][];
     QueueMovesResult: {
-      page: number;
-      perPage: number;
-      totalCount: number;
-      queueMoves: components['schemas']['QueueMove'][];
+      page?: number;
+      perPage?: number;
+      totalCount?: number;
+      queueMoves?: components['schemas']['QueueMoves'];
     };
   };
   responses: {
-    /** @description The request was malformed (body not a JSON object, bad parameter) */
+    /** @description The request is malformed */
     InvalidRequest: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        'application/json': components['schemas']['ClientError'];
+        'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The write carried no valid CSRF token; nothing was changed */
-    Forbidden: {
+    /** @description The caller may not do this */
+    PermissionDenied: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        'application/json': components['schemas']['ClientError'];
+        'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The record does not exist */
+    /** @description There is no such record */
     NotFound: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        'application/json': components['schemas']['ClientError'];
-      };
-    };
-    /** @description The change breaks a business rule (for example, already available to the Prime) */
-    Conflict: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ClientError'];
-      };
-    };
-    /** @description The If-Match eTag is stale; nothing was changed */
-    PreconditionFailed: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ClientError'];
-      };
-    };
-    /** @description The request did not send If-Match */
-    PreconditionRequired: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ClientError'];
-      };
-    };
-    /** @description One or more fields are invalid */
-    UnprocessableEntity: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        'application/json': components['schemas']['ValidationError'];
+        'application/json': components['schemas']['Error'];
       };
     };
     /** @description The server failed */
@@ -577,21 +847,49 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
-        'application/json': components['schemas']['ClientError'];
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The If-Match eTag is not the record's; nothing was changed */
+    PreconditionFailed: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
+      };
+    };
+    /** @description The request breaks a rule of the API or of the record */
+    UnprocessableEntity: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ValidationError'];
+      };
+    };
+    /** @description The record's state does not allow the change */
+    Conflict: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['Error'];
       };
     };
   };
   parameters: {
-    /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+    /** @description The eTag of the version the change is based on, exactly as the record carried it */
     ifMatch: string;
-    moveTaskOrderID: string;
+    /** @description The move's id */
+    moveTaskOrderIDString: string;
+    /** @description The move's id */
+    moveTaskOrderIDUuid: string;
+    /** @description The shipment's id */
     shipmentID: string;
   };
   requestBodies: never;
-  headers: {
-    /** @description The record's eTag, quoted (`"<eTag>"`) */
-    ETag: string;
-  };
+  headers: never;
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -599,16 +897,44 @@ export interface operations {
   getMovesQueue: {
     parameters: {
       query?: {
+        /** @description The page to answer (from 1; 1 by default) */
         page?: number;
+        /** @description Moves per page (20 by default) */
         perPage?: number;
-        sort?: 'locator' | 'customerName' | 'status' | 'availableToPrimeAt' | 'requestedMoveDate';
+        /** @description The column to sort by */
+        sort?:
+          | 'customerName'
+          | 'edipi'
+          | 'emplid'
+          | 'branch'
+          | 'locator'
+          | 'status'
+          | 'originDutyLocation'
+          | 'destinationDutyLocation'
+          | 'requestedMoveDate'
+          | 'appearedInTooAt'
+          | 'assignedTo'
+          | 'counselingOffice';
+        /** @description The direction of the sort */
         order?: 'asc' | 'desc';
-        /** @description Filter, locator prefix (case-insensitive) */
+        /** @description Part of the customer's branch of service */
+        branch?: string;
+        /** @description Part of the move code */
         locator?: string;
-        /** @description Filter, part of the customer's name (case-insensitive) */
+        /** @description Part of the customer's name, first or last name first */
         customerName?: string;
-        /** @description Filter, exact move status */
-        status?: components['schemas']['MoveStatus'];
+        /** @description Part of the customer's DoD ID */
+        edipi?: string;
+        /** @description Part of the customer's EMPLID (Coast Guard) */
+        emplid?: string;
+        /** @description Part of the origin duty location's name */
+        originDutyLocation?: string[];
+        /** @description The day the move reached the TOO */
+        appearedInTooAt?: string;
+        /** @description A requested pickup date of one of the move's shipments (YYYY-MM-DD) */
+        requestedMoveDate?: string;
+        /** @description The move statuses to list, comma separated */
+        status?: ('SUBMITTED' | 'SERVICE COUNSELING COMPLETED' | 'APPROVALS REQUESTED')[];
       };
       header?: never;
       path?: never;
@@ -625,8 +951,7 @@ export interface operations {
           'application/json': components['schemas']['QueueMovesResult'];
         };
       };
-      400: components['responses']['InvalidRequest'];
-      422: components['responses']['UnprocessableEntity'];
+      403: components['responses']['PermissionDenied'];
       500: components['responses']['ServerError'];
     };
   };
@@ -635,6 +960,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The six-character code of the move */
         locator: string;
       };
       cookie?: never;
@@ -644,13 +970,15 @@ export interface operations {
       /** @description The move */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['Move'];
         };
       };
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['PermissionDenied'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       500: components['responses']['ServerError'];
     };
@@ -660,7 +988,8 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDString'];
       };
       cookie?: never;
     };
@@ -669,7 +998,6 @@ export interface operations {
       /** @description The move task order */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
@@ -677,6 +1005,8 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      401: components['responses']['PermissionDenied'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       500: components['responses']['ServerError'];
     };
@@ -685,11 +1015,12 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        /** @description The eTag of the version the change is based on, exactly as the record carried it */
         'If-Match': components['parameters']['ifMatch'];
       };
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDString'];
       };
       cookie?: never;
     };
@@ -699,23 +1030,22 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated move task order */
+      /** @description The move as it is now */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MoveTaskOrder'];
+          'application/json': components['schemas']['Move'];
         };
       };
       400: components['responses']['InvalidRequest'];
-      403: components['responses']['Forbidden'];
+      401: components['responses']['PermissionDenied'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
-      428: components['responses']['PreconditionRequired'];
       500: components['responses']['ServerError'];
     };
   };
@@ -723,36 +1053,37 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        /** @description The eTag of the version the change is based on, exactly as the record carried it */
         'If-Match': components['parameters']['ifMatch'];
       };
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDString'];
       };
       cookie?: never;
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['UpdateTIORemarksPayload'];
+        'application/json': components['schemas']['Move'];
       };
     };
     responses: {
-      /** @description The updated move task order */
+      /** @description The move with its new remarks */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MoveTaskOrder'];
+          'application/json': components['schemas']['Move'];
         };
       };
       400: components['responses']['InvalidRequest'];
-      403: components['responses']['Forbidden'];
+      401: components['responses']['PermissionDenied'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
-      428: components['responses']['PreconditionRequired'];
       500: components['responses']['ServerError'];
     };
   };
@@ -761,6 +1092,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The customer's id */
         customerID: string;
       };
       cookie?: never;
@@ -770,7 +1102,6 @@ export interface operations {
       /** @description The customer */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
@@ -778,6 +1109,8 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      401: components['responses']['PermissionDenied'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       500: components['responses']['ServerError'];
     };
@@ -786,10 +1119,11 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        /** @description The eTag of the version the change is based on, exactly as the record carried it */
         'If-Match': components['parameters']['ifMatch'];
       };
       path: {
+        /** @description The customer's id */
         customerID: string;
       };
       cookie?: never;
@@ -800,10 +1134,9 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated customer */
+      /** @description The customer as it is now */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
@@ -811,11 +1144,11 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
-      403: components['responses']['Forbidden'];
+      401: components['responses']['PermissionDenied'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
-      428: components['responses']['PreconditionRequired'];
       500: components['responses']['ServerError'];
     };
   };
@@ -824,16 +1157,16 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
+        /** @description The orders' id */
         orderID: string;
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The order */
+      /** @description The orders */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
@@ -841,6 +1174,8 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
+      401: components['responses']['PermissionDenied'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       500: components['responses']['ServerError'];
     };
@@ -849,10 +1184,11 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        /** @description The eTag of the version the change is based on, exactly as the record carried it */
         'If-Match': components['parameters']['ifMatch'];
       };
       path: {
+        /** @description The orders' id */
         orderID: string;
       };
       cookie?: never;
@@ -863,10 +1199,9 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated order */
+      /** @description The orders as they are now */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
@@ -874,11 +1209,11 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
-      403: components['responses']['Forbidden'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
-      428: components['responses']['PreconditionRequired'];
       500: components['responses']['ServerError'];
     };
   };
@@ -887,13 +1222,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDUuid'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The shipments, each with its own eTag */
+      /** @description The shipments */
       200: {
         headers: {
           [name: string]: unknown;
@@ -902,8 +1238,39 @@ export interface operations {
           'application/json': components['schemas']['MTOShipments'];
         };
       };
-      400: components['responses']['InvalidRequest'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  approveShipments: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ApproveShipments'];
+      };
+    };
+    responses: {
+      /** @description The approved shipments, in the order asked for */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MTOShipment'][];
+        };
+      };
+      403: components['responses']['PermissionDenied'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      412: components['responses']['PreconditionFailed'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['ServerError'];
     };
   };
@@ -911,10 +1278,11 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        /** @description The eTag of the version the change is based on, exactly as the record carried it */
         'If-Match': components['parameters']['ifMatch'];
       };
       path: {
+        /** @description The shipment's id */
         shipmentID: components['parameters']['shipmentID'];
       };
       cookie?: never;
@@ -924,19 +1292,17 @@ export interface operations {
       /** @description The approved shipment */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['MTOShipment'];
         };
       };
-      400: components['responses']['InvalidRequest'];
-      403: components['responses']['Forbidden'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
-      428: components['responses']['PreconditionRequired'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['ServerError'];
     };
   };
@@ -944,10 +1310,11 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        /** @description The eTag of the version the change is based on, exactly as the record carried it */
         'If-Match': components['parameters']['ifMatch'];
       };
       path: {
+        /** @description The shipment's id */
         shipmentID: components['parameters']['shipmentID'];
       };
       cookie?: never;
@@ -961,20 +1328,17 @@ export interface operations {
       /** @description The rejected shipment */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['MTOShipment'];
         };
       };
-      400: components['responses']['InvalidRequest'];
-      403: components['responses']['Forbidden'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
-      428: components['responses']['PreconditionRequired'];
       500: components['responses']['ServerError'];
     };
   };
@@ -983,13 +1347,14 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDUuid'];
       };
       cookie?: never;
     };
     requestBody?: never;
     responses: {
-      /** @description The service items, each with its own eTag */
+      /** @description The service items */
       200: {
         headers: {
           [name: string]: unknown;
@@ -998,8 +1363,8 @@ export interface operations {
           'application/json': components['schemas']['MTOServiceItems'];
         };
       };
-      400: components['responses']['InvalidRequest'];
       404: components['responses']['NotFound'];
+      422: components['responses']['UnprocessableEntity'];
       500: components['responses']['ServerError'];
     };
   };
@@ -1007,11 +1372,13 @@ export interface operations {
     parameters: {
       query?: never;
       header: {
-        /** @description The eTag of the version the client last saw. Evaluated as RFC 9110 says (strong comparison, `*`, lists); the bare unquoted eTag is also accepted. Missing: 428. Stale: 412, nothing changed. */
+        /** @description The eTag of the version the change is based on, exactly as the record carried it */
         'If-Match': components['parameters']['ifMatch'];
       };
       path: {
-        moveTaskOrderID: components['parameters']['moveTaskOrderID'];
+        /** @description The move's id */
+        moveTaskOrderID: components['parameters']['moveTaskOrderIDString'];
+        /** @description The service item's id */
         mtoServiceItemID: string;
       };
       cookie?: never;
@@ -1022,10 +1389,9 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The updated service item */
+      /** @description The service item as it is now */
       200: {
         headers: {
-          ETag: components['headers']['ETag'];
           [name: string]: unknown;
         };
         content: {
@@ -1033,11 +1399,11 @@ export interface operations {
         };
       };
       400: components['responses']['InvalidRequest'];
-      403: components['responses']['Forbidden'];
+      401: components['responses']['PermissionDenied'];
+      403: components['responses']['PermissionDenied'];
       404: components['responses']['NotFound'];
       412: components['responses']['PreconditionFailed'];
       422: components['responses']['UnprocessableEntity'];
-      428: components['responses']['PreconditionRequired'];
       500: components['responses']['ServerError'];
     };
   };

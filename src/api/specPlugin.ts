@@ -15,13 +15,19 @@ export const SPEC_PATH = resolvePath(import.meta.dirname, '../../public/ghc/v1/s
 type Json = Record<string, unknown>;
 
 // Only the request side matters to `execute`: drop responses, prose and schemas.
+// A parameter's style and explode stay: they say how a list is sent (the
+// queue's `status` is one comma-joined value, which the server needs).
 function pruneOperation(operation: Json): Json {
   const { operationId, tags, parameters, requestBody } = operation;
-  const params = (parameters as Json[] | undefined)?.map(({ name, in: location, required }) => ({
-    name,
-    in: location,
-    required,
-  }));
+  const params = (parameters as Json[] | undefined)?.map(
+    ({ name, in: location, required, style, explode }) => ({
+      name,
+      in: location,
+      required,
+      style,
+      explode,
+    }),
+  );
   const body = requestBody as { content?: Json; required?: boolean } | undefined;
   return {
     operationId,
@@ -57,6 +63,9 @@ export async function loadResolvedSpec(): Promise<Json> {
   return { openapi: resolved.openapi, servers: resolved.servers, paths };
 }
 
+// mocks/apiDocument.ts, which reads the document from disk in plain Node.
+const MOCK_DOCUMENT_MODULE = resolvePath(import.meta.dirname, '../../mocks/apiDocument.ts');
+
 export function ghcSpec(): Plugin {
   return {
     name: 'ghc-spec',
@@ -64,9 +73,16 @@ export function ghcSpec(): Plugin {
       return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
     },
     async load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      this.addWatchFile(SPEC_PATH);
-      return `export default ${JSON.stringify(await loadResolvedSpec())};`;
+      if (id === RESOLVED_ID) {
+        this.addWatchFile(SPEC_PATH);
+        return `export default ${JSON.stringify(await loadResolvedSpec())};`;
+      }
+      if (id === MOCK_DOCUMENT_MODULE) {
+        this.addWatchFile(SPEC_PATH);
+        const document = parse(await readFile(SPEC_PATH, 'utf8')) as Json;
+        return `export const apiDocument = ${JSON.stringify(document)};`;
+      }
+      return undefined;
     },
   };
 }

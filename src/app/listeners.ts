@@ -1,11 +1,23 @@
 import { createListenerMiddleware, isAnyOf, isRejectedWithValue } from '@reduxjs/toolkit';
 import type { ApiError } from '../api/ApiError';
+import { getCustomer } from '../entities/customers/customersSlice';
 import {
-  getMoveTaskOrder,
+  getMove,
   selectMoveTaskOrderById,
   updateMoveTaskOrderStatus,
 } from '../entities/moveTaskOrders/moveTaskOrdersSlice';
-import { listMTOServiceItems } from '../entities/serviceItems/serviceItemsSlice';
+import { getOrder, selectOrderById, updateOrder } from '../entities/orders/ordersSlice';
+import {
+  listMTOServiceItems,
+  selectServiceItemById,
+  updateMTOServiceItemStatus,
+} from '../entities/serviceItems/serviceItemsSlice';
+import {
+  approveShipment,
+  listMTOShipments,
+  selectShipmentById,
+} from '../entities/shipments/shipmentsSlice';
+import type { ApiThunkAction } from './hooks';
 import type { AppDispatch, RootState } from './store';
 import { hadNoVerdict } from './writeOutcome';
 
@@ -13,45 +25,143 @@ export const listenerMiddleware = createListenerMiddleware();
 
 const startAppListening = listenerMiddleware.startListening.withTypes<RootState, AppDispatch>();
 
-const storesMoveTaskOrder = isAnyOf(
-  updateMoveTaskOrderStatus.fulfilled,
-  getMoveTaskOrder.fulfilled,
-);
-type StoredMoveTaskOrderAction = ReturnType<
-  typeof updateMoveTaskOrderStatus.fulfilled | typeof getMoveTaskOrder.fulfilled
->;
+// A fetch that gets no answer (dropped, 5xx, timed out) is tried again after these waits.
+export const REFETCH_RETRY_MS = [1_000, 3_000];
 
-// Send to Prime answers the move task order only; the MS and CS service items
-// it created are fetched once the store holds the move as sent, so they never
-// delay the "Available to Prime" the user is waiting for. That is after Send
-// to Prime answered, or after a refetch showed the move sent: by a colleague,
-// or by this user's own request whose answer was lost. A fetch that gets no
-// answer (dropped, 5xx, timed out) is tried again after these waits.
-export const SERVICE_ITEMS_RETRY_MS = [1_000, 3_000];
+/** Dispatches a fetch, again after a failure without an answer, until it answers or gives up. */
+async function refetch(
+  dispatch: AppDispatch,
+  delay: (ms: number) => Promise<void>,
+  action: () => ApiThunkAction,
+): Promise<void> {
+  for (const wait of [0, ...REFETCH_RETRY_MS]) {
+    if (wait > 0) await delay(wait);
+    const result = await dispatch(action());
+    if (result.meta.requestStatus === 'fulfilled') return;
+    const error = (result as { payload?: ApiError }).payload;
+    if (!error || !hadNoVerdict(error)) return;
+  }
+}
 
+// The real server's writes save more than the record they answer with
+// (GHC.md): those records get new eTags the app must hold before its next
+// write on them, or that write meets a 412 of its own making. Each write's
+// other records are fetched right after it, off the path of its answer.
+
+// Approving the move creates its MS and CS service items. They are fetched
+// whenever the store learns the move was approved, however it learns it: the
+// user's own approval, a colleague's seen on a refetch, or the user's own
+// approval whose answer was lost.
 startAppListening({
-  predicate: (action, current, original): action is StoredMoveTaskOrderAction => {
-    if (!storesMoveTaskOrder(action)) return false;
+  predicate: (action, current, original) => {
+    if (!isAnyOf(updateMoveTaskOrderStatus.fulfilled, getMove.fulfilled)(action)) return false;
     const before = selectMoveTaskOrderById(original, action.payload.id);
     const after = selectMoveTaskOrderById(current, action.payload.id);
-    return Boolean(!before?.availableToPrimeAt && after?.availableToPrimeAt);
+    return (
+      updateMoveTaskOrderStatus.fulfilled.match(action) ||
+      Boolean(before && !before.approvedAt && after?.approvedAt)
+    );
   },
   effect: async (action, { dispatch, delay }) => {
-    for (const wait of [0, ...SERVICE_ITEMS_RETRY_MS]) {
-      if (wait > 0) await delay(wait);
-      const result = await dispatch(listMTOServiceItems(action.payload.id));
-      if (!listMTOServiceItems.rejected.match(result)) return;
-      if (!result.payload || !hadNoVerdict(result.payload)) return;
-    }
+    const moveID = (action.payload as { id: string }).id;
+    await refetch(dispatch, delay, () => listMTOServiceItems(moveID));
   },
 });
 
-// A 428 means this app sent a write without If-Match: a bug of ours, never
-// something to retry. Say so loudly where developers look.
+/** The locator of a stored move, which getMove reads it by. */
+const locatorOf = (state: RootState, moveID: string) =>
+  selectMoveTaskOrderById(state, moveID)?.locator;
+
+// Approving a shipment saves its move (now available to the Prime) and
+// creates its service items. Both are fetched whenever the store learns a
+// shipment was approved: the user's own approval, or a refetch that shows it
+// (a colleague's, or the user's own whose answer was lost).
+startAppListening({
+  predicate: (action, current, original) => {
+    if (approveShipment.fulfilled.match(action)) return true;
+    if (!listMTOShipments.fulfilled.match(action)) return false;
+    return action.payload.some(({ id }) => {
+      const before = selectShipmentById(original, id);
+      return (
+        before !== undefined &&
+        before.status !== 'APPROVED' &&
+        selectShipmentById(current, id)?.status === 'APPROVED'
+      );
+    });
+  },
+  effect: async (action, { dispatch, delay, getState }) => {
+    const moveID = approveShipment.fulfilled.match(action)
+      ? action.payload.moveTaskOrderID
+      : listMTOShipments.fulfilled.match(action) && action.meta.arg[0];
+    if (!moveID) return;
+    const locator = locatorOf(getState(), moveID);
+    await Promise.all([
+      locator ? refetch(dispatch, delay, () => getMove(locator)) : undefined,
+      refetch(dispatch, delay, () => listMTOServiceItems(moveID)),
+    ]);
+  },
+});
+
+// Deciding a service item saves its shipment and its move: fetched whenever
+// the store learns an item was decided, however it learns it.
+startAppListening({
+  predicate: (action, current, original) => {
+    if (updateMTOServiceItemStatus.fulfilled.match(action)) return true;
+    if (!listMTOServiceItems.fulfilled.match(action)) return false;
+    return action.payload.some(({ id }) => {
+      const before = selectServiceItemById(original, id);
+      return (
+        before?.status === 'SUBMITTED' && selectServiceItemById(current, id)?.status !== 'SUBMITTED'
+      );
+    });
+  },
+  effect: async (action, { dispatch, delay, getState }) => {
+    const moveID = updateMTOServiceItemStatus.fulfilled.match(action)
+      ? action.payload.moveTaskOrderID
+      : listMTOServiceItems.fulfilled.match(action) && action.meta.arg[0];
+    if (!moveID) return;
+    const locator = locatorOf(getState(), moveID);
+    await Promise.all([
+      locator ? refetch(dispatch, delay, () => getMove(locator)) : undefined,
+      refetch(dispatch, delay, () => listMTOShipments(moveID)),
+    ]);
+  },
+});
+
+// Saving the orders saves the customer, and looks at a move waiting for
+// approvals again: fetched whenever the store learns of a new version of the
+// orders, the user's own save or one a refetch shows (its answer lost).
+startAppListening({
+  predicate: (action, current, original) => {
+    if (updateOrder.fulfilled.match(action)) return true;
+    if (!getOrder.fulfilled.match(action)) return false;
+    const before = selectOrderById(original, action.payload.id);
+    return (
+      before !== undefined && before.eTag !== selectOrderById(current, action.payload.id)?.eTag
+    );
+  },
+  effect: async (action, { dispatch, delay, getState }) => {
+    if (!isAnyOf(updateOrder.fulfilled, getOrder.fulfilled)(action)) return;
+    const { payload } = action;
+    const move = payload.moveTaskOrderID
+      ? selectMoveTaskOrderById(getState(), payload.moveTaskOrderID)
+      : undefined;
+    await Promise.all([
+      refetch(dispatch, delay, () => getCustomer(payload.customerID)),
+      move?.status === 'APPROVALS REQUESTED'
+        ? refetch(dispatch, delay, () => getMove(move.locator))
+        : undefined,
+    ]);
+  },
+});
+
+// A write sent without If-Match is a bug of ours (the real server's 422,
+// RFC 9110's 428), never something to retry. Say so loudly where developers
+// look.
 startAppListening({
   predicate: (action) =>
     isRejectedWithValue(action) && (action.payload as ApiError).kind === 'preconditionRequired',
   effect: (action) => {
-    console.error(`[TOO office] ${action.type}: a write was sent without If-Match (428).`, action);
+    console.error(`[TOO office] ${action.type}: a write was sent without If-Match.`, action);
   },
 });

@@ -10,13 +10,13 @@ describe('the details page’s route', () => {
     await loadCustomerDetailsPage();
     const requests = recordRequests();
 
-    renderRoute(`/moves/${SEED_LOCATORS.draft}/details`);
+    renderRoute(`/moves/${SEED_LOCATORS.submitted}/details`);
 
     // The page's own loading state in the first render, not the route's fallback.
-    expect(screen.getByText(`Loading move ${SEED_LOCATORS.draft}…`)).toBeInTheDocument();
+    expect(screen.getByText(`Loading move ${SEED_LOCATORS.submitted}…`)).toBeInTheDocument();
     expect(screen.queryByText('Loading the move…')).not.toBeInTheDocument();
     expect(
-      await screen.findByRole('heading', { level: 1, name: `Move ${SEED_LOCATORS.draft}` }),
+      await screen.findByRole('heading', { level: 1, name: `Move ${SEED_LOCATORS.submitted}` }),
     ).toBeInTheDocument();
     expect(requests.filter((request) => request.path.startsWith('/ghc/v1/move/'))).toHaveLength(1);
   });

@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../mocks/db';
+import { seedQueueOf45 } from '../test/queueSeed';
 import { recordRequests, type RecordedRequest } from '../test/recordRequests';
 import { renderRoute } from '../test/renderWithProviders';
 import { startLoadingEarly } from './startLoadingEarly';
@@ -22,24 +23,23 @@ async function openEarly(path: string, requests: RecordedRequest[]) {
 
 describe('what the app starts loading before its first render', () => {
   it('a move’s records, each asked for once, for the details page opened on it', async () => {
-    const move = db.moveByLocator(SEED_LOCATORS.draft)!;
+    const move = db.moveByLocator(SEED_LOCATORS.submitted)!;
     const requests = recordRequests();
 
-    await openEarly(`/moves/${SEED_LOCATORS.draft}/details`, requests);
+    await openEarly(`/moves/${SEED_LOCATORS.submitted}/details`, requests);
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: `Move ${SEED_LOCATORS.draft}` }),
+      await screen.findByRole('heading', { level: 1, name: `Move ${SEED_LOCATORS.submitted}` }),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send to Prime' })).toBeInTheDocument();
-    const order = db.find('order', move.orderID)!;
+    const order = db.find('order', move.ordersId)!;
     expect(gets(requests).sort()).toEqual(
       [
-        `/ghc/v1/move/${SEED_LOCATORS.draft}`,
+        `/ghc/v1/move/${SEED_LOCATORS.submitted}`,
         `/ghc/v1/orders/${order.id}`,
-        `/ghc/v1/move-task-orders/${move.id}`,
         `/ghc/v1/move_task_orders/${move.id}/mto_shipments`,
         `/ghc/v1/move_task_orders/${move.id}/mto_service_items`,
-        `/ghc/v1/customer/${order.customerID}`,
+        `/ghc/v1/customer/${order.serviceMemberId}`,
       ].sort(),
     );
   });
@@ -56,13 +56,15 @@ describe('what the app starts loading before its first render', () => {
   });
 
   it('the queue view its address names, asked for once', async () => {
-    db.reset({ moves: 45 });
+    seedQueueOf45();
     const requests = recordRequests();
 
     await openEarly('/?page=3', requests);
 
     expect(await screen.findByText('45 moves, page 3 of 3')).toBeInTheDocument();
     expect(gets(requests)).toEqual(['/ghc/v1/queues/moves']);
+    // In MilMove's default order, as the queue's own first request would be.
+    expect(requests[0].search).toBe('?page=3&perPage=20&sort=status&order=desc');
   });
 
   it('nothing for a page that loads nothing', async () => {

@@ -1,5 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { toApiError, type ApiError } from '../api/ApiError';
+import type { Versioned } from '../api/models';
+import { savedAt } from '../components/format';
 import { describeChanges, type Change, type DisplayField } from '../components/changes';
 import { selectWriteInFlight } from '../entities/writesInFlight';
 import { useAppDispatch, useAppSelector, useAppStore, type ApiThunkAction } from './hooks';
@@ -20,7 +22,7 @@ export interface Recovery {
   latestLoaded: boolean;
   /** What changed since the user loaded the record, field by field. */
   changes: Change[];
-  /** When the latest version was written (its updatedAt). */
+  /** When the latest version was written, if the record says (its updatedAt). */
   changedAt: string | null;
   /** The record no longer exists. */
   gone: boolean;
@@ -61,7 +63,7 @@ interface Unchecked<R> {
  * action on it, with its fresh eTag, in one click. It never resends on a
  * version it could not load: the first attempt may have been applied.
  */
-export function useRecoverableWrite<R extends { eTag: string; updatedAt: string }>({
+export function useRecoverableWrite<R extends Versioned>({
   recordID,
   select,
   refetch,
@@ -89,8 +91,10 @@ export function useRecoverableWrite<R extends { eTag: string; updatedAt: string 
         outcome,
         latestLoaded: found.loaded,
         changes: latest ? describeChanges(fields, base, latest) : [],
-        changedAt: latest && latest.eTag !== base.eTag ? latest.updatedAt : null,
-        gone: error.kind === 'notFound' || !latest,
+        changedAt: latest && latest.eTag !== base.eTag ? savedAt(latest) : null,
+        // A 404 about something else the write needed leaves the record
+        // there: only its latest version tells whether it is gone.
+        gone: found.loaded ? !latest : error.kind === 'notFound',
         moot: found.loaded && latest && moot && outcome !== 'saved' ? moot(latest) : null,
       });
     },

@@ -17,12 +17,12 @@ const NO_VERDICT = new Set<ApiError['kind']>(['network', 'server', 'timeout']);
 export const hadNoVerdict = (error: ApiError) => NO_VERDICT.has(error.kind);
 
 // After these the record may differ from what the user saw (412, 404), the
-// write may have been applied although no answer said so, or (403) a read
-// brings a fresh CSRF token so trying again can succeed.
+// write may have been applied although no answer said so, or (a CSRF 403) a
+// read brings a fresh token so trying again can succeed.
 const LOAD_LATEST_AFTER = new Set<ApiError['kind']>([
   'conflict',
   'notFound',
-  'forbidden',
+  'csrf',
   ...NO_VERDICT,
 ]);
 

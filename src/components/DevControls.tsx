@@ -23,11 +23,15 @@ function targetsOf({ entities }: RootState): Target[] {
   return [
     ...allRecords(moveTaskOrders).map((m) => of('move', m.id, `Move ${m.locator}`)),
     ...allRecords(customers).map((c) =>
-      of('customer', c.id, `Customer ${c.firstName} ${c.lastName}`),
+      of('customer', c.id, `Customer ${c.first_name ?? ''} ${c.last_name ?? ''}`),
     ),
-    ...allRecords(orders).map((o) => of('order', o.id, `Orders ${o.orderNumber}`)),
+    ...allRecords(orders).map((o) => of('order', o.id, `Orders ${o.order_number ?? o.id}`)),
     ...allRecords(shipments).map((s) =>
-      of('shipment', s.id, `Shipment ${s.shipmentType} (${s.status.toLowerCase()})`),
+      of(
+        'shipment',
+        s.id,
+        `Shipment ${s.shipmentLocator ?? s.shipmentType} (${s.status.toLowerCase()})`,
+      ),
     ),
     ...allRecords(serviceItems).map((i) =>
       of('serviceItem', i.id, `Service item ${i.reServiceCode} (${i.status.toLowerCase()})`),

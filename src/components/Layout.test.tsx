@@ -1,13 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../mocks/db';
+import { seedQueueOf45 } from '../test/queueSeed';
 import { renderRoute } from '../test/renderWithProviders';
 
 const main = () => screen.getByRole('main');
 
 describe('moving between pages', () => {
   it('names each page in the tab’s title and puts the focus on a new page’s content', async () => {
-    db.reset({ moves: 45 });
+    seedQueueOf45();
     const { user } = renderRoute('/');
     await screen.findByText('45 moves, page 1 of 3');
     expect(document.title).toBe('Moves queue – TOO office');

@@ -24,7 +24,7 @@ describe('a page that cannot be shown', () => {
   it('says so in place of the page, offers a reload, and keeps the way back to the queue', async () => {
     // React and the boundary report the error; the test need not print it.
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const { user } = renderRoute(`/moves/${SEED_LOCATORS.draft}/details`);
+    const { user } = renderRoute(`/moves/${SEED_LOCATORS.submitted}/details`);
 
     // In a live region that was on the page before it: announced.
     const region = await findAlert('This page could not be shown');
@@ -46,6 +46,6 @@ describe('a page that cannot be shown', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Moves queue' })).toBeVisible();
     expect(screen.queryByText('This page could not be shown')).not.toBeInTheDocument();
     expect(document.title).toBe('Moves queue – TOO office');
-    expect(await screen.findByRole('link', { name: SEED_LOCATORS.draft })).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: SEED_LOCATORS.submitted })).toBeInTheDocument();
   });
 });

@@ -1,6 +1,8 @@
 import { Button } from '@trussworks/react-uswds';
 import { useEffect, useId, useRef } from 'react';
+import type { ApiError } from '../api/ApiError';
 import type { Recovery } from '../app/useRecoverableWrite';
+import type { ErrorMessage } from './describeApiError';
 import { formatChange } from './changes';
 import { describeFailedWrite } from './describeFailedWrite';
 import { formatDateTime } from './format';
@@ -13,6 +15,8 @@ interface RecoveryAlertProps {
   action: string;
   pending: boolean;
   onRedo: () => void;
+  /** Words of the page's own for a refusal it knows better, if this is one. */
+  explain?: (error: ApiError) => ErrorMessage | null;
 }
 
 /**
@@ -23,7 +27,14 @@ interface RecoveryAlertProps {
  * change after all. Focus moves here so keyboard and screen-reader users land
  * on it.
  */
-export function RecoveryAlert({ recovery, record, action, pending, onRedo }: RecoveryAlertProps) {
+export function RecoveryAlert({
+  recovery,
+  record,
+  action,
+  pending,
+  onRedo,
+  explain,
+}: RecoveryAlertProps) {
   const ref = useRef<HTMLElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -31,11 +42,14 @@ export function RecoveryAlert({ recovery, record, action, pending, onRedo }: Rec
   }, [recovery]);
 
   const { error, outcome, latestLoaded, changes, changedAt, gone, moot } = recovery;
-  const message = describeFailedWrite(
-    gone ? { ...error, kind: 'notFound' } : error,
-    outcome,
-    record,
-  );
+  const message =
+    (!gone ? explain?.(error) : null) ??
+    (error.kind === 'notFound' && !gone
+      ? {
+          heading: `The ${record} was not changed`,
+          body: `The ${record} is still there, but the server could not find something this change needs, so nothing was saved.${error.detail ? ` It said: “${error.detail}”` : ''}`,
+        }
+      : describeFailedWrite(gone ? { ...error, kind: 'notFound' } : error, outcome, record));
   const again = error.kind === 'conflict' ? `${action} again` : 'Try again';
   const type = outcome === 'saved' ? 'success' : error.kind === 'conflict' ? 'warning' : 'error';
   const offerAgain =
@@ -43,7 +57,9 @@ export function RecoveryAlert({ recovery, record, action, pending, onRedo }: Rec
     !moot &&
     outcome !== 'saved' &&
     error.kind !== 'validation' &&
-    error.kind !== 'preconditionRequired';
+    !['preconditionRequired', 'permission', 'unauthorized', 'notImplemented', 'notFound'].includes(
+      error.kind,
+    );
 
   return (
     // USWDS alert markup written out: react-uswds' Alert wraps its children in

@@ -1,12 +1,13 @@
 import { Alert, Button } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { useAppDispatch, useAppSelector, type ApiThunkAction } from '../app/hooks';
-import { selectNewerVersionAt } from '../entities/newerVersions';
+import type { Versioned } from '../api/models';
+import { selectNewerVersion } from '../entities/newerVersions';
 import { AlertSlot } from './AlertSlot';
 import { formatDateTime } from './format';
 
 interface StaleNoticeProps {
-  shown: { id: string; updatedAt: string };
+  shown: Versioned;
   /** Fetches the latest version into the store. */
   reload: () => ApiThunkAction;
 }
@@ -18,7 +19,7 @@ interface StaleNoticeProps {
  */
 export function StaleNotice({ shown, reload }: StaleNoticeProps) {
   const dispatch = useAppDispatch();
-  const newerAt = useAppSelector((state) => selectNewerVersionAt(state, shown));
+  const newer = useAppSelector((state) => selectNewerVersion(state, shown));
   const [reloading, setReloading] = useState(false);
 
   const handleReload = async () => {
@@ -29,9 +30,10 @@ export function StaleNotice({ shown, reload }: StaleNoticeProps) {
 
   return (
     <AlertSlot role="status">
-      {newerAt && (
+      {newer && (
         <Alert type="info" headingLevel="h3" slim className="stale-notice">
-          Updated by someone else ({formatDateTime(newerAt)}). You are looking at an older version.{' '}
+          Updated by someone else{newer.updatedAt ? ` (${formatDateTime(newer.updatedAt)})` : ''}.
+          You are looking at an older version.{' '}
           <Button type="button" unstyled onClick={handleReload} disabled={reloading}>
             {reloading ? 'Reloading…' : 'Reload'}
           </Button>

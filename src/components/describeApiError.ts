@@ -5,6 +5,13 @@ export interface ErrorMessage {
   body: string;
 }
 
+/** What the server said, if it said more than its status; with its trace id for support. */
+function serverSaid(error: ApiError): string {
+  const said = error.detail ? ` The server said: “${error.detail}”` : '';
+  const trace = error.traceId ? ` (trace ${error.traceId})` : '';
+  return `${said}${trace}`;
+}
+
 /**
  * What an office user is told about a failed request. Each kind the app can
  * name gets its own words; `record` names what was being loaded or changed
@@ -25,21 +32,42 @@ export function describeApiError(error: ApiError, record: string): ErrorMessage 
     case 'validation':
       return {
         heading: 'Check what you entered',
-        body: [error.detail, ...Object.entries(error.invalidFields).map(([f, m]) => `${f}: ${m}`)]
+        body: [
+          error.detail,
+          ...Object.entries(error.invalidFields).map(([field, message]) => `${field}: ${message}`),
+        ]
           .filter(Boolean)
           .join(' '),
       };
     case 'businessRule':
-      return { heading: `This ${record} cannot be changed that way`, body: error.detail };
+      return {
+        heading: `This ${record} cannot be changed that way now`,
+        body: error.detail || `The ${record}'s status does not allow it. Nothing was saved.`,
+      };
     case 'preconditionRequired':
       return {
         heading: 'The app sent an incomplete request',
         body: `The request did not say which version of the ${record} it changes, so nothing was saved. Please report this problem.`,
       };
-    case 'forbidden':
+    case 'csrf':
       return {
         heading: "Your session's security token is missing or expired",
         body: "The server refused the change without this session's security token, so nothing was saved. The page has asked the server for a new token: try again. If this happens again, reload the page.",
+      };
+    case 'permission':
+      return {
+        heading: 'You may not do that',
+        body: `Your role does not allow this change to the ${record}, so nothing was saved.`,
+      };
+    case 'unauthorized':
+      return {
+        heading: 'Your session has ended',
+        body: 'Sign in again, then try again. Nothing was saved.',
+      };
+    case 'notImplemented':
+      return {
+        heading: 'The server cannot do this yet',
+        body: `The server does not support this change to the ${record} (501 Not Implemented), so nothing was saved. What you entered is kept.`,
       };
     case 'network':
       return {
@@ -54,9 +82,12 @@ export function describeApiError(error: ApiError, record: string): ErrorMessage 
     case 'server':
       return {
         heading: 'The server had a problem',
-        body: `The server failed (${error.status}). Try again in a moment.`,
+        body: `The server failed (${error.status}). Try again in a moment.${serverSaid(error)}`,
       };
     case 'unexpected':
-      return { heading: error.title, body: error.detail };
+      return {
+        heading: error.title,
+        body: error.detail || `The server's answer about the ${record} could not be read.`,
+      };
   }
 }

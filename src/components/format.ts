@@ -1,4 +1,4 @@
-import type { Address, MoveStatus } from '../api/models';
+import type { Address } from '../api/models';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',
@@ -7,9 +7,17 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+// The zero time and date the server prints for a value it never set.
+const ZERO = /^0001-01-01/;
+
+function toDate(value: string): Date {
+  // Dates alone are days, not midnights in some zone.
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+}
+
 /** "05 Jan 2026", the reference office app's date style. Accepts dates and RFC 3339 times. */
 export function formatDate(value: string | null | undefined): string {
-  if (!value) return '—';
+  if (!value || ZERO.test(value)) return '—';
   const date = toDate(value);
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
@@ -24,50 +32,30 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZoneName: 'short',
 });
 
-function toDate(value: string): Date {
-  // JavaScript dates stop at milliseconds; the API sends nanoseconds.
-  return new Date(value.replace(/(\.\d{3})\d+/, '$1'));
-}
-
 /** "26 Nov 2026, 07:02 UTC" */
 export function formatDateTime(value: string): string {
   const date = toDate(value);
   return Number.isNaN(date.getTime()) ? value : dateTimeFormat.format(date);
 }
 
-export function formatAddress(address: Address): string {
+/** When a record's version was saved, if it says: the customer and orders carry no time. */
+export function savedAt(record: { updatedAt?: string }): string | null {
+  return record.updatedAt && !ZERO.test(record.updatedAt) ? record.updatedAt : null;
+}
+
+export function formatAddress(address: Address | null | undefined): string {
+  if (!address) return '';
   return [
     address.streetAddress1,
     address.streetAddress2,
-    `${address.city}, ${address.state} ${address.postalCode}`,
+    address.streetAddress3,
+    `${address.city}, ${address.state ?? ''} ${address.postalCode}`,
   ]
     .filter(Boolean)
     .join(', ');
 }
 
-const moveStatusLabels: Record<MoveStatus, string> = {
-  DRAFT: 'Draft',
-  SUBMITTED: 'New move',
-  'APPROVALS REQUESTED': 'Approvals requested',
-  APPROVED: 'Move approved',
-  CANCELED: 'Canceled',
-};
-
-export function formatMoveStatus(status: MoveStatus): string {
-  return moveStatusLabels[status] ?? status;
-}
-
-const ACRONYMS = new Set(['HHG', 'NTS', 'PPM']);
-
-/** "PERMANENT_CHANGE_OF_STATION" -> "Permanent change of station"; HHG, NTS stay upper case. */
-export function formatEnum(value: string | null | undefined): string {
-  if (!value) return '—';
-  return value
-    .split('_')
-    .map((word, index) => {
-      if (ACRONYMS.has(word)) return word;
-      if (index > 0) return word.toLowerCase();
-      return word[0] + word.slice(1).toLowerCase();
-    })
-    .join(' ');
+/** "Martinez, Emily": last name first, as the office app lists people. */
+export function formatName(person: { first_name?: string; last_name?: string }): string {
+  return [person.last_name, person.first_name].filter(Boolean).join(', ');
 }

@@ -3,18 +3,22 @@ import { db, SEED_LOCATORS } from '../../mocks/db';
 import { setupStore } from '../app/store';
 import { recordRequests } from '../test/recordRequests';
 import {
-  getMoveTaskOrder,
+  getMove,
   selectMoveTaskOrderById,
-  updateMoveTIORemarks,
+  updateMoveTaskOrderStatus,
 } from './moveTaskOrders/moveTaskOrdersSlice';
-import { approveShipment, listMTOShipments } from './shipments/shipmentsSlice';
+import { listMTOShipments, rejectShipment, selectShipmentById } from './shipments/shipmentsSlice';
 import { selectWriteInFlight } from './writesInFlight';
 
+// What Send to Prime asks for with the move's approval.
+const CODES = { serviceCodeMS: true, serviceCodeCS: true };
+
+/** A store holding the submitted move and its shipments, as its page loads them. */
 async function loadedStore() {
   const store = setupStore();
-  const move = db.moveByLocator(SEED_LOCATORS.draft)!;
-  await store.dispatch(getMoveTaskOrder(move.id));
-  await store.dispatch(listMTOShipments(move.id));
+  const moveAnswer = await store.dispatch(getMove(SEED_LOCATORS.submitted)).unwrap();
+  await store.dispatch(listMTOShipments(moveAnswer.id));
+  const move = selectMoveTaskOrderById(store.getState(), moveAnswer.id)!;
   return { store, move };
 }
 
@@ -23,15 +27,15 @@ describe('one write at a time per record', () => {
     const requests = recordRequests();
     const { store, move } = await loadedStore();
 
-    const first = store.dispatch(updateMoveTIORemarks(move.id, move.eTag, 'First'));
+    const first = store.dispatch(updateMoveTaskOrderStatus(move.id, move.eTag, CODES));
     expect(selectWriteInFlight(store.getState(), move.id)).toBe(true);
-    const second = await store.dispatch(updateMoveTIORemarks(move.id, move.eTag, 'Second'));
-    await first;
+    const second = await store.dispatch(updateMoveTaskOrderStatus(move.id, move.eTag, CODES));
+    expect((await first).meta.requestStatus).toBe('fulfilled');
 
     expect(second.meta.requestStatus).toBe('rejected');
     expect(second.meta).toMatchObject({ condition: true });
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
-    expect(db.find('move', move.id)?.tioRemarks).toBe('First');
+    expect(db.find('move', move.id)?.status).toBe('APPROVED');
     expect(selectWriteInFlight(store.getState(), move.id)).toBe(false);
   });
 
@@ -39,27 +43,35 @@ describe('one write at a time per record', () => {
     const requests = recordRequests();
     const { store, move } = await loadedStore();
     const shipment = db.shipmentsOf(move.id).find((s) => s.status === 'SUBMITTED')!;
+    const shown = selectShipmentById(store.getState(), shipment.id)!;
 
-    const results = await Promise.all([
-      store.dispatch(updateMoveTIORemarks(move.id, move.eTag, 'Remarks')),
-      store.dispatch(approveShipment(shipment.id, shipment.eTag)),
-    ]);
+    // Rejecting a shipment leaves its move alone, so the move's eTag still holds.
+    const pending = [
+      store.dispatch(updateMoveTaskOrderStatus(move.id, move.eTag, CODES)),
+      store.dispatch(rejectShipment(shipment.id, shown.eTag, 'Duplicate of another shipment')),
+    ];
+    expect(selectWriteInFlight(store.getState(), move.id)).toBe(true);
+    expect(selectWriteInFlight(store.getState(), shipment.id)).toBe(true);
+    const results = await Promise.all(pending);
 
     expect(results.map((r) => r.meta.requestStatus)).toEqual(['fulfilled', 'fulfilled']);
     expect(requests.filter((r) => r.method !== 'GET')).toHaveLength(2);
+    expect(db.find('shipment', shipment.id)?.status).toBe('REJECTED');
   });
 
   it('frees the record after a refused write, so the user can redo it', async () => {
     const { store, move } = await loadedStore();
-    db.colleagueUpdate('move', move.id, { tioRemarks: 'Theirs' });
+    // A colleague saves the move meanwhile: any save gives it a new eTag.
+    db.save('move', move.id, { tioRemarks: 'Theirs' });
 
-    const stale = await store.dispatch(updateMoveTIORemarks(move.id, move.eTag, 'Mine'));
+    const stale = await store.dispatch(updateMoveTaskOrderStatus(move.id, move.eTag, CODES));
     expect(stale.payload).toMatchObject({ kind: 'conflict', status: 412 });
     expect(selectWriteInFlight(store.getState(), move.id)).toBe(false);
 
-    await store.dispatch(getMoveTaskOrder(move.id));
+    await store.dispatch(getMove(move.locator));
     const fresh = selectMoveTaskOrderById(store.getState(), move.id)!;
-    const redo = await store.dispatch(updateMoveTIORemarks(move.id, fresh.eTag, 'Mine'));
+    expect(fresh.eTag).not.toBe(move.eTag);
+    const redo = await store.dispatch(updateMoveTaskOrderStatus(move.id, fresh.eTag, CODES));
     expect(redo.meta.requestStatus).toBe('fulfilled');
   });
 });

@@ -2,31 +2,27 @@
 // share: a seeded PRNG, the requests the mock is still working on, letting
 // the page settle under fake timers, reading the details page, and the checks
 // that end every step and the session.
+import { setTimeout as realDelay } from 'node:timers/promises';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { HttpResponse } from 'msw';
 import { expect, onTestFinished, vi } from 'vitest';
-import { db } from '../../mocks/db';
+import { noBody } from '../../mocks/http';
 import { server } from '../../mocks/node';
+import { seededMove } from '../../mocks/testApi';
+import type { Customer, Move, MTOServiceItem, MTOShipment } from '../api/models';
 import type { AppStore } from '../app/store';
-import { formatDate, formatEnum } from '../components/format';
+import type { DisplayField } from '../components/changes';
+import { labelOf, SERVICE_ITEM_STATUS_LABELS, SHIPMENT_STATUS_LABELS } from '../components/labels';
 import { selectServiceItemIdsOfMove } from '../entities/serviceItems/serviceItemsSlice';
 import { selectShipmentIdsOfMove } from '../entities/shipments/shipmentsSlice';
+import { customerFields, moveFields } from '../pages/CustomerDetails/displayFields';
 // The page and its edit form are loaded lazily; load their modules now so
 // that under fake timers a session waits on the API, not on module loading.
 import '../components/edit/EditRecordForm';
 import '../pages/CustomerDetails/CustomerDetails';
 
-/** An injected 500, with the GHC error body. */
-export const injectedServerError = () =>
-  HttpResponse.json(
-    {
-      title: 'Internal Server Error',
-      detail: 'Injected fault: the server failed.',
-      instance: crypto.randomUUID(),
-    },
-    { status: 500 },
-  );
+/** An injected 500, as the real server's handlers answer one: no body (N). */
+export const injectedServerError = () => noBody(500);
 
 /** How many requests the mock API is still working on. */
 export function trackRequestsInFlight() {
@@ -62,9 +58,15 @@ export function shownField(scope: HTMLElement, label: string): string {
   return definitions[index].textContent ?? '';
 }
 
-/** The status a service item row shows: "Approved", "Rejected" or "Submitted". */
+/** The status a service item row shows: "Approved", "Rejected" or "Requested". */
 export const shownItemStatus = (row: HTMLElement) =>
-  /^(Approved|Rejected|Submitted)/.exec(within(row).getAllByRole('cell')[1].textContent ?? '')?.[1];
+  /^(Approved|Rejected|Requested)/.exec(within(row).getAllByRole('cell')[1].textContent ?? '')?.[1];
+
+/** How the page names a shipment's or a service item's status, for comparing with the mock's. */
+export const shipmentStatusLabel = (status: string | undefined) =>
+  labelOf(SHIPMENT_STATUS_LABELS, status as keyof typeof SHIPMENT_STATUS_LABELS);
+export const itemStatusLabel = (status: string | undefined) =>
+  labelOf(SERVICE_ITEM_STATUS_LABELS, status as keyof typeof SERVICE_ITEM_STATUS_LABELS);
 
 const stillLoading = () =>
   screen
@@ -84,10 +86,16 @@ export async function settle(inFlight: () => number) {
       quiet = 0;
       continue;
     }
+    // The mock's CSRF layer signs and checks its cookies with WebCrypto,
+    // which answers in real time, off the fake clock: a request gets some
+    // before the clock moves on, or the app's 15 s timeout would outrun it.
+    if (inFlight() > 0) await act(() => realDelay(2));
     await act(async () => {
       await vi.advanceTimersByTimeAsync(500);
     });
-    quiet = inFlight() === 0 && !stillLoading() ? quiet + 1 : 0;
+    // A fetch the app retries after a wait (app/listeners.ts) is still to come
+    // while its timer runs: the page is settled once no timer is left either.
+    quiet = inFlight() === 0 && !stillLoading() && vi.getTimerCount() === 0 ? quiet + 1 : 0;
   }
   if (quiet < 3) throw new Error('The session did not settle');
 }
@@ -163,38 +171,42 @@ function expectListShown(
   shownIDs: string[],
   held: { id: string; status: string }[],
   statuses: (string | undefined)[],
+  label: (status: string | undefined) => string,
 ) {
   const byID = new Map(held.map((record) => [record.id, record.status]));
   expect([...shownIDs].sort(), `${kind}s`).toEqual([...byID.keys()].sort());
   expect(statuses.map((status, index) => [shownIDs[index], status])).toEqual(
-    shownIDs.map((id) => [id, formatEnum(byID.get(id))]),
+    shownIDs.map((id) => [id, label(byID.get(id))]),
   );
 }
 
-/** The page shows what the mock holds: the move, the customer's phone, every shipment and service item. */
-export function expectFreshData(store: AppStore, locator: string) {
-  const move = db.moveByLocator(locator)!;
-  const customer = db.find('customer', db.find('order', move.orderID)!.customerID)!;
-  const mto = region('Move task order');
-  expect(shownField(mto, 'Status')).toBe(
-    move.availableToPrimeAt
-      ? `Available to Prime since ${formatDate(move.availableToPrimeAt)}`
-      : 'Draft',
+/** Every field of a record's section shows what the mock holds now. */
+function expectFieldsShown<R>(scope: HTMLElement, fields: DisplayField<R>[], held: R) {
+  expect(fields.map(({ label }) => [label, shownField(scope, label)])).toEqual(
+    fields.map(({ label, show }) => [label, show(held) || '—']),
   );
-  expect(shownField(mto, 'TIO remarks')).toBe(move.tioRemarks || '—');
-  expect(shownField(region('Customer info'), 'Phone')).toBe(customer.phone);
+}
 
+/** The page shows what the mock holds: the move, the customer, every shipment and service item. */
+export function expectFreshData(store: AppStore, locator: string) {
+  // The mock's payloads are the API's models, which always carry these records' key fields.
+  const held = seededMove(locator);
+  const move = held.move as Move;
+  expectFieldsShown(region('Move task order'), moveFields, move);
+  expectFieldsShown(region('Customer info'), customerFields, held.customer as Customer);
   const state = store.getState();
   expectListShown(
     'shipment',
     selectShipmentIdsOfMove(state, move.id),
-    db.shipmentsOf(move.id),
+    held.shipments as MTOShipment[],
     shipmentCards().map((card) => shownField(card, 'Status')),
+    shipmentStatusLabel,
   );
   expectListShown(
     'service item',
     selectServiceItemIdsOfMove(state, move.id),
-    db.serviceItemsOf(move.id),
+    held.serviceItems as MTOServiceItem[],
     serviceItemRows().map(shownItemStatus),
+    itemStatusLabel,
   );
 }

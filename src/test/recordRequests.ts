@@ -5,6 +5,8 @@ import { CSRF_HEADER } from '../api/csrf';
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** The query string as sent, '?' included; '' when there is none. */
+  search: string;
   ifMatch: string | null;
   csrfToken: string | null;
 }
@@ -13,9 +15,11 @@ export interface RecordedRequest {
 export function recordRequests(): RecordedRequest[] {
   const requests: RecordedRequest[] = [];
   const listener = ({ request }: { request: Request }) => {
+    const url = new URL(request.url);
     requests.push({
       method: request.method,
-      path: new URL(request.url).pathname,
+      path: url.pathname,
+      search: url.search,
       ifMatch: request.headers.get('If-Match'),
       csrfToken: request.headers.get(CSRF_HEADER),
     });

@@ -8,7 +8,8 @@ interface ConflictPanelProps {
   /** What is edited: "customer", "orders". */
   record: string;
   merge: Merge;
-  changedAt: string;
+  /** When their version was saved, if the record says. */
+  changedAt: string | null;
   /** For each field both changed: whose value to keep, once the user picked. */
   picks: Record<string, 'mine' | 'theirs'>;
   onPick: (name: string, pick: 'mine' | 'theirs') => void;
@@ -41,8 +42,9 @@ export const ConflictPanel = forwardRef<HTMLElement, ConflictPanelProps>(functio
           Someone else changed this {record} while you edited it
         </h3>
         <p className="usa-alert__text">
-          Their version was saved {formatDateTime(changedAt)}. Nothing of yours was saved yet, and
-          nothing you typed is lost. Review the changes, then save yours on top of theirs.
+          {changedAt ? `Their version was saved ${formatDateTime(changedAt)}. ` : ''}Nothing of
+          yours was saved yet, and nothing you typed is lost. Review the changes, then save yours on
+          top of theirs.
         </p>
         {merge.theirs.length > 0 && (
           <>

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   ErrorMessage,
   FormGroup,
   Label,
@@ -9,6 +10,7 @@ import {
 } from '@trussworks/react-uswds';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { toApiError, type ApiError } from '../../api/ApiError';
+import type { Versioned } from '../../api/models';
 import { useAppDispatch, useAppSelector, useAppStore, type ApiThunkAction } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { loadsLatestAfter, useLatestVersion } from '../../app/writeOutcome';
@@ -16,10 +18,11 @@ import { selectWriteInFlight } from '../../entities/writesInFlight';
 import { AlertSlot } from '../AlertSlot';
 import { ApiErrorAlert } from '../ApiErrorAlert';
 import { ConflictPanel } from './ConflictPanel';
+import { savedAt } from '../format';
 import {
   changedNames,
+  fieldsNamedBy,
   mergeOnConflict,
-  payloadOf,
   valuesOf,
   type EditField,
   type Merge,
@@ -33,18 +36,32 @@ interface EditRecordFormProps<R> {
   fields: EditField[];
   select: (state: RootState) => R | undefined;
   refetch: () => ApiThunkAction;
-  save: (ifMatchETag: string, changes: Record<string, unknown>) => ApiThunkAction;
+  /** The request body: the draft on the version it is based on, with the names of the changed fields. */
+  body: (base: R, draft: Values, changed: string[]) => unknown;
+  save: (ifMatchETag: string, body: unknown) => ApiThunkAction;
   onClose: (saved: boolean) => void;
 }
 
-interface Base {
+interface Base<R> {
   values: Values;
   eTag: string;
+  /** The version the draft is based on. */
+  record: R;
 }
 
 interface Conflict {
   merge: Merge;
-  changedAt: string;
+  changedAt: string | null;
+}
+
+/** What the form itself can tell is wrong with a field before anything is sent. */
+function fieldProblem(field: EditField, value: string): string | undefined {
+  if (field.type === 'checkbox') return undefined;
+  if (field.required && value.trim() === '') return `Enter ${field.label.toLowerCase()}.`;
+  if (value !== '' && field.pattern && !field.pattern.regex.test(value)) {
+    return `${field.label} ${field.pattern.message}.`;
+  }
+  return undefined;
 }
 
 /**
@@ -54,12 +71,13 @@ interface Conflict {
  * says who changed what; saving again sends the user's changes on top of the
  * colleague's with the fresh eTag.
  */
-export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
+export function EditRecordForm<R extends Versioned>({
   record,
   recordID,
   fields,
   select,
   refetch,
+  body,
   save,
   onClose,
 }: EditRecordFormProps<R>) {
@@ -67,9 +85,11 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
   const dispatch = useAppDispatch();
   const formId = useId();
   const writing = useAppSelector((state) => selectWriteInFlight(state, recordID));
-  const [base, setBase] = useState<Base | null>(() => {
+  const [base, setBase] = useState<Base<R> | null>(() => {
     const current = select(store.getState());
-    return current ? { values: valuesOf(current, fields), eTag: current.eTag } : null;
+    return current
+      ? { values: valuesOf(current, fields), eTag: current.eTag, record: current }
+      : null;
   });
   const [draft, setDraft] = useState<Values>(() => base?.values ?? {});
   const [conflict, setConflict] = useState<Conflict | null>(null);
@@ -100,10 +120,10 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
   const rebase = (latest: R, loaded: Values) => {
     const latestValues = valuesOf(latest, fields);
     const merge = mergeOnConflict(loaded, draft, latestValues, fields);
-    setBase({ values: latestValues, eTag: latest.eTag });
+    setBase({ values: latestValues, eTag: latest.eTag, record: latest });
     setDraft(merge.draft);
     setPicks({});
-    setConflict({ merge, changedAt: latest.updatedAt });
+    setConflict({ merge, changedAt: savedAt(latest) });
   };
 
   /**
@@ -131,12 +151,13 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     if (!base) return;
-    const missing = fields.filter((f) => f.required && draft[f.name].trim() === '');
-    if (missing.length > 0) {
-      setFieldErrors(
-        Object.fromEntries(missing.map((f) => [f.name, `Enter ${f.label.toLowerCase()}.`])),
-      );
-      focusField(missing[0].name);
+    const problems = fields.flatMap((field) => {
+      const problem = fieldProblem(field, draft[field.name]);
+      return problem ? [[field.name, problem] as const] : [];
+    });
+    if (problems.length > 0) {
+      setFieldErrors(Object.fromEntries(problems));
+      focusField(problems[0][0]);
       return;
     }
     if (conflict && conflict.merge.both.some((entry) => !picks[entry.name])) {
@@ -163,8 +184,7 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
       setUnchecked(null);
       if (actOnLatest(unchecked, found.latest, names)) return;
     }
-    const latestKnown = select(store.getState()) ?? {};
-    const result = await dispatch(save(base.eTag, payloadOf(names, draft, latestKnown, fields)));
+    const result = await dispatch(save(base.eTag, body(base.record, draft, names)));
     if (result.meta.requestStatus === 'fulfilled') {
       onClose(true);
       return;
@@ -183,7 +203,7 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
       if (actOnLatest(failure, found.latest, names)) return;
     }
     if (failure.kind === 'validation') {
-      const marked = markInvalidFields(failure.invalidFields, fields);
+      const marked = fieldsNamedBy(failure.invalidFields, failure.detail, fields);
       setFieldErrors(marked);
       const first = Object.keys(marked)[0];
       if (first) focusField(first);
@@ -237,6 +257,24 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
             onChange: (event: { target: { value: string } }) =>
               setDraft((current) => ({ ...current, [field.name]: event.target.value })),
           };
+          if (field.type === 'checkbox') {
+            return (
+              <FormGroup key={field.name}>
+                <Checkbox
+                  id={id}
+                  name={field.name}
+                  label={field.label}
+                  checked={draft[field.name] === 'true'}
+                  onChange={(event) =>
+                    setDraft((current) => ({
+                      ...current,
+                      [field.name]: String(event.target.checked),
+                    }))
+                  }
+                />
+              </FormGroup>
+            );
+          }
           return (
             <FormGroup key={field.name} error={Boolean(message)}>
               <Label htmlFor={id} requiredMarker={field.required}>
@@ -279,18 +317,4 @@ export function EditRecordForm<R extends { eTag: string; updatedAt: string }>({
       </div>
     </form>
   );
-}
-
-/** The API names nested fields by their parent ('backupContact') or in full. */
-function markInvalidFields(
-  invalid: Record<string, string>,
-  fields: EditField[],
-): Record<string, string> {
-  const marked: Record<string, string> = {};
-  for (const [key, message] of Object.entries(invalid)) {
-    const field =
-      fields.find((f) => f.name === key) ?? fields.find((f) => f.name.startsWith(`${key}.`));
-    if (field) marked[field.name] = `${field.label} ${message}.`;
-  }
-  return marked;
 }

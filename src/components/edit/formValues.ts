@@ -1,11 +1,16 @@
-// Pure form logic for editing a record: its fields as strings, the PATCH
-// body of the changed ones, and the three-way merge after a 412.
+// Pure form logic for editing a record: its fields as strings, which of them
+// changed, the fields a server's refusal names, and the three-way merge after
+// a 412. Each record's request body is built from these by its own page
+// (pages/CustomerDetails/editFields.ts): the API wants different things of each.
 
 export interface EditField {
-  /** Path in the record: 'phone', or 'backupContact.name' for a nested field. */
+  /** Path in the record: 'phone', or 'backup_contact.name' for a nested field. */
   name: string;
+  /** Its path in the request body, where that differs ('ordersNumber' for 'order_number'). */
+  bodyName?: string;
   label: string;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'select';
+  /** A checkbox's value is 'true' or 'false'. */
+  type?: 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'select' | 'checkbox';
   /** value -> label, for a select. */
   options?: Record<string, string>;
   /** An empty input is sent as null. */
@@ -13,6 +18,8 @@ export interface EditField {
   required?: boolean;
   hint?: string;
   maxLength?: number;
+  /** What the server requires of a value that is filled in, and how to say it. */
+  pattern?: { regex: RegExp; message: string };
 }
 
 export type Values = Record<string, string>;
@@ -27,10 +34,12 @@ function valueAt(record: object, path: string): unknown {
     );
 }
 
+/** A record's fields as the form's strings; the server leaves out a false flag. */
 export function valuesOf(record: object, fields: EditField[]): Values {
   return Object.fromEntries(
-    fields.map(({ name }) => {
+    fields.map(({ name, type }) => {
       const value = valueAt(record, name);
+      if (type === 'checkbox') return [name, String(value === true)];
       return [name, value === null || value === undefined ? '' : String(value)];
     }),
   );
@@ -42,28 +51,27 @@ export function changedNames(draft: Values, base: Values, fields: EditField[]): 
 }
 
 /**
- * A partial PATCH body of the named fields. A nested object is sent whole, as
- * the API wants it, built on the latest version so other parts of it survive.
+ * The form field a server's refusal names: a ValidationError's
+ * invalid_fields key, or the field a framework detail starts with
+ * ("phone in body should match ..."), by its name in the request body.
  */
-export function payloadOf(
-  names: string[],
-  draft: Values,
-  latest: object,
+export function fieldsNamedBy(
+  invalidFields: Record<string, string>,
+  detail: string,
   fields: EditField[],
-): Record<string, unknown> {
-  const payload: Record<string, unknown> = {};
-  for (const name of names) {
-    const field = fields.find((f) => f.name === name);
-    const value = field?.nullable && draft[name] === '' ? null : draft[name];
-    const [top, sub] = name.split('.');
-    if (sub === undefined) {
-      payload[top] = value;
-    } else {
-      const nested = (payload[top] ?? valueAt(latest, top) ?? {}) as Record<string, unknown>;
-      payload[top] = { ...nested, [sub]: value };
-    }
+): Record<string, string> {
+  const named = Object.entries(invalidFields);
+  const framework = /^([\w.]+) in body (.*)$/.exec(detail);
+  if (framework) named.push([framework[1], framework[2]]);
+  const marked: Record<string, string> = {};
+  for (const [key, message] of named) {
+    const bodyName = (field: EditField) => field.bodyName ?? field.name;
+    const field =
+      fields.find((candidate) => bodyName(candidate) === key) ??
+      fields.find((candidate) => bodyName(candidate).startsWith(`${key}.`));
+    if (field) marked[field.name] = `${field.label}: ${message}.`;
   }
-  return payload;
+  return marked;
 }
 
 export interface FieldConflict {

@@ -1,18 +1,27 @@
 import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { Customer, UpdateCustomerPayload } from '../../api/models';
+import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
 import { createRecordSelectors, emptyRecordTable, putRecord } from '../recordTable';
 
+const asCustomer = expectRecord<Customer>('customer', ['id', 'eTag']);
+
 export const getCustomer = createApiThunk('customers/getCustomer', (customerID: string) =>
-  request('customer.getCustomer', { customerID }),
+  request('customer.getCustomer', { customerID }).then(asCustomer),
 );
 
+/**
+ * The body must carry every field the server always writes (the names, the
+ * preference flags, cac_validated): see pages/CustomerDetails/editFields.ts.
+ */
 export const updateCustomer = createApiThunk(
   'customers/updateCustomer',
-  (customerID: string, ifMatchETag: string, changes: UpdateCustomerPayload) =>
-    request('customer.updateCustomer', { customerID, 'If-Match': ifMatchETag }, changes),
+  (customerID: string, ifMatchETag: string, body: UpdateCustomerPayload) =>
+    request('customer.updateCustomer', { customerID, 'If-Match': ifMatchETag }, body).then(
+      asCustomer,
+    ),
   { recordOf: (customerID) => customerID },
 );
 

@@ -1,28 +1,25 @@
 import { createSlice, isAnyOf } from '@reduxjs/toolkit';
-import type { MoveTaskOrder, ServiceItemCodes } from '../../api/models';
+import type { Move, ServiceItemCodes } from '../../api/models';
+import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { createRecordSelectors, emptyRecordTable, mergeRecord, putRecord } from '../recordTable';
+import { createRecordSelectors, emptyRecordTable, putRecord } from '../recordTable';
 
-// A move and its move task order are one record (one id, one eTag): both
-// operations store into this slice. A Move body lacks `referenceId`, so it is
-// merged into what is stored rather than replacing it.
-export type StoredMoveTaskOrder = Omit<MoveTaskOrder, 'referenceId'> & { referenceId?: string };
+// The move is the task order: one record, one id, one eTag. The page reads it
+// by its locator (getMove), as MilMove's office app does; every write on it
+// answers the move as it is now.
+const asMove = expectRecord<Move>('move', ['id', 'locator', 'ordersId', 'status', 'eTag']);
 
 export const getMove = createApiThunk('moveTaskOrders/getMove', (locator: string) =>
-  request('move.getMove', { locator }),
-);
-
-export const getMoveTaskOrder = createApiThunk(
-  'moveTaskOrders/getMoveTaskOrder',
-  (moveTaskOrderID: string) => request('moveTaskOrder.getMoveTaskOrder', { moveTaskOrderID }),
+  request('move.getMove', { locator }).then(asMove),
 );
 
 /**
- * Send to Prime. The answer is the move task order with its new eTag; the MS
- * and CS service items it created are fetched by a listener (app/listeners.ts)
- * right after, off the critical path.
+ * Approves the move (and creates the MS and CS service items asked for),
+ * with the eTag of the version the user saw. The real server approves the
+ * move only; a shipment's approval makes it available to the Prime. The new
+ * service items are fetched by a listener (app/listeners.ts).
  */
 export const updateMoveTaskOrderStatus = createApiThunk(
   'moveTaskOrders/updateMoveTaskOrderStatus',
@@ -31,10 +28,11 @@ export const updateMoveTaskOrderStatus = createApiThunk(
       'moveTaskOrder.updateMoveTaskOrderStatus',
       { moveTaskOrderID, 'If-Match': ifMatchETag },
       serviceItemCodes,
-    ),
+    ).then(asMove),
   { recordOf: (moveTaskOrderID) => moveTaskOrderID },
 );
 
+/** Declared by MilMove's document; its server answers 501 (see the README). */
 export const updateMoveTIORemarks = createApiThunk(
   'moveTaskOrders/updateMoveTIORemarks',
   (moveTaskOrderID: string, ifMatchETag: string, tioRemarks: string | null) =>
@@ -42,29 +40,25 @@ export const updateMoveTIORemarks = createApiThunk(
       'moveTaskOrder.updateMoveTIORemarks',
       { moveTaskOrderID, 'If-Match': ifMatchETag },
       { tioRemarks },
-    ),
+    ).then(asMove),
   { recordOf: (moveTaskOrderID) => moveTaskOrderID },
 );
 
 const moveTaskOrdersSlice = createSlice({
   name: 'moveTaskOrders',
-  initialState: emptyRecordTable<StoredMoveTaskOrder>(),
+  initialState: emptyRecordTable<Move>(),
   reducers: {},
   extraReducers: (builder) => {
-    builder
-      .addCase(getMove.fulfilled, (state, { payload }) => {
-        mergeRecord(state, payload);
-      })
-      .addMatcher(
-        isAnyOf(
-          getMoveTaskOrder.fulfilled,
-          updateMoveTaskOrderStatus.fulfilled,
-          updateMoveTIORemarks.fulfilled,
-        ),
-        (state, { payload }) => {
-          putRecord(state, payload);
-        },
-      );
+    builder.addMatcher(
+      isAnyOf(
+        getMove.fulfilled,
+        updateMoveTaskOrderStatus.fulfilled,
+        updateMoveTIORemarks.fulfilled,
+      ),
+      (state, { payload }) => {
+        putRecord(state, payload);
+      },
+    );
   },
 });
 

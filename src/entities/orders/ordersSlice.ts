@@ -1,18 +1,26 @@
 import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { Order, UpdateOrderPayload } from '../../api/models';
+import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
 import { createRecordSelectors, emptyRecordTable, putRecord } from '../recordTable';
 
+const asOrder = expectRecord<Order>('orders', ['id', 'customerID', 'eTag']);
+
 export const getOrder = createApiThunk('orders/getOrder', (orderID: string) =>
-  request('order.getOrder', { orderID }),
+  request('order.getOrder', { orderID }).then(asOrder),
 );
 
+/**
+ * The body carries the five fields the server requires on every update, and
+ * what changed. Saving the orders saves the customer too: a listener
+ * (app/listeners.ts) fetches its new version.
+ */
 export const updateOrder = createApiThunk(
   'orders/updateOrder',
-  (orderID: string, ifMatchETag: string, changes: UpdateOrderPayload) =>
-    request('order.updateOrder', { orderID, 'If-Match': ifMatchETag }, changes),
+  (orderID: string, ifMatchETag: string, body: UpdateOrderPayload) =>
+    request('order.updateOrder', { orderID, 'If-Match': ifMatchETag }, body).then(asOrder),
   { recordOf: (orderID) => orderID },
 );
 

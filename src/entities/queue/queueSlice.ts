@@ -2,6 +2,7 @@ import { createSlice } from '@reduxjs/toolkit';
 import type { ApiError } from '../../api/ApiError';
 import type { operations } from '../../api/ghc';
 import type { QueueMove } from '../../api/models';
+import { expectRecords } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
@@ -11,9 +12,13 @@ import { createApiThunk } from '../createApiThunk';
 // paging, sorting and filtering happen on the server.
 export type QueueQuery = NonNullable<operations['getMovesQueue']['parameters']['query']>;
 
-export const getMovesQueue = createApiThunk('queue/getMovesQueue', (query: QueueQuery) =>
-  request('queues.getMovesQueue', query),
-);
+const asRows = expectRecords<QueueMove>('queue row', ['id', 'locator', 'status']);
+
+/** One page of the queue; the server leaves out an empty list and a zero count. */
+export const getMovesQueue = createApiThunk('queue/getMovesQueue', async (query: QueueQuery) => {
+  const result = await request('queues.getMovesQueue', query);
+  return { rows: asRows(result?.queueMoves), totalCount: result?.totalCount ?? 0 };
+});
 
 /** One string per query, so a page can tell whether the rows answer its own. */
 export const queueQueryKey = (query: QueueQuery) => JSON.stringify(query);
@@ -44,7 +49,7 @@ const queueSlice = createSlice({
       .addCase(getMovesQueue.fulfilled, (state, { payload, meta }) => {
         if (meta.requestId !== state.latestRequestId) return;
         // Rows and "answered" change in one action: one render, not two.
-        state.rows = payload.queueMoves;
+        state.rows = payload.rows;
         state.totalCount = payload.totalCount;
         state.answered = { query: queueQueryKey(meta.arg[0]), error: null };
       })

@@ -1,5 +1,6 @@
 import { createSlice } from '@reduxjs/toolkit';
 import type { MTOServiceItem, ServiceItemStatusPayload } from '../../api/models';
+import { expectRecord, expectRecords } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
@@ -7,12 +8,17 @@ import { emptyChildTable, idsOfMove, putChild, replaceChildrenOfMove } from '../
 import { createRecordSelectors } from '../recordTable';
 
 // Each service item is written with its own eTag, never the move's (decision 0049).
+const KEYS = ['id', 'moveTaskOrderID', 'reServiceCode', 'reServiceName', 'status', 'eTag'] as const;
+const asServiceItem = expectRecord<MTOServiceItem>('service item', KEYS);
+const asServiceItems = expectRecords<MTOServiceItem>('service item', KEYS);
 
 export const listMTOServiceItems = createApiThunk(
   'serviceItems/listMTOServiceItems',
-  (moveTaskOrderID: string) => request('mtoServiceItem.listMTOServiceItems', { moveTaskOrderID }),
+  (moveTaskOrderID: string) =>
+    request('mtoServiceItem.listMTOServiceItems', { moveTaskOrderID }).then(asServiceItems),
 );
 
+/** Deciding an item saves its shipment and move too: a listener fetches both. */
 export const updateMTOServiceItemStatus = createApiThunk(
   'serviceItems/updateMTOServiceItemStatus',
   (
@@ -28,7 +34,7 @@ export const updateMTOServiceItemStatus = createApiThunk(
         'If-Match': ifMatchETag,
       },
       change,
-    ),
+    ).then(asServiceItem),
   { recordOf: (serviceItem) => serviceItem.id },
 );
 

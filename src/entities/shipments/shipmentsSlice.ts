@@ -1,5 +1,6 @@
 import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { MTOShipment } from '../../api/models';
+import { expectRecord, expectRecords } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
@@ -7,16 +8,24 @@ import { emptyChildTable, idsOfMove, putChild, replaceChildrenOfMove } from '../
 import { createRecordSelectors } from '../recordTable';
 
 // Each shipment is written with its own eTag, never the move's (decision 0049).
+const KEYS = ['id', 'moveTaskOrderID', 'shipmentType', 'status', 'eTag'] as const;
+const asShipment = expectRecord<MTOShipment>('shipment', KEYS);
+const asShipments = expectRecords<MTOShipment>('shipment', KEYS);
 
 export const listMTOShipments = createApiThunk(
   'shipments/listMTOShipments',
-  (moveTaskOrderID: string) => request('mtoShipment.listMTOShipments', { moveTaskOrderID }),
+  (moveTaskOrderID: string) =>
+    request('mtoShipment.listMTOShipments', { moveTaskOrderID }).then(asShipments),
 );
 
+/**
+ * Approving a shipment saves its move (and makes it available to the
+ * Prime) and creates its service items: a listener fetches both.
+ */
 export const approveShipment = createApiThunk(
   'shipments/approveShipment',
   (shipmentID: string, ifMatchETag: string) =>
-    request('shipment.approveShipment', { shipmentID, 'If-Match': ifMatchETag }),
+    request('shipment.approveShipment', { shipmentID, 'If-Match': ifMatchETag }).then(asShipment),
   { recordOf: (shipmentID) => shipmentID },
 );
 
@@ -27,7 +36,7 @@ export const rejectShipment = createApiThunk(
       'shipment.rejectShipment',
       { shipmentID, 'If-Match': ifMatchETag },
       { rejectionReason },
-    ),
+    ).then(asShipment),
   { recordOf: (shipmentID) => shipmentID },
 );
 

@@ -1,98 +1,147 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { isCsrfToken } from '../../../mocks/csrf';
+import { BASE_COOKIE, tokenMatchesBase } from '../../../mocks/csrf';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { noBody } from '../../../mocks/http';
 import { server } from '../../../mocks/node';
-import { clearCsrfCookie } from '../../../mocks/testApi';
-import { csrfToken } from '../../api/csrf';
+import { clearCsrfCookie, seededMove } from '../../../mocks/testApi';
+import { cookieValue } from '../../api/csrf';
+import type { UserEvent } from '@testing-library/user-event';
+import { formatDate } from '../../components/format';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { expectNoAxeViolations } from '../../test/axe';
+import { region, shownField } from '../../test/faultSession';
 import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
-import { recordRequests } from '../../test/recordRequests';
-import { draftMove, openDraftMove } from '../../test/draftMove';
+import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
+import {
+  openApprovedMove,
+  openMove,
+  openSubmittedMove,
+  submittedMove,
+} from '../../test/submittedMove';
 import { renderRoute } from '../../test/renderWithProviders';
+
+const mtoRegion = () => region('Move task order');
+const shipmentCard = (number: number) => region(new RegExp(`^Shipment ${number}:`));
+const serviceItems = () => within(region('Service items'));
+
+/** Whether a write proved itself with a token of this page's CSRF session. */
+async function carriesSessionToken(request: RecordedRequest | undefined) {
+  const base = cookieValue(document.cookie, BASE_COOKIE);
+  return Boolean(request?.csrfToken && base && (await tokenMatchesBase(request.csrfToken, base)));
+}
+
+/** Saves new TIO remarks; answers the If-Match the save sent. */
+async function saveTioRemarks(user: UserEvent, requests: RecordedRequest[], remarks: string) {
+  await user.click(within(mtoRegion()).getByRole('button', { name: 'Edit TIO remarks' }));
+  const form = within(await screen.findByRole('form', { name: 'Edit move' }));
+  await user.type(form.getByLabelText('TIO remarks'), remarks);
+  await user.click(form.getByRole('button', { name: 'Save' }));
+  await findStatus('Move task order saved.', mtoRegion());
+  return requests.filter((r) => r.path.endsWith('/tio-remarks')).at(-1)?.ifMatch;
+}
 
 describe('TOO customer details page', () => {
   it('shows the customer, orders, move task order, shipments and service items', async () => {
-    await openDraftMove();
-    const move = draftMove();
-    const customer = db.find('customer', db.find('order', move.orderID)!.customerID)!;
+    await openSubmittedMove();
+    const { move, order, customer, shipments } = seededMove(SEED_LOCATORS.submitted);
 
-    const customerInfo = screen.getByRole('region', { name: 'Customer info' });
-    expect(within(customerInfo).getByText(customer.email)).toBeInTheDocument();
-    expect(within(customerInfo).getByText(customer.phone)).toBeInTheDocument();
-    expect(screen.getByRole('region', { name: 'Orders' })).toBeInTheDocument();
-    expect(
-      within(screen.getByRole('region', { name: 'Move task order' })).getByText('Draft'),
-    ).toBeInTheDocument();
-    const shipments = within(screen.getByRole('region', { name: 'Requested shipments' }));
-    expect(shipments.getAllByRole('heading', { level: 3 })).toHaveLength(
-      db.shipmentsOf(move.id).length,
+    const customerInfo = region('Customer info');
+    expect(shownField(customerInfo, 'Email')).toBe(customer.email);
+    expect(shownField(customerInfo, 'Phone')).toBe(customer.phone);
+    expect(shownField(customerInfo, 'DoD ID')).toBe(customer.edipi);
+    expect(shownField(region('Orders'), 'HHG TAC')).toBe(order.tac);
+    expect(shownField(region('Orders'), 'New duty location')).toBe(
+      order.destinationDutyLocation?.name,
     );
-    const serviceItems = within(screen.getByRole('region', { name: 'Service items' }));
-    expect(serviceItems.getAllByRole('row')).toHaveLength(db.serviceItemsOf(move.id).length + 1);
+    expect(shownField(mtoRegion(), 'Status')).toBe('New move');
+    expect(shownField(mtoRegion(), 'Approved')).toBe('Not yet');
+    expect(shownField(mtoRegion(), 'Available to the Prime')).toBe('Not yet');
+    expect(shownField(mtoRegion(), 'Reference ID')).toBe(move.referenceId);
+    const shipmentList = within(region('Requested shipments'));
+    expect(
+      shipmentList.getAllByRole('heading', { level: 3 }).map((heading) => heading.textContent),
+    ).toEqual(['Shipment 1: HHG', 'Shipment 2: HHG', 'Shipment 3: NTS']);
+    expect(shipments.map((shipment) => shipment.status)).toEqual([
+      'SUBMITTED',
+      'SUBMITTED',
+      'SUBMITTED',
+    ]);
+    expect(shownField(shipmentCard(1), 'Status')).toBe('Requested');
+    expect(serviceItems().getByText('This move has no service items yet.')).toBeInTheDocument();
     await expectNoAxeViolations();
   });
 
-  it('sends the eTag the page loaded as If-Match and shows the move available to the Prime', async () => {
+  it('approves the move with Send to Prime, with the eTag it loaded and the CSRF token', async () => {
     const requests = recordRequests();
-    const { sendButton, user, store } = await openDraftMove();
-    const loadedETag = draftMove().eTag;
+    const { sendButton, user, store } = await openSubmittedMove();
+    const loaded = submittedMove();
 
     await user.click(sendButton);
 
-    expect(await screen.findByText(/Available to Prime since/)).toBeInTheDocument();
+    const done = await findStatus('The move was approved');
+    expect(done).toHaveTextContent(
+      'It becomes available to the Prime once one of its shipments is approved',
+    );
     const patch = requests.find((r) => r.method === 'PATCH');
-    expect(patch).toEqual({
-      method: 'PATCH',
-      path: `/ghc/v1/move-task-orders/${draftMove().id}/status`,
-      ifMatch: loadedETag,
-      csrfToken: csrfToken(),
+    expect(patch).toMatchObject({
+      path: `/ghc/v1/move-task-orders/${loaded.id}/status`,
+      ifMatch: loaded.eTag,
     });
-    expect(isCsrfToken(patch?.csrfToken)).toBe(true);
+    expect(await carriesSessionToken(patch)).toBe(true);
     // Reads carry no token: it is what a write proves itself with.
     expect(requests.filter((r) => r.method === 'GET' && r.csrfToken !== null)).toEqual([]);
+
+    // Approved, not yet available to the Prime: a shipment's approval does that.
+    const approved = submittedMove();
+    expect(approved).toMatchObject({ status: 'APPROVED', approvedAt: expect.any(String) });
+    expect(approved.availableToPrimeAt).toBeUndefined();
+    expect(shownField(mtoRegion(), 'Status')).toBe('Move approved');
+    expect(shownField(mtoRegion(), 'Approved')).toBe(formatDate(approved.approvedAt));
+    expect(shownField(mtoRegion(), 'Available to the Prime')).toBe('Not yet');
     expect(screen.queryByRole('button', { name: /Send to Prime/ })).not.toBeInTheDocument();
-    expect(await findStatus('The move was sent to the Prime.')).toBeInTheDocument();
+    // Its shipments can be approved now.
+    expect(
+      within(shipmentCard(1)).getByRole('button', { name: 'Approve shipment 1' }),
+    ).toBeInTheDocument();
     expectNoAlert();
 
-    // The new MS and CS service items appear without a reload.
-    const serviceItems = within(screen.getByRole('region', { name: 'Service items' }));
-    expect(await serviceItems.findByText(/Move management \(MS\)/)).toBeInTheDocument();
-    expect(serviceItems.getByText(/Counseling \(CS\)/)).toBeInTheDocument();
+    // The MS and CS service items the server created appear without a reload.
+    expect(
+      await serviceItems().findByRole('rowheader', { name: 'Move management (MS)' }),
+    ).toBeInTheDocument();
+    expect(serviceItems().getByRole('rowheader', { name: 'Counseling (CS)' })).toBeInTheDocument();
 
     // The store holds the new version, so the next write sends the new eTag.
-    const stored = selectMoveTaskOrderById(store.getState(), draftMove().id);
-    expect(stored?.eTag).toBe(draftMove().eTag);
-    expect(stored?.eTag).not.toBe(loadedETag);
+    const stored = selectMoveTaskOrderById(store.getState(), loaded.id);
+    expect(stored?.eTag).toBe(approved.eTag);
+    expect(stored?.eTag).not.toBe(loaded.eTag);
   });
 
   it('fetches the new MS and CS service items again when that fetch gets no answer', async () => {
-    const { sendButton, user } = await openDraftMove();
+    const { sendButton, user } = await openSubmittedMove();
     // The list right after Send to Prime drops, then a 500: the third try answers.
     let failures = 0;
     server.use(
       http.get('*/ghc/v1/move_task_orders/:moveTaskOrderID/mto_service_items', () => {
         failures += 1;
-        return failures === 1
-          ? HttpResponse.error()
-          : HttpResponse.json(
-              { title: 'Server error', detail: 'Try later', instance: 'x' },
-              { status: 500 },
-            );
+        return failures === 1 ? HttpResponse.error() : noBody(500);
       }),
     );
     await user.click(sendButton);
-    expect(await findStatus('The move was sent to the Prime.')).toBeInTheDocument();
+    expect(await findStatus('The move was approved')).toBeInTheDocument();
     await waitFor(() => expect(failures).toBe(2), { timeout: 3_000 });
     server.resetHandlers();
 
-    const serviceItems = within(screen.getByRole('region', { name: 'Service items' }));
     expect(
-      await serviceItems.findByText(/Move management \(MS\)/, undefined, { timeout: 6_000 }),
+      await serviceItems().findByRole(
+        'rowheader',
+        { name: 'Move management (MS)' },
+        { timeout: 6_000 },
+      ),
     ).toBeInTheDocument();
-    expect(serviceItems.getByText(/Counseling \(CS\)/)).toBeInTheDocument();
+    expect(serviceItems().getByRole('rowheader', { name: 'Counseling (CS)' })).toBeInTheDocument();
   });
 
   it('shows progress and cannot be pressed again while Send to Prime runs', async () => {
@@ -101,7 +150,7 @@ describe('TOO customer details page', () => {
     let answer = () => {};
     const answered = new Promise<void>((resolve) => (answer = resolve));
     server.use(http.patch('*/ghc/v1/move-task-orders/:id/status', () => answered));
-    const { sendButton, user } = await openDraftMove();
+    const { sendButton, user } = await openSubmittedMove();
 
     await user.click(sendButton);
     const busy = screen.getByRole('button', { name: 'Sending to Prime…' });
@@ -109,14 +158,14 @@ describe('TOO customer details page', () => {
     await user.click(busy);
     answer();
 
-    await screen.findByText(/Available to Prime since/);
+    await findStatus('The move was approved');
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
   it('warns that someone else changed the move when Send to Prime is stale, and changes nothing', async () => {
-    const { sendButton, user } = await openDraftMove();
+    const { sendButton, user } = await openSubmittedMove();
     // A colleague's write lands after the page loaded.
-    const colleagues = db.colleagueUpdate('move', draftMove().id, {
+    const colleagues = db.save('move', submittedMove().id, {
       tioRemarks: 'Hold until orders are amended',
     });
 
@@ -124,16 +173,22 @@ describe('TOO customer details page', () => {
 
     const alert = await findAlert('Someone else changed this move');
     expect(alert).toHaveTextContent('since you loaded it');
-    expect(draftMove()).toEqual(colleagues);
-    expect(draftMove().availableToPrimeAt).toBeNull();
-    expect(screen.queryByText(/Available to Prime since/)).not.toBeInTheDocument();
-    expect(screen.queryByText('The move was sent to the Prime.')).not.toBeInTheDocument();
+    expect(submittedMove()).toMatchObject({
+      status: 'SUBMITTED',
+      eTag: seededMove(SEED_LOCATORS.submitted).move.eTag,
+      tioRemarks: colleagues.tioRemarks,
+    });
+    expect(db.moveByLocator(SEED_LOCATORS.submitted)?.updatedAt).toBe(colleagues.updatedAt);
+    expect(submittedMove().approvedAt).toBeUndefined();
+    expect(db.serviceItemsOf(colleagues.id)).toEqual([]);
+    expect(shownField(mtoRegion(), 'Status')).toBe('New move');
+    expect(screen.queryByText('The move was approved')).not.toBeInTheDocument();
   });
 
   it('refuses a write without the CSRF token, changes nothing, and succeeds on Try again with a fresh one', async () => {
     const requests = recordRequests();
-    const { sendButton, user } = await openDraftMove();
-    const before = draftMove();
+    const { sendButton, user } = await openSubmittedMove();
+    const before = db.moveByLocator(SEED_LOCATORS.submitted);
     // The cookie is gone after the page loaded (cleared by the user, or expired).
     clearCsrfCookie();
 
@@ -143,75 +198,133 @@ describe('TOO customer details page', () => {
     expect(alert).toHaveTextContent('nothing was saved');
     expect(alert).toHaveTextContent('try again');
     expect(requests.find((r) => r.method === 'PATCH')?.csrfToken).toBeNull();
-    expect(draftMove()).toEqual(before);
-    expect(screen.queryByText(/Available to Prime since/)).not.toBeInTheDocument();
+    expect(db.moveByLocator(SEED_LOCATORS.submitted)?.updatedAt).toBe(before?.updatedAt);
+    expect(shownField(mtoRegion(), 'Status')).toBe('New move');
 
     // The refetch after the 403 brought a new token: one click sends it.
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
 
-    expect(await screen.findByText(/^Available to Prime since/)).toBeInTheDocument();
+    expect(await findStatus('The move was approved')).toBeInTheDocument();
     const patches = requests.filter((r) => r.method === 'PATCH');
     expect(patches).toHaveLength(2);
-    expect(patches[1].csrfToken).toMatch(/\S/);
-    expect(draftMove().availableToPrimeAt).not.toBeNull();
+    expect(await carriesSessionToken(patches[1])).toBe(true);
+    expect(submittedMove().status).toBe('APPROVED');
   });
 
-  it("approves a shipment with the shipment's own eTag, not the move's", async () => {
+  it('offers no Approve on the shipments of a move not approved yet, and says why', async () => {
+    await openSubmittedMove();
+
+    for (const number of [1, 2, 3]) {
+      const card = within(shipmentCard(number));
+      expect(
+        card.getByText(
+          'Approve the move first (Send to Prime); then its shipments can be approved.',
+        ),
+      ).toBeInTheDocument();
+      expect(card.queryByRole('button', { name: /^Approve/ })).not.toBeInTheDocument();
+      // A submitted shipment can be rejected whatever the move's status.
+      expect(card.getByRole('button', { name: `Reject shipment ${number}` })).toBeInTheDocument();
+    }
+  });
+
+  it("approves a shipment with its own eTag, which makes the move available to the Prime, and the move's next write uses its new eTag", async () => {
     const requests = recordRequests();
-    const { user } = await openDraftMove();
-    const move = draftMove();
-    const shipments = db.shipmentsOf(move.id);
-    const index = shipments.findIndex((s) => s.status === 'SUBMITTED');
-    const shipment = shipments[index];
+    const { user, store } = await openApprovedMove();
+    const { move, shipments } = seededMove(SEED_LOCATORS.submitted);
 
-    await user.click(screen.getByRole('button', { name: `Approve shipment ${index + 1}` }));
+    await user.click(within(shipmentCard(1)).getByRole('button', { name: 'Approve shipment 1' }));
 
-    const card = screen.getByRole('region', { name: new RegExp(`^Shipment ${index + 1}:`) });
-    expect(await within(card).findByText('Approved', { selector: 'dd' })).toBeInTheDocument();
-    expect(requests.find((r) => r.method === 'POST')).toEqual({
-      method: 'POST',
-      path: `/ghc/v1/shipments/${shipment.id}/approve`,
-      ifMatch: shipment.eTag,
-      csrfToken: csrfToken(),
+    expect(await within(shipmentCard(1)).findByText('Approved', { selector: 'dd' })).toBeVisible();
+    const post = requests.find((r) => r.method === 'POST');
+    expect(post).toMatchObject({
+      path: `/ghc/v1/shipments/${shipments[0].id}/approve`,
+      ifMatch: shipments[0].eTag,
     });
-    expect(db.find('shipment', shipment.id)?.status).toBe('APPROVED');
-    // A child's write never bumps the parent (decision 0049).
-    expect(draftMove().eTag).toBe(move.eTag);
+    expect(post?.ifMatch).not.toBe(move.eTag);
+    expect(await carriesSessionToken(post)).toBe(true);
+
+    // The server saved the move with the approval: the page fetches it again.
+    const available = submittedMove();
+    expect(available.availableToPrimeAt).toEqual(expect.any(String));
+    await waitFor(() =>
+      expect(shownField(mtoRegion(), 'Available to the Prime')).toBe(
+        `Since ${formatDate(available.availableToPrimeAt)}`,
+      ),
+    );
+    // Two shipments still wait for the TOO.
+    expect(shownField(mtoRegion(), 'Status')).toBe('Approvals requested');
+    expect(selectMoveTaskOrderById(store.getState(), move.id!)?.eTag).toBe(available.eTag);
+    // Its basic service items appear too.
+    expect(
+      await serviceItems().findByRole('rowheader', { name: 'Domestic packing (DPK)' }),
+    ).toBeInTheDocument();
+
+    const ifMatch = await saveTioRemarks(user, requests, 'Pickup confirmed');
+    expect(ifMatch).toBe(available.eTag);
+    expect(submittedMove().tioRemarks).toBe('Pickup confirmed');
+    expectNoAlert();
   });
 
-  it("approves a service item with the service item's own eTag", async () => {
+  it('decides a service item with its own eTag, and shows the shipment and the move the server saved with it', async () => {
     const requests = recordRequests();
-    const { user } = await openDraftMove();
-    const move = draftMove();
-    const item = db.serviceItemsOf(move.id).find((s) => s.status === 'SUBMITTED')!;
-    const shipmentNumber =
-      db.shipmentsOf(move.id).findIndex((s) => s.id === item.mtoShipmentID) + 1;
-    const name = `${item.reServiceName}, shipment ${shipmentNumber}`;
+    const { user, store } = await openMove(SEED_LOCATORS.approvalsRequested);
+    const { move, shipments, serviceItems: items } = seededMove(SEED_LOCATORS.approvalsRequested);
+    const requested = items.find((item) => item.status === 'SUBMITTED')!;
+    expect(shipments.map((shipment) => shipment.status)).toEqual([
+      'APPROVALS_REQUESTED',
+      'SUBMITTED',
+    ]);
+    expect(requested.mtoShipmentID).toBe(shipments[0].id);
+    // The new shipment is declined first, so the item is the last thing that waits.
+    await user.click(within(shipmentCard(2)).getByRole('button', { name: 'Reject shipment 2' }));
+    await user.type(
+      within(shipmentCard(2)).getByLabelText('Reason for rejecting this shipment'),
+      'Not authorized by the orders',
+    );
+    await user.click(within(shipmentCard(2)).getByRole('button', { name: 'Confirm rejection' }));
+    await within(shipmentCard(2)).findByText('Rejected', { selector: 'dd' });
+    expect(shownField(shipmentCard(1), 'Status')).toBe('Approvals requested');
+    expect(shownField(mtoRegion(), 'Status')).toBe('Approvals requested');
 
-    await user.click(screen.getByRole('button', { name: `Approve ${name}` }));
+    const name = `${requested.reServiceName}, shipment 1`;
+    await user.click(serviceItems().getByRole('button', { name: `Approve ${name}` }));
 
-    const row = screen.getByRole('row', {
-      name: new RegExp(`${item.reServiceName}.*Shipment ${shipmentNumber}`),
+    const row = serviceItems().getByRole('row', {
+      name: new RegExp(`^${requested.reServiceName} \\(${requested.reServiceCode}\\)`),
     });
     expect(await within(row).findByText(/^Approved on/)).toBeInTheDocument();
-    expect(requests.find((r) => r.method === 'PATCH')).toEqual({
+    expect(requests.find((r) => r.path.includes('/service-items/'))).toMatchObject({
       method: 'PATCH',
-      path: `/ghc/v1/move-task-orders/${move.id}/service-items/${item.id}/status`,
-      ifMatch: item.eTag,
-      csrfToken: csrfToken(),
+      path: `/ghc/v1/move-task-orders/${move.id}/service-items/${requested.id}/status`,
+      ifMatch: requested.eTag,
     });
-    expect(draftMove().eTag).toBe(move.eTag);
+    // Nothing waits any more: the server approved the shipment and the move again.
+    await waitFor(() => expect(shownField(shipmentCard(1), 'Status')).toBe('Approved'));
+    await waitFor(() => expect(shownField(mtoRegion(), 'Status')).toBe('Move approved'));
+    const saved = seededMove(SEED_LOCATORS.approvalsRequested).move;
+    expect(selectMoveTaskOrderById(store.getState(), move.id!)?.eTag).toBe(saved.eTag);
+    expect(saved.eTag).not.toBe(move.eTag);
+
+    expect(await saveTioRemarks(user, requests, 'Crate approved')).toBe(saved.eTag);
+    expectNoAlert();
   });
 
-  it('asks for a reason before rejecting a shipment', async () => {
-    const { user } = await openDraftMove();
-    const shipments = db.shipmentsOf(draftMove().id);
-    const index = shipments.findIndex((s) => s.status === 'SUBMITTED');
+  it('offers no decision on the move fees, which belong to no shipment', async () => {
+    await openMove(SEED_LOCATORS.approvalsRequested);
 
-    await user.click(screen.getByRole('button', { name: `Reject shipment ${index + 1}` }));
+    const fee = serviceItems().getByRole('row', { name: /^Move management \(MS\)/ });
+    expect(within(fee).getByRole('cell', { name: 'The move' })).toBeInTheDocument();
+    expect(within(fee).queryByRole('button')).not.toBeInTheDocument();
+  });
+
+  it('asks for a reason before rejecting a shipment, and leaves the move as it was', async () => {
+    const { user } = await openSubmittedMove();
+    const { move, shipments } = seededMove(SEED_LOCATORS.submitted);
+
+    await user.click(screen.getByRole('button', { name: 'Reject shipment 2' }));
     await user.click(screen.getByRole('button', { name: 'Confirm rejection' }));
     expect(screen.getByText('Enter a reason for the rejection.')).toBeInTheDocument();
-    expect(db.find('shipment', shipments[index].id)?.status).toBe('SUBMITTED');
+    expect(db.find('shipment', shipments[1].id!)?.status).toBe('SUBMITTED');
 
     await user.type(
       screen.getByLabelText('Reason for rejecting this shipment'),
@@ -219,15 +332,55 @@ describe('TOO customer details page', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Confirm rejection' }));
 
-    await waitFor(() => expect(db.find('shipment', shipments[index].id)?.status).toBe('REJECTED'));
-    const card = screen.getByRole('region', { name: new RegExp(`^Shipment ${index + 1}:`) });
-    expect(await within(card).findByText('Duplicate of shipment 1')).toBeInTheDocument();
+    await waitFor(() => expect(db.find('shipment', shipments[1].id!)?.status).toBe('REJECTED'));
+    expect(
+      await within(shipmentCard(2)).findByText('Duplicate of shipment 1', { selector: 'dd' }),
+    ).toBeInTheDocument();
+    expect(shownField(shipmentCard(2), 'Status')).toBe('Rejected');
+    expect(submittedMove().eTag).toBe(move.eTag);
   });
 
-  it('does not offer Send to Prime for a move already available to the Prime', async () => {
-    renderRoute(`/moves/${SEED_LOCATORS.availableToPrime}/details`);
-    expect(await screen.findByText(/Available to Prime since/)).toBeInTheDocument();
+  it('does not offer Send to Prime for a move already approved and available to the Prime', async () => {
+    await openMove(SEED_LOCATORS.availableToPrime);
+    const { move } = seededMove(SEED_LOCATORS.availableToPrime);
+
+    expect(shownField(mtoRegion(), 'Status')).toBe('Move approved');
+    expect(shownField(mtoRegion(), 'Available to the Prime')).toBe(
+      `Since ${formatDate(move.availableToPrimeAt)}`,
+    );
     expect(screen.queryByRole('button', { name: /Send to Prime/ })).not.toBeInTheDocument();
+  });
+
+  it('names what the orders lack when the move cannot be approved, and approves it once they are complete', async () => {
+    const requests = recordRequests();
+    const { user } = await openMove(SEED_LOCATORS.missingTac);
+    const loaded = seededMove(SEED_LOCATORS.missingTac).move;
+
+    await user.click(within(mtoRegion()).getByRole('button', { name: 'Send to Prime' }));
+
+    const alert = await findAlert('The orders lack what approval needs');
+    expect(alert).toHaveTextContent('its orders have no HHG TAC');
+    expect(alert).toHaveTextContent('Edit orders');
+    expect(alert).not.toHaveTextContent(/TransportationAccountingCode|undefined|\{/);
+    expect(within(alert).queryByRole('button')).not.toBeInTheDocument();
+    expect(seededMove(SEED_LOCATORS.missingTac).move).toMatchObject({
+      status: 'SUBMITTED',
+      eTag: loaded.eTag,
+    });
+
+    await user.click(within(region('Orders')).getByRole('button', { name: 'Edit orders' }));
+    const form = within(await screen.findByRole('form', { name: 'Edit orders' }));
+    await user.type(form.getByLabelText(/^HHG TAC/), 'F8E1');
+    await user.click(form.getByRole('button', { name: 'Save' }));
+    await findStatus('Orders saved.');
+
+    await user.click(within(mtoRegion()).getByRole('button', { name: 'Send to Prime' }));
+    expect(await findStatus('The move was approved')).toBeInTheDocument();
+    expect(seededMove(SEED_LOCATORS.missingTac).move.status).toBe('APPROVED');
+    expect(requests.filter((r) => r.path.endsWith('/status')).map((r) => r.ifMatch)).toEqual([
+      loaded.eTag,
+      loaded.eTag,
+    ]);
   });
 
   it('says clearly when no move has the locator', async () => {

@@ -7,7 +7,7 @@ import {
   updateCustomer,
 } from '../../entities/customers/customersSlice';
 import { customerFields } from './displayFields';
-import { customerEditFields } from './editFields';
+import { customerBody, customerEditFields } from './editFields';
 import { RecordSection } from './RecordSection';
 
 export function CustomerInfo({ customerID }: { customerID: string }) {
@@ -26,7 +26,8 @@ export function CustomerInfo({ customerID }: { customerID: string }) {
       edit={{
         label: 'Edit customer info',
         fields: customerEditFields,
-        save: (eTag, changes) => updateCustomer(customerID, eTag, changes as UpdateCustomerPayload),
+        body: customerBody,
+        save: (eTag, body) => updateCustomer(customerID, eTag, body as UpdateCustomerPayload),
       }}
     />
   );

@@ -1,42 +1,87 @@
 import { Alert, Button } from '@trussworks/react-uswds';
 import { useCallback, useState } from 'react';
+import type { ApiError } from '../../api/ApiError';
+import type { Move, MoveStatus } from '../../api/models';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { useRecoverableWrite } from '../../app/useRecoverableWrite';
 import { AlertSlot } from '../../components/AlertSlot';
+import type { ErrorMessage } from '../../components/describeApiError';
 import { formatDate } from '../../components/format';
 import { RecoveryAlert } from '../../components/RecoveryAlert';
 import {
-  getMoveTaskOrder,
+  getMove,
   selectMoveTaskOrderById,
   updateMoveTaskOrderStatus,
   updateMoveTIORemarks,
-  type StoredMoveTaskOrder,
 } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
-import { moveTaskOrderFields } from './displayFields';
+import { moveFields } from './displayFields';
 import { tioRemarksEditFields } from './editFields';
 import { RecordSection } from './RecordSection';
 
-const isAvailableToPrime = (latest: StoredMoveTaskOrder) => Boolean(latest.availableToPrimeAt);
+/** The statuses from which the server approves a move that was never approved. */
+const APPROVABLE = new Set<MoveStatus>([
+  'SUBMITTED',
+  'SERVICE COUNSELING COMPLETED',
+  'APPROVALS REQUESTED',
+]);
 
-const alreadySent = (latest: StoredMoveTaskOrder) =>
-  latest.availableToPrimeAt
-    ? `It was already sent to the Prime on ${formatDate(latest.availableToPrimeAt)}, so there is nothing more to do.`
+const isApproved = (latest: Move) => Boolean(latest.approvedAt);
+
+const alreadyApproved = (latest: Move) =>
+  latest.approvedAt
+    ? `It was already approved on ${formatDate(latest.approvedAt)}, so there is nothing more to do here.`
     : null;
+
+// What approval needs of the orders, as the server names each gap.
+const ORDERS_GAPS: Record<string, string> = {
+  TransportationAccountingCode: 'HHG TAC',
+  DepartmentIndicator: 'department indicator',
+  OrdersNumber: 'orders number',
+  OrdersTypeDetail: 'orders type detail',
+};
+
+/**
+ * Refusals of an approval the page can say more about: the orders lack what
+ * approval needs (worded with the orders form's names), or no shipment has a
+ * requested pickup date to price the move's fees for (a 404 without a body).
+ */
+export function describeApprovalGaps(error: ApiError): ErrorMessage | null {
+  if (error.kind === 'notFound') {
+    return {
+      heading: 'The move was not approved',
+      body: "The server found no requested pickup date among the move's shipments to price its move management and counseling fees for. Nothing was saved.",
+    };
+  }
+  if (error.kind !== 'validation') return null;
+  const gaps = [...error.detail.matchAll(/(\w+) cannot be blank\./g)].map(
+    ([, name]) => ORDERS_GAPS[name] ?? name,
+  );
+  if (gaps.length === 0) return null;
+  return {
+    heading: 'The orders lack what approval needs',
+    body: `The move was not approved: its orders have no ${gaps.join(', no ')}. Add ${gaps.length === 1 ? 'it' : 'them'} under Orders (Edit orders), then send the move again.`,
+  };
+}
+
+// The move-level fees the real form offers, both asked for until the next
+// change lets the TOO choose.
+const SERVICE_ITEM_CODES = { serviceCodeMS: true, serviceCodeCS: true };
 
 export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: string }) {
   const select = useCallback(
     (state: RootState) => selectMoveTaskOrderById(state, moveTaskOrderID),
     [moveTaskOrderID],
   );
-  const refetch = useCallback(() => getMoveTaskOrder(moveTaskOrderID), [moveTaskOrderID]);
   const moveTaskOrder = useAppSelector(select);
+  const locator = moveTaskOrder?.locator ?? '';
+  const refetch = useCallback(() => getMove(locator), [locator]);
   const sendToPrime = useRecoverableWrite({
     recordID: moveTaskOrderID,
     select,
     refetch,
-    fields: moveTaskOrderFields,
-    moot: alreadySent,
+    fields: moveFields,
+    moot: alreadyApproved,
   });
   const [sent, setSent] = useState(false);
   if (!moveTaskOrder) return null;
@@ -46,16 +91,16 @@ export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: strin
   const handleSendToPrime = async () => {
     setSent(false);
     const ok = await sendToPrime.run({
-      write: (eTag) =>
-        updateMoveTaskOrderStatus(moveTaskOrder.id, eTag, {
-          serviceCodeMS: true,
-          serviceCodeCS: true,
-        }),
-      done: isAvailableToPrime,
+      write: (eTag) => updateMoveTaskOrderStatus(moveTaskOrder.id, eTag, SERVICE_ITEM_CODES),
+      done: isApproved,
     });
     setSent(ok);
   };
 
+  const canApprove = !moveTaskOrder.approvedAt && APPROVABLE.has(moveTaskOrder.status);
+  // A refusal (422: the orders lack what approval needs) offers no redo of
+  // its own: once the orders are complete, the move is sent again from here.
+  const offered = !sendToPrime.recovery || sendToPrime.recovery.error.kind === 'validation';
   return (
     <RecordSection
       title="Move task order"
@@ -63,12 +108,17 @@ export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: strin
       recordID={moveTaskOrderID}
       select={select}
       refetch={refetch}
-      displayFields={moveTaskOrderFields}
+      displayFields={moveFields}
       edit={{
         label: 'Edit TIO remarks',
         fields: tioRemarksEditFields,
-        save: (eTag, changes) =>
-          updateMoveTIORemarks(moveTaskOrderID, eTag, changes.tioRemarks as string | null),
+        body: (_base, draft) => ({ tioRemarks: draft.tioRemarks === '' ? null : draft.tioRemarks }),
+        save: (eTag, body) =>
+          updateMoveTIORemarks(
+            moveTaskOrderID,
+            eTag,
+            (body as Pick<Move, 'tioRemarks'>).tioRemarks ?? null,
+          ),
       }}
     >
       <AlertSlot>
@@ -79,17 +129,20 @@ export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: strin
             action="Send to Prime"
             pending={sendToPrime.pending}
             onRedo={handleSendToPrime}
+            explain={describeApprovalGaps}
           />
         )}
       </AlertSlot>
       <AlertSlot role="status">
         {sent && (
-          <Alert type="success" headingLevel="h3" slim>
-            The move was sent to the Prime.
+          <Alert type="success" headingLevel="h3" heading="The move was approved">
+            {moveTaskOrder.availableToPrimeAt
+              ? 'It is available to the Prime.'
+              : 'It becomes available to the Prime once one of its shipments is approved: approve them under Requested shipments.'}
           </Alert>
         )}
       </AlertSlot>
-      {!moveTaskOrder.availableToPrimeAt && !sendToPrime.recovery && (
+      {canApprove && offered && (
         <Button
           type="button"
           className="margin-top-2"

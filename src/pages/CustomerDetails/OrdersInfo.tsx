@@ -3,7 +3,7 @@ import type { UpdateOrderPayload } from '../../api/models';
 import type { RootState } from '../../app/store';
 import { getOrder, selectOrderById, updateOrder } from '../../entities/orders/ordersSlice';
 import { orderFields } from './displayFields';
-import { orderEditFields } from './editFields';
+import { orderBody, orderEditFields } from './editFields';
 import { RecordSection } from './RecordSection';
 
 export function OrdersInfo({ orderID }: { orderID: string }) {
@@ -19,7 +19,8 @@ export function OrdersInfo({ orderID }: { orderID: string }) {
       edit={{
         label: 'Edit orders',
         fields: orderEditFields,
-        save: (eTag, changes) => updateOrder(orderID, eTag, changes as UpdateOrderPayload),
+        body: orderBody,
+        save: (eTag, body) => updateOrder(orderID, eTag, body as UpdateOrderPayload),
       }}
     />
   );

@@ -7,8 +7,9 @@ import type { DisplayField } from '../../components/changes';
 import { Details } from '../../components/Details';
 import { Loading } from '../../components/Loading';
 import { StaleNotice } from '../../components/StaleNotice';
-import type { EditField } from '../../components/edit/formValues';
+import type { EditField, Values } from '../../components/edit/formValues';
 import { selectWriteInFlight } from '../../entities/writesInFlight';
+import type { Versioned } from '../../api/models';
 
 // Most visits only read: the form and its conflict panel load on first edit.
 // lazy() drops the component's type parameter; the cast gives it back.
@@ -29,14 +30,16 @@ interface RecordSectionProps<R> {
   edit: {
     label: string;
     fields: EditField[];
-    save: (ifMatchETag: string, changes: Record<string, unknown>) => ApiThunkAction;
+    /** The request body of a save: the draft on the version it is based on. */
+    body: (base: R, draft: Values, changed: string[]) => unknown;
+    save: (ifMatchETag: string, body: unknown) => ApiThunkAction;
   };
   /** More actions on the record, with their own messages. */
   children?: ReactNode;
 }
 
 /** One record on the details page: its fields, an edit form, and what became of a save. */
-export function RecordSection<R extends { id: string; eTag: string; updatedAt: string }>({
+export function RecordSection<R extends Versioned>({
   title,
   record,
   recordID,
@@ -73,6 +76,7 @@ export function RecordSection<R extends { id: string; eTag: string; updatedAt: s
             fields={edit.fields}
             select={select}
             refetch={refetch}
+            body={edit.body}
             save={edit.save}
             onClose={(didSave) => {
               setEditing(false);

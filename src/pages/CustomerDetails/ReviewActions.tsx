@@ -1,22 +1,25 @@
 import { Button } from '@trussworks/react-uswds';
 import { useState } from 'react';
+import type { Versioned } from '../../api/models';
 import type { ApiThunkAction } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { useRecoverableWrite } from '../../app/useRecoverableWrite';
 import { AlertSlot } from '../../components/AlertSlot';
 import type { DisplayField } from '../../components/changes';
-import { formatEnum } from '../../components/format';
 import { RecoveryAlert } from '../../components/RecoveryAlert';
 import { RejectForm } from './RejectForm';
 
-interface Reviewable {
-  id: string;
-  eTag: string;
-  updatedAt: string;
-  status: string;
+/** What the server would accept of this record now, as the page can tell. */
+export interface Decidable {
+  /** Approve is offered. */
+  approve: boolean;
+  /** Reject is offered. */
+  reject: boolean;
+  /** Why Approve is not offered though the record waits for a decision, if it does. */
+  approveLater?: string;
 }
 
-interface ReviewActionsProps<R extends Reviewable> {
+interface ReviewActionsProps<R extends Versioned> {
   /** What is reviewed, for messages: "shipment", "service item". */
   record: string;
   /** Which one, for screen readers among many alike: "shipment 1". */
@@ -26,53 +29,59 @@ interface ReviewActionsProps<R extends Reviewable> {
   /** Fetches the latest version into the store (these records have no single GET). */
   refetch: () => ApiThunkAction;
   fields: DisplayField<R>[];
+  /** What may be done on a version of the record. */
+  decidable: (record: R) => Decidable;
+  /** How a version shows each decision made. */
+  approved: (record: R) => boolean;
+  rejected: (record: R) => boolean;
+  /** Its status, in words, for "It is approved already". */
+  statusOf: (record: R) => string;
   approve: (ifMatchETag: string) => ApiThunkAction;
   reject: (ifMatchETag: string, reason: string) => ApiThunkAction;
 }
 
-const decidedAlready = (latest: Reviewable) =>
-  latest.status === 'SUBMITTED'
-    ? null
-    : `It is ${formatEnum(latest.status).toLowerCase()} already, so there is nothing more to do.`;
-
 /**
- * Approve or reject (with a reason) one submitted record, with its own eTag.
- * On a conflict the latest version is fetched and the same decision can be
- * made again on it, unless a colleague already decided.
+ * Approve or reject (with a reason) one record, with its own eTag, when the
+ * server would accept it. On a conflict the latest version is fetched and
+ * the same decision can be made again on it, unless a colleague already
+ * decided.
  */
-export function ReviewActions<R extends Reviewable>({
+export function ReviewActions<R extends Versioned>({
   record,
   name,
   item,
   select,
   refetch,
   fields,
+  decidable,
+  approved,
+  rejected,
+  statusOf,
   approve,
   reject,
 }: ReviewActionsProps<R>) {
   const [rejecting, setRejecting] = useState(false);
   const [decision, setDecision] = useState<'Approve' | 'Reject'>('Approve');
-  const review = useRecoverableWrite({
-    recordID: item.id,
-    select,
-    refetch,
-    fields,
-    moot: decidedAlready,
-  });
+  const moot = (latest: R) => {
+    const offered = decidable(latest);
+    const still = decision === 'Approve' ? offered.approve : offered.reject;
+    return still
+      ? null
+      : `It is ${statusOf(latest).toLowerCase()} now, so there is nothing more to do.`;
+  };
+  const review = useRecoverableWrite({ recordID: item.id, select, refetch, fields, moot });
 
   const handleApprove = () => {
     setDecision('Approve');
-    review.run({ write: approve, done: (latest) => latest.status === 'APPROVED' });
+    void review.run({ write: approve, done: approved });
   };
   const handleReject = async (reason: string) => {
     setDecision('Reject');
-    const done = await review.run({
-      write: (eTag) => reject(eTag, reason),
-      done: (latest) => latest.status === 'REJECTED',
-    });
+    const done = await review.run({ write: (eTag) => reject(eTag, reason), done: rejected });
     if (done) setRejecting(false);
   };
 
+  const offered = decidable(item);
   return (
     <>
       <AlertSlot>
@@ -86,7 +95,7 @@ export function ReviewActions<R extends Reviewable>({
           />
         )}
       </AlertSlot>
-      {item.status === 'SUBMITTED' &&
+      {(offered.approve || offered.reject) &&
         !review.recovery &&
         (rejecting ? (
           <RejectForm
@@ -97,20 +106,27 @@ export function ReviewActions<R extends Reviewable>({
           />
         ) : (
           <div className="margin-top-1">
-            <Button type="button" onClick={handleApprove} disabled={review.pending}>
-              {review.pending ? 'Approving…' : 'Approve'}{' '}
-              <span className="usa-sr-only">{name}</span>
-            </Button>
-            <Button
-              type="button"
-              secondary
-              onClick={() => setRejecting(true)}
-              disabled={review.pending}
-            >
-              Reject <span className="usa-sr-only">{name}</span>
-            </Button>
+            {offered.approve && (
+              <Button type="button" onClick={handleApprove} disabled={review.pending}>
+                {review.pending ? 'Approving…' : 'Approve'}{' '}
+                <span className="usa-sr-only">{name}</span>
+              </Button>
+            )}
+            {offered.reject && (
+              <Button
+                type="button"
+                secondary
+                onClick={() => setRejecting(true)}
+                disabled={review.pending}
+              >
+                Reject <span className="usa-sr-only">{name}</span>
+              </Button>
+            )}
           </div>
         ))}
+      {offered.approveLater && !review.recovery && (
+        <p className="usa-hint margin-top-1">{offered.approveLater}</p>
+      )}
     </>
   );
 }

@@ -1,8 +1,10 @@
 import { Table } from '@trussworks/react-uswds';
 import { useCallback } from 'react';
+import type { MTOServiceItem } from '../../api/models';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
-import { formatDate, formatEnum } from '../../components/format';
+import { formatDate } from '../../components/format';
+import { labelOf, SERVICE_ITEM_STATUS_LABELS } from '../../components/labels';
 import { StaleNotice } from '../../components/StaleNotice';
 import {
   listMTOServiceItems,
@@ -12,7 +14,17 @@ import {
 } from '../../entities/serviceItems/serviceItemsSlice';
 import { selectShipmentIdsOfMove } from '../../entities/shipments/shipmentsSlice';
 import { serviceItemFields } from './displayFields';
-import { ReviewActions } from './ReviewActions';
+import { ReviewActions, type Decidable } from './ReviewActions';
+
+/**
+ * A service item the Prime asked for waits for the TOO's decision. The move
+ * fees (MS, CS) are created approved and belong to no shipment: the server
+ * cannot decide them through this endpoint.
+ */
+export function serviceItemDecisions(item: MTOServiceItem): Decidable {
+  const decidable = item.status === 'SUBMITTED' && Boolean(item.mtoShipmentID);
+  return { approve: decidable, reject: decidable };
+}
 
 export function ServiceItemsTable({ moveTaskOrderID }: { moveTaskOrderID: string }) {
   const serviceItemIDs = useAppSelector((state) =>
@@ -79,10 +91,13 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
     <tr>
       <th scope="row">
         {serviceItem.reServiceName} ({serviceItem.reServiceCode})
+        {serviceItem.status === 'SUBMITTED' && serviceItem.reason && (
+          <span className="display-block text-normal">Reason: {serviceItem.reason}</span>
+        )}
       </th>
       <td>{target}</td>
       <td>
-        {formatEnum(serviceItem.status)}
+        {labelOf(SERVICE_ITEM_STATUS_LABELS, serviceItem.status)}
         {when}
         <StaleNotice shown={serviceItem} reload={refetch} />
       </td>
@@ -95,6 +110,10 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
           select={select}
           refetch={refetch}
           fields={serviceItemFields}
+          decidable={serviceItemDecisions}
+          approved={(latest) => latest.status === 'APPROVED'}
+          rejected={(latest) => latest.status === 'REJECTED'}
+          statusOf={(latest) => labelOf(SERVICE_ITEM_STATUS_LABELS, latest.status)}
           approve={(eTag) => updateMTOServiceItemStatus(serviceItem, eTag, { status: 'APPROVED' })}
           reject={(eTag, rejectionReason) =>
             updateMTOServiceItemStatus(serviceItem, eTag, { status: 'REJECTED', rejectionReason })

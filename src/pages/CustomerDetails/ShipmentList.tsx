@@ -1,9 +1,11 @@
 import { useCallback } from 'react';
+import type { MoveStatus, MTOShipment } from '../../api/models';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { Details } from '../../components/Details';
 import { StaleNotice } from '../../components/StaleNotice';
-import { formatEnum } from '../../components/format';
+import { labelOf, SHIPMENT_STATUS_LABELS, SHIPMENT_TYPE_LABELS } from '../../components/labels';
+import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import {
   approveShipment,
   listMTOShipments,
@@ -12,7 +14,27 @@ import {
   selectShipmentIdsOfMove,
 } from '../../entities/shipments/shipmentsSlice';
 import { shipmentFields } from './displayFields';
-import { ReviewActions } from './ReviewActions';
+import { ReviewActions, type Decidable } from './ReviewActions';
+
+/** A move whose shipments the server approves: an approved one, or one waiting for approvals. */
+const APPROVES_SHIPMENTS = new Set<MoveStatus>(['APPROVED', 'APPROVALS REQUESTED']);
+
+/** What the server's shipment approver and rejecter accept of this shipment now. */
+export function shipmentDecisions(
+  shipment: MTOShipment,
+  moveStatus: MoveStatus | undefined,
+): Decidable {
+  const waits = shipment.status === 'SUBMITTED' || shipment.status === 'APPROVALS_REQUESTED';
+  const moveApproved = moveStatus !== undefined && APPROVES_SHIPMENTS.has(moveStatus);
+  return {
+    approve: waits && moveApproved && !shipment.usesExternalVendor,
+    reject: shipment.status === 'SUBMITTED',
+    approveLater:
+      waits && !moveApproved
+        ? 'Approve the move first (Send to Prime); then its shipments can be approved.'
+        : undefined,
+  };
+}
 
 export function ShipmentList({ moveTaskOrderID }: { moveTaskOrderID: string }) {
   const shipmentIDs = useAppSelector((state) => selectShipmentIdsOfMove(state, moveTaskOrderID));
@@ -33,6 +55,9 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
     [shipmentID],
   );
   const shipment = useAppSelector(select);
+  const moveStatus = useAppSelector(
+    (state) => shipment && selectMoveTaskOrderById(state, shipment.moveTaskOrderID)?.status,
+  );
   if (!shipment) return null;
 
   const headingId = `shipment-${shipment.id}-heading`;
@@ -40,7 +65,7 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
   return (
     <section aria-labelledby={headingId} className="record-card">
       <h3 id={headingId}>
-        Shipment {number}: {formatEnum(shipment.shipmentType)}
+        Shipment {number}: {labelOf(SHIPMENT_TYPE_LABELS, shipment.shipmentType)}
       </h3>
       <StaleNotice shown={shipment} reload={refetch} />
       <Details record={shipment} fields={shipmentFields} />
@@ -52,6 +77,10 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
         select={select}
         refetch={refetch}
         fields={shipmentFields}
+        decidable={(latest) => shipmentDecisions(latest, moveStatus)}
+        approved={(latest) => latest.status === 'APPROVED'}
+        rejected={(latest) => latest.status === 'REJECTED'}
+        statusOf={(latest) => labelOf(SHIPMENT_STATUS_LABELS, latest.status)}
         approve={(eTag) => approveShipment(shipment.id, eTag)}
         reject={(eTag, reason) => rejectShipment(shipment.id, eTag, reason)}
       />

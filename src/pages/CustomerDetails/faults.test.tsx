@@ -1,11 +1,14 @@
 // A scripted office session against a slow and flaky GHC API: a seeded fault
 // injector sits in front of the real mock handlers and, per request, passes it
 // through, slows it down by 2–5 s, answers 500 or drops the connection. The
-// user opens the draft move (reloading while the page fails to load), sends it
-// to the Prime, approves and rejects shipments and service items and edits the
-// customer's phone, using the recovery buttons the page offers. After every
-// step the page may show no success the mock does not hold and no button may
-// stay busy; once the faults stop and the page refreshes, it shows the mock's data.
+// user works two moves, switching with each reload (reloading again while the
+// page fails to load): the submitted one, which they approve with Send to
+// Prime before approving or rejecting its shipments, and the one waiting for
+// approvals, whose new shipment and requested service item they decide. They
+// edit the customer's phone on both, using the recovery buttons the page
+// offers. After every step the page may show no success the mock does not
+// hold and no button may stay busy; once the faults stop and the page
+// refreshes, it shows the mock's data.
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, http, HttpResponse } from 'msw';
@@ -13,7 +16,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { server } from '../../../mocks/node';
 import { seededRandom } from '../../../mocks/random';
-import { formatEnum } from '../../components/format';
+import { seededMove } from '../../../mocks/testApi';
 import { selectServiceItemIdsOfMove } from '../../entities/serviceItems/serviceItemsSlice';
 import { selectShipmentIdsOfMove } from '../../entities/shipments/shipmentsSlice';
 import {
@@ -21,19 +24,22 @@ import {
   expectFreshData,
   expectNoStuckButton,
   injectedServerError,
+  itemStatusLabel,
   pageLoaded,
   refreshEverything,
   region,
   serviceItemRows,
   settle,
   shipmentCards,
+  shipmentStatusLabel,
   shownField,
   shownItemStatus,
   trackRequestsInFlight,
 } from '../../test/faultSession';
 import { renderRoute } from '../../test/renderWithProviders';
 
-const locator = SEED_LOCATORS.draft;
+/** The moves of the session: each reload opens the other. */
+const LOCATORS = [SEED_LOCATORS.submitted, SEED_LOCATORS.approvalsRequested];
 const FAULT_SEED = 20260214;
 const SCRIPT_SEED = 7;
 /** The injector stops after this many faults (slowed, 500 or dropped), so the session can settle. */
@@ -80,8 +86,10 @@ function installFaultInjector(seed: number, maxFaults: number) {
   };
 }
 
-const dbMove = () => db.moveByLocator(locator)!;
-const dbCustomer = () => db.find('customer', db.find('order', dbMove().orderID)!.customerID)!;
+/** The move as the mock holds it now, and its customer. */
+const dbMove = (locator: string) => db.moveByLocator(locator)!;
+const dbCustomer = (locator: string) =>
+  db.find('customer', db.find('order', dbMove(locator).ordersId)!.serviceMemberId)!;
 
 describe('a session with slow and flaky responses', () => {
   it('never shows a false success, leaves no button stuck and shows fresh data after settling', async () => {
@@ -92,6 +100,7 @@ describe('a session with slow and flaky responses', () => {
       const script = seededRandom(SCRIPT_SEED).next;
       let view: ReturnType<typeof renderRoute> | undefined;
       let user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      let locator: string = LOCATORS[0];
       const store = () => view!.store;
       let typedPhone: string | null = null;
       let phones = 0;
@@ -101,19 +110,23 @@ describe('a session with slow and flaky responses', () => {
       // 1. The page never says something succeeded that the server does not hold.
       const checkNoFalseSuccess = (when: string) => {
         if (!pageLoaded(locator)) return;
-        const move = dbMove();
+        const move = dbMove(locator);
         const mto = region('Move task order');
         if (
-          within(mto).queryAllByText('The move was sent to the Prime.').length > 0 ||
-          within(mto).queryAllByText(/Available to Prime since/).length > 0
+          within(mto).queryAllByText('The move was approved').length > 0 ||
+          shownField(mto, 'Approved') !== 'Not yet'
         ) {
           seen.successes += 1;
-          expect(move.availableToPrimeAt, `${when}: sent to the Prime`).not.toBeNull();
+          expect(move.approvedAt, `${when}: move approved`).not.toBeNull();
+        }
+        if (shownField(mto, 'Available to the Prime') !== 'Not yet') {
+          seen.successes += 1;
+          expect(move.availableToPrimeAt, `${when}: available to the Prime`).not.toBeNull();
         }
         const customer = region('Customer info');
         if (within(customer).queryAllByText('Customer info saved.').length > 0) {
           seen.successes += 1;
-          expect(dbCustomer().phone, `${when}: customer saved`).toBe(typedPhone);
+          expect(dbCustomer(locator).phone, `${when}: customer saved`).toBe(typedPhone);
           expect(shownField(customer, 'Phone'), `${when}: customer saved`).toBe(typedPhone);
         }
         const shipmentIDs = selectShipmentIdsOfMove(store().getState(), move.id);
@@ -122,7 +135,7 @@ describe('a session with slow and flaky responses', () => {
           if (status === 'Approved' || status === 'Rejected') {
             seen.successes += 1;
             expect(
-              formatEnum(db.find('shipment', shipmentIDs[index])?.status),
+              shipmentStatusLabel(db.find('shipment', shipmentIDs[index])?.status),
               `${when}: shipment ${index + 1}`,
             ).toBe(status);
           }
@@ -133,7 +146,7 @@ describe('a session with slow and flaky responses', () => {
           if (status === 'Approved' || status === 'Rejected') {
             seen.successes += 1;
             expect(
-              formatEnum(db.find('serviceItem', itemIDs[index])?.status),
+              itemStatusLabel(db.find('serviceItem', itemIDs[index])?.status),
               `${when}: service item ${index + 1}`,
             ).toBe(status);
           }
@@ -147,20 +160,21 @@ describe('a session with slow and flaky responses', () => {
         expectNoStuckButton(store(), when);
       };
 
-      /** Opens (or reloads) the page, reloading again while it fails to load. */
-      const openPage = async () => {
+      /** Opens (or reloads) a move's page, reloading again while it fails to load. */
+      const openPage = async (next: string) => {
+        locator = next;
         for (let attempt = 0; attempt < 30; attempt += 1) {
           view?.unmount();
           view = renderRoute(`/moves/${locator}/details`);
           user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
-          await afterStep('page load');
+          await afterStep(`page load of ${locator}`);
           if (pageLoaded(locator)) return;
           seen.loadFailures += 1;
           expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(
             /The server could not be reached|The server had a problem/,
           );
         }
-        throw new Error('The page never loaded');
+        throw new Error(`The page of ${locator} never loaded`);
       };
 
       const sendToPrime = async () => {
@@ -173,25 +187,29 @@ describe('a session with slow and flaky responses', () => {
         return true;
       };
 
-      const review = async (list: HTMLElement, record: string) => {
-        const approves = within(list)
-          .queryAllByRole('button', { name: /^Approve / })
-          .filter((button) => !button.hasAttribute('disabled'));
-        if (approves.length === 0) return false;
-        const approve = approves[Math.floor(script() * approves.length)];
-        const name = (approve.textContent ?? '').replace(/^Approve\s*/, '');
-        if (script() < 0.6) {
+      /** Approves or rejects one of the records the list offers a decision on. */
+      const review = async (scopes: HTMLElement[], record: string) => {
+        const decidable = scopes.filter((scope) =>
+          within(scope)
+            .queryAllByRole('button', { name: /^(Approve|Reject) / })
+            .some((button) => !button.hasAttribute('disabled')),
+        );
+        if (decidable.length === 0) return false;
+        const scope = decidable[Math.floor(script() * decidable.length)];
+        const approve = within(scope).queryByRole('button', { name: /^Approve / });
+        const reject = within(scope).queryByRole('button', { name: /^Reject / });
+        if (approve && (!reject || script() < 0.6)) {
           steps.approvals += 1;
           await user.click(approve);
           return true;
         }
         steps.rejections += 1;
-        await user.click(within(list).getByRole('button', { name: `Reject ${name}` }));
+        await user.click(reject!);
         await user.type(
-          within(list).getByLabelText(`Reason for rejecting this ${record}`),
+          within(scope).getByLabelText(`Reason for rejecting this ${record}`),
           'Not authorized by the orders',
         );
-        await user.click(within(list).getByRole('button', { name: 'Confirm rejection' }));
+        await user.click(within(scope).getByRole('button', { name: 'Confirm rejection' }));
         return true;
       };
 
@@ -202,31 +220,31 @@ describe('a session with slow and flaky responses', () => {
         phones += 1;
         steps.phoneEdits += 1;
         typedPhone = `210-555-${String(100 + phones).padStart(4, '0')}`;
-        const phone = within(form).getByLabelText(/^Phone/);
+        const phone = within(form).getByRole('textbox', { name: /^Phone/ });
         await user.clear(phone);
         await user.type(phone, typedPhone);
         await user.click(within(form).getByRole('button', { name: 'Save' }));
         return true;
       };
 
-      await openPage();
+      await openPage(LOCATORS[0]);
 
       const plan = ['send', 'shipment', 'item', 'phone', 'shipment', 'item', 'reload'] as const;
       for (let round = 0; round < ROUNDS; round += 1) {
         const step = plan[round % plan.length];
-        const when = `round ${round + 1} (${step})`;
+        const when = `round ${round + 1} (${step} on ${locator})`;
         if (step === 'reload') {
           steps.reloads += 1;
-          await openPage();
+          await openPage(LOCATORS[steps.reloads % LOCATORS.length]);
           continue;
         }
         const acted =
           step === 'send'
             ? await sendToPrime()
             : step === 'shipment'
-              ? await review(region('Requested shipments'), 'shipment')
+              ? await review(shipmentCards(), 'shipment')
               : step === 'item'
-                ? await review(region('Service items'), 'service item')
+                ? await review(serviceItemRows(), 'service item')
                 : false;
         if (!acted) await editPhone();
         await afterStep(when);
@@ -247,18 +265,25 @@ describe('a session with slow and flaky responses', () => {
 
       // 3. Fresh data: the page shows what the mock holds.
       expectFreshData(store(), locator);
+      // Both moves were worked on: the submitted one approved, the other decided.
+      expect(seededMove(LOCATORS[0]).move.approvedAt).toEqual(expect.any(String));
+      expect(
+        seededMove(LOCATORS[1]).serviceItems.filter((item) => item.status === 'SUBMITTED'),
+      ).toEqual([]);
 
       const { counts } = injector;
       console.log(
         `Faults: ${counts.requests} requests, ${counts.slowed} slowed, ${counts.serverErrors} server errors, ${counts.dropped} dropped connections; no false success, no stuck button, fresh data after settling`,
       );
       console.log(
-        `  (session: ${steps.sends} Send to Prime, ${steps.approvals} approvals, ${steps.rejections} rejections, ${steps.phoneEdits} phone edits, ${steps.reloads} reloads; ${seen.loadFailures} failed page loads, ${seen.retries} recovery clicks; ${seen.successes} success displays checked against the mock)`,
+        `  (session on ${LOCATORS.join(' and ')}: ${steps.sends} Send to Prime, ${steps.approvals} approvals, ${steps.rejections} rejections, ${steps.phoneEdits} phone edits, ${steps.reloads} reloads; ${seen.loadFailures} failed page loads, ${seen.retries} recovery clicks; ${seen.successes} success displays checked against the mock)`,
       );
       expect(counts.slowed).toBeGreaterThan(0);
       expect(counts.serverErrors).toBeGreaterThan(0);
       expect(counts.dropped).toBeGreaterThan(0);
       expect(seen.successes).toBeGreaterThan(0);
+      expect(steps.sends).toBeGreaterThan(0);
+      expect(steps.approvals + steps.rejections).toBeGreaterThan(2);
     } finally {
       vi.useRealTimers();
     }

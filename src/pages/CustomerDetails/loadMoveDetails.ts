@@ -1,7 +1,7 @@
 import { earlyHandoff } from '../../app/earlyHandoff';
 import type { AppDispatch } from '../../app/store';
 import { getCustomer } from '../../entities/customers/customersSlice';
-import { getMove, getMoveTaskOrder } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { getMove } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { getOrder } from '../../entities/orders/ordersSlice';
 import { listMTOServiceItems } from '../../entities/serviceItems/serviceItemsSlice';
 import { listMTOShipments } from '../../entities/shipments/shipmentsSlice';
@@ -20,7 +20,7 @@ export interface MoveHints {
 
 /**
  * Loads everything the customer details page shows into the store: the move
- * by its locator, then its move task order, shipments, service items, order
+ * by its locator, then its shipments, service items, orders
  * and customer, each as a whole record with its eTag. Rejects with an
  * ApiError: the move's if it fails, then the order's, the other records',
  * the customer's.
@@ -44,7 +44,6 @@ export async function loadMoveDetails(
   const recordsOfMove = (moveTaskOrderID: string) =>
     started(
       Promise.all([
-        dispatch(getMoveTaskOrder(moveTaskOrderID)).unwrap(),
         dispatch(listMTOShipments(moveTaskOrderID)).unwrap(),
         dispatch(listMTOServiceItems(moveTaskOrderID)).unwrap(),
       ]),
@@ -59,7 +58,7 @@ export async function loadMoveDetails(
   const move = await moveAnswer;
   // A row that no longer matches the move: its early loads are not used.
   const fromRow = hints && move.id === hints.moveTaskOrderID ? early : undefined;
-  const orderAnswer = started(dispatch(getOrder(move.orderID)).unwrap());
+  const orderAnswer = started(dispatch(getOrder(move.ordersId)).unwrap());
   const records = fromRow?.records ?? recordsOfMove(move.id);
   const order = await orderAnswer;
   await records;

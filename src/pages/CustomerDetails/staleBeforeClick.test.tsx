@@ -1,12 +1,35 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { seededMove, send } from '../../../mocks/testApi';
 import { serverMayHaveChanged } from '../../app/serverChanges';
+import { region, serviceItemRows, shipmentCards, shownField } from '../../test/faultSession';
 import { findStatus } from '../../test/liveRegions';
-import { draftMove, openDraftMove } from '../../test/draftMove';
+import { openMove, openSubmittedMove, submittedMove } from '../../test/submittedMove';
 import { renderRoute } from '../../test/renderWithProviders';
 
-const mtoRegion = () => screen.getByRole('region', { name: 'Move task order' });
+const mtoRegion = () => region('Move task order');
+const NOTICE = /Updated by someone else/;
+
+/** The sections of the page that say a newer version of their record is on the server. */
+const marked = () =>
+  (
+    [
+      ['Move task order', region('Move task order')],
+      ['Customer info', region('Customer info')],
+      ['Orders', region('Orders')],
+      ...shipmentCards().map((card) => [
+        within(card).getAllByRole('heading', { level: 3 })[0].textContent,
+        card,
+      ]),
+      ...serviceItemRows().map((row) => [
+        `row ${within(row).getByRole('rowheader').textContent}`,
+        row,
+      ]),
+    ] as [string, HTMLElement][]
+  )
+    .filter(([, scope]) => within(scope).queryByText(NOTICE))
+    .map(([name]) => name);
 
 // The page listens from an effect that runs after the page is on screen;
 // act() runs pending effects, so no event is fired before anyone listens.
@@ -16,73 +39,123 @@ const listening = () => act(async () => {});
 
 describe('noticing a colleague’s change before the user acts', () => {
   it('says the move was updated by someone else when the user comes back to the tab, and reloads it', async () => {
-    const { user } = await openDraftMove();
+    const { user } = await openSubmittedMove();
     await listening();
-    db.colleagueUpdate('move', draftMove().id, { tioRemarks: 'Hold until orders are amended' });
+    db.save('move', submittedMove().id, { tioRemarks: 'Hold until orders are amended' });
 
     fireEvent.focus(window);
 
-    const notice = await findStatus('Updated by someone else', mtoRegion());
+    const notice = await findStatus(NOTICE, mtoRegion());
+    expect(notice).toHaveTextContent(/\(\d{2} \w{3} \d{4}, \d{2}:\d{2} UTC\)/);
     // Nothing changed under the user's eyes: the page still shows what they loaded.
-    expect(
-      within(mtoRegion()).queryByText('Hold until orders are amended'),
-    ).not.toBeInTheDocument();
+    expect(shownField(mtoRegion(), 'TIO remarks')).toBe('—');
 
     await user.click(within(notice).getByRole('button', { name: 'Reload' }));
 
-    expect(
-      await within(mtoRegion()).findByText('Hold until orders are amended'),
-    ).toBeInTheDocument();
-    expect(within(notice).queryByText(/Updated by someone else/)).not.toBeInTheDocument();
+    await waitFor(() =>
+      expect(shownField(mtoRegion(), 'TIO remarks')).toBe('Hold until orders are amended'),
+    );
+    expect(within(notice).queryByText(NOTICE)).not.toBeInTheDocument();
   });
 
   it('checks again when the tab becomes visible and marks only the records that changed', async () => {
-    await openDraftMove();
+    await openSubmittedMove();
     await listening();
-    const shipment = db.shipmentsOf(draftMove().id)[0];
-    db.colleagueUpdate('shipment', shipment.id, { customerRemarks: 'Call before arriving' });
+    const shipment = seededMove(SEED_LOCATORS.submitted).shipments[0];
+    db.save('shipment', shipment.id!, { counselorRemarks: 'Call before arriving' });
 
     fireEvent(document, new Event('visibilitychange'));
 
-    const card = screen.getByRole('region', { name: /^Shipment 1:/ });
-    expect(await findStatus('Updated by someone else', card)).toBeInTheDocument();
-    expect(within(mtoRegion()).queryByText(/Updated by someone else/)).not.toBeInTheDocument();
-    expect(
-      within(screen.getByRole('region', { name: 'Customer info' })).queryByText(
-        /Updated by someone else/,
-      ),
-    ).not.toBeInTheDocument();
+    expect(await findStatus(NOTICE, shipmentCards()[0])).toBeInTheDocument();
+    expect(marked()).toEqual(['Shipment 1: HHG']);
+  });
+
+  it('marks what a colleague’s decision on a service item saved: the item, its shipment and the move', async () => {
+    await openMove(SEED_LOCATORS.approvalsRequested);
+    await listening();
+    const { serviceItems } = seededMove(SEED_LOCATORS.approvalsRequested);
+    const item = serviceItems.find((candidate) => candidate.status === 'SUBMITTED')!;
+    const colleagues = await send(
+      'PATCH',
+      `/move-task-orders/${item.moveTaskOrderID}/service-items/${item.id}/status`,
+      { ifMatch: item.eTag, body: { status: 'REJECTED', rejectionReason: 'Not needed' } },
+    );
+    expect(colleagues.status).toBe(200);
+
+    fireEvent.focus(window);
+
+    await waitFor(() => expect(marked()).toHaveLength(3));
+    expect(marked()).toEqual([
+      'Move task order',
+      'Shipment 1: HHG',
+      `row ${item.reServiceName} (${item.reServiceCode})Reason: ${item.reason}`,
+    ]);
+    // A service item's version carries no time, so its notice names none.
+    const itemRow = serviceItemRows().find((row) => within(row).queryByText(NOTICE));
+    expect(itemRow).toHaveTextContent(
+      /Updated by someone else\. You are looking at an older version/,
+    );
+  });
+
+  it('marks the customer too when a colleague saved the orders, which saves the customer', async () => {
+    await openSubmittedMove();
+    await listening();
+    const { order } = seededMove(SEED_LOCATORS.submitted);
+    const colleagues = await send('PATCH', `/orders/${order.id}`, {
+      ifMatch: order.eTag,
+      body: {
+        issueDate: order.date_issued,
+        reportByDate: '2027-05-01',
+        ordersType: order.order_type,
+        originDutyLocationId: order.originDutyLocation?.id,
+        newDutyLocationId: order.destinationDutyLocation?.id,
+      },
+    });
+    expect(colleagues.status).toBe(200);
+
+    fireEvent.focus(window);
+
+    await waitFor(() => expect(marked()).toEqual(['Customer info', 'Orders']));
   });
 
   it('checks on a change notice from another tab, and a write on the old version still recovers', async () => {
-    const { user } = await openDraftMove();
+    const { user } = await openSubmittedMove();
     await listening();
-    db.colleagueUpdate('move', draftMove().id, { tioRemarks: 'Weight verified' });
+    db.save('move', submittedMove().id, { tioRemarks: 'Weight verified' });
 
     act(() => serverMayHaveChanged());
-    await findStatus('Updated by someone else', mtoRegion());
+    await findStatus(NOTICE, mtoRegion());
 
     await user.click(screen.getByRole('button', { name: 'Send to Prime' }));
-    await waitFor(() =>
-      expect(within(mtoRegion()).getByText('Weight verified')).toBeInTheDocument(),
-    );
+    await waitFor(() => expect(shownField(mtoRegion(), 'TIO remarks')).toBe('Weight verified'));
     // Once the page shows the latest version the notice has nothing left to say.
-    expect(within(mtoRegion()).queryByText(/Updated by someone else/)).not.toBeInTheDocument();
+    expect(within(mtoRegion()).queryByText(NOTICE)).not.toBeInTheDocument();
   });
 
   it('refreshes the queue when the user comes back to it', async () => {
     renderRoute('/');
-    const row = () => screen.getByRole('row', { name: new RegExp(`^${SEED_LOCATORS.draft} `) });
-    await screen.findByRole('link', { name: SEED_LOCATORS.draft });
+    const locator = SEED_LOCATORS.submitted;
+    const row = () => screen.getByRole('row', { name: new RegExp(`^${locator} `) });
+    await screen.findByRole('link', { name: locator });
     await listening();
-    expect(within(row()).getByText('No')).toBeInTheDocument();
-    db.colleagueUpdate('move', draftMove().id, {
-      availableToPrimeAt: '2026-11-26T07:00:00.000000000Z',
-      status: 'APPROVED',
+    expect(within(row()).getByRole('cell', { name: 'New move' })).toBeInTheDocument();
+    // A colleague approves the move and one of its shipments: the other two still wait.
+    const { move, shipments } = seededMove(locator);
+    const approved = await send('PATCH', `/move-task-orders/${move.id}/status`, {
+      ifMatch: move.eTag,
+      body: { serviceCodeMS: true },
     });
+    expect(approved.status).toBe(200);
+    const shipmentApproved = await send('POST', `/shipments/${shipments[0].id}/approve`, {
+      ifMatch: shipments[0].eTag,
+    });
+    expect(shipmentApproved.status).toBe(200);
 
     fireEvent.focus(window);
 
-    expect(await within(row()).findByText(/^Yes, /)).toBeInTheDocument();
+    // Rows are re-sorted by status: the move's row is looked up again each time.
+    await waitFor(() =>
+      expect(within(row()).getByRole('cell', { name: 'Approvals requested' })).toBeInTheDocument(),
+    );
   });
 });

@@ -8,7 +8,9 @@ import { detailsPath, startLoadingEarly } from '../../app/startLoadingEarly';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../components/ApiErrorAlert';
-import { formatDate, formatMoveStatus } from '../../components/format';
+import type { Affiliation } from '../../api/models';
+import { formatDate, formatName } from '../../components/format';
+import { BRANCH_LABELS, labelOf, MOVE_STATUS_LABELS } from '../../components/labels';
 import { Loading } from '../../components/Loading';
 import {
   getMovesQueue,
@@ -18,13 +20,14 @@ import {
   selectQueueTotalCount,
   type QueueQuery,
 } from '../../entities/queue/queueSlice';
-import { QueueFilters, type Filters } from './QueueFilters';
+import { QueueFilters } from './QueueFilters';
 import { takeEarlyRequest } from './earlyRequest';
 import {
   PER_PAGE,
   toQuery,
   useQueueView,
   type QueueView,
+  type Filters,
   type QueueViewChange,
   type SortKey,
 } from './useQueueView';
@@ -32,14 +35,17 @@ import {
 /** A quicker answer replaces the rows without a loading state in between. */
 export const LOADING_DELAY_MS = 150;
 
+// MilMove's TOO queue's columns, the move code first: it is the row's link.
 const columns: { key: SortKey | null; label: string }[] = [
   { key: 'locator', label: 'Move code' },
   { key: 'customerName', label: 'Customer name' },
-  { key: null, label: 'DoD ID' },
+  { key: 'edipi', label: 'DoD ID' },
   { key: 'status', label: 'Status' },
-  { key: 'availableToPrimeAt', label: 'Available to Prime' },
   { key: 'requestedMoveDate', label: 'Requested move date' },
-  { key: null, label: 'Origin duty location' },
+  { key: 'appearedInTooAt', label: 'Date submitted' },
+  { key: 'branch', label: 'Branch' },
+  { key: null, label: 'Shipments' },
+  { key: 'originDutyLocation', label: 'Origin duty location' },
 ];
 
 // The parts below take only what they show and functions that never change,
@@ -159,7 +165,8 @@ export function MovesQueue() {
       event.preventDefault();
       const href = event.currentTarget.getAttribute('href') ?? '/';
       const row = moves.find((move) => detailsPath(move.locator) === href);
-      const hints = row && { moveTaskOrderID: row.id, customerID: row.customer.id };
+      const customerID = row?.customer?.id;
+      const hints = row && customerID ? { moveTaskOrderID: row.id, customerID } : undefined;
       startLoadingEarly(dispatch, { pathname: href, search: '' }, hints);
       navigate(href);
     },
@@ -217,14 +224,10 @@ export function MovesQueue() {
 
   // The filter form starts from the URL's filters, and again each time the
   // router moves (Back, Forward): a new object then, even for the same ones.
-  const urlFilters = useMemo(
-    (): Filters => ({
-      locator: urlView.locator,
-      customerName: urlView.customerName,
-      status: urlView.status,
-    }),
-    [urlView],
-  );
+  const urlFilters = useMemo((): Filters => {
+    const { page: _page, sort: _sort, order: _order, ...filters } = urlView;
+    return filters;
+  }, [urlView]);
   const applyFilters = useCallback((filters: Filters) => update({ ...filters, page: 1 }), [update]);
 
   const pageCount = Math.max(1, Math.ceil(totalCount / PER_PAGE));
@@ -240,12 +243,14 @@ export function MovesQueue() {
               {move.locator}
             </a>
           </th>
-          <td>{`${move.customer.lastName}, ${move.customer.firstName}`}</td>
-          <td>{move.customer.edipi}</td>
-          <td>{formatMoveStatus(move.status)}</td>
-          <td>{move.availableToPrimeAt ? `Yes, ${formatDate(move.availableToPrimeAt)}` : 'No'}</td>
-          <td>{formatDate(move.requestedMoveDate)}</td>
-          <td>{move.originDutyLocation}</td>
+          <td>{move.customer ? formatName(move.customer) : ''}</td>
+          <td>{move.customer?.edipi}</td>
+          <td>{labelOf(MOVE_STATUS_LABELS, move.status)}</td>
+          <td>{move.requestedMoveDates ?? formatDate(move.requestedMoveDate)}</td>
+          <td>{formatDate(move.appearedInTooAt)}</td>
+          <td>{labelOf(BRANCH_LABELS, move.customer?.agency as Affiliation | undefined)}</td>
+          <td>{move.shipmentsCount ?? 0}</td>
+          <td>{move.originDutyLocation?.name}</td>
         </tr>
       )),
     [moves, openMoveLink],

@@ -18,50 +18,55 @@ describe('opening a move from the queue', () => {
   it('asks for the move with the click, while the page’s code is still on its way', async () => {
     const requests = recordRequests();
     const { user, location } = renderRoute('/');
-    const link = await screen.findByRole('link', { name: SEED_LOCATORS.draft });
+    const link = await screen.findByRole('link', { name: SEED_LOCATORS.submitted });
 
     await user.click(link);
 
-    expect(location.current?.pathname).toBe(`/moves/${SEED_LOCATORS.draft}/details`);
+    expect(location.current?.pathname).toBe(`/moves/${SEED_LOCATORS.submitted}/details`);
     expect(screen.getByText('Loading the move…')).toBeInTheDocument();
-    expect(document.title).toBe(`Loading move ${SEED_LOCATORS.draft} – TOO office`);
+    expect(document.title).toBe(`Loading move ${SEED_LOCATORS.submitted} – TOO office`);
     await waitFor(() =>
       expect(requests.map((request) => request.path)).toContain(
-        `/ghc/v1/move/${SEED_LOCATORS.draft}`,
+        `/ghc/v1/move/${SEED_LOCATORS.submitted}`,
       ),
     );
   });
 
-  it('asks for all of the move’s records but its order with the move, by the ids its row shows', async () => {
-    const move = db.moveByLocator(SEED_LOCATORS.draft)!;
-    const order = db.find('order', move.orderID)!;
-    // The order's answer is held until the test lets it go.
-    let releaseOrder = () => undefined as void;
-    const orderHeld = new Promise<void>((resolve) => (releaseOrder = resolve));
+  it('asks for all of the move’s records but its orders with the move, by the ids its row shows: two round trips', async () => {
+    const move = db.moveByLocator(SEED_LOCATORS.submitted)!;
+    const order = db.find('order', move.ordersId)!;
+    // The move's answer (which names its orders) is held until the test lets it go.
+    let releaseMove = () => undefined as void;
+    const moveHeld = new Promise<void>((resolve) => (releaseMove = resolve));
     server.use(
-      http.get('*/ghc/v1/orders/:id', async () => {
-        await orderHeld;
+      http.get(`*/ghc/v1/move/${SEED_LOCATORS.submitted}`, async () => {
+        await moveHeld;
       }),
     );
     const requests = recordRequests();
     const { user } = renderRoute('/');
 
-    await user.click(await screen.findByRole('link', { name: SEED_LOCATORS.draft }));
+    await user.click(await screen.findByRole('link', { name: SEED_LOCATORS.submitted }));
 
-    // The customer is asked for without waiting for the order, which names it.
+    // With the move: its shipments, its service items and its customer, by
+    // the move's and the customer's ids the queue row carries.
+    const withTheMove = [
+      '/ghc/v1/queues/moves',
+      `/ghc/v1/move/${SEED_LOCATORS.submitted}`,
+      `/ghc/v1/move_task_orders/${move.id}/mto_shipments`,
+      `/ghc/v1/move_task_orders/${move.id}/mto_service_items`,
+      `/ghc/v1/customer/${order.serviceMemberId}`,
+    ];
     await waitFor(() =>
-      expect(requests.map((request) => request.path).sort()).toEqual(
-        [
-          '/ghc/v1/queues/moves',
-          `/ghc/v1/move/${SEED_LOCATORS.draft}`,
-          `/ghc/v1/move-task-orders/${move.id}`,
-          `/ghc/v1/move_task_orders/${move.id}/mto_shipments`,
-          `/ghc/v1/move_task_orders/${move.id}/mto_service_items`,
-          `/ghc/v1/customer/${order.customerID}`,
-          `/ghc/v1/orders/${order.id}`,
-        ].sort(),
-      ),
+      expect(requests.map((request) => request.path).sort()).toEqual([...withTheMove].sort()),
     );
-    releaseOrder();
+    // The orders only once the move has named them: the second round trip.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requests).toHaveLength(withTheMove.length);
+    releaseMove();
+    await waitFor(() =>
+      expect(requests.map((request) => request.path)).toContain(`/ghc/v1/orders/${order.id}`),
+    );
+    expect(requests).toHaveLength(withTheMove.length + 1);
   });
 });

@@ -1,39 +1,65 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { addHistoryEntry } from '../../app/history';
-import type { MoveStatus } from '../../api/models';
+import type { Affiliation } from '../../api/models';
+import { BRANCH_LABELS, QUEUE_STATUSES } from '../../components/labels';
 import type { QueueQuery } from '../../entities/queue/queueSlice';
 
 export type SortKey = NonNullable<QueueQuery['sort']>;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
 
 export interface QueueView {
   page: number;
   sort: SortKey;
   order: 'asc' | 'desc';
-  /** Filters; '' means none. */
+  /** Filters; '' (or none) means none. */
   locator: string;
   customerName: string;
-  status: MoveStatus | '';
+  edipi: string;
+  branch: Affiliation | '';
+  originDutyLocation: string;
+  /** Days, YYYY-MM-DD. */
+  requestedMoveDate: string;
+  appearedInTooAt: string;
+  status: QueueStatus[];
 }
 
-export const SORT_KEYS: SortKey[] = [
-  'locator',
-  'customerName',
-  'status',
-  'availableToPrimeAt',
-  'requestedMoveDate',
-];
+export type Filters = Omit<QueueView, 'page' | 'sort' | 'order'>;
 
-export const MOVE_STATUSES: MoveStatus[] = [
-  'DRAFT',
-  'SUBMITTED',
-  'APPROVALS REQUESTED',
-  'APPROVED',
-  'CANCELED',
-];
+export const NO_FILTERS: Filters = {
+  locator: '',
+  customerName: '',
+  edipi: '',
+  branch: '',
+  originDutyLocation: '',
+  requestedMoveDate: '',
+  appearedInTooAt: '',
+  status: [],
+};
+
+// Every sort key the queue's document allows, typed both ways against it.
+const SORTS: Record<SortKey, true> = {
+  customerName: true,
+  edipi: true,
+  emplid: true,
+  branch: true,
+  locator: true,
+  status: true,
+  originDutyLocation: true,
+  destinationDutyLocation: true,
+  requestedMoveDate: true,
+  appearedInTooAt: true,
+  assignedTo: true,
+  counselingOffice: true,
+};
+
+/** The view the queue opens on, as MilMove's: by status, descending (waiting for approvals first). */
+export const DEFAULT_SORT = { sort: 'status', order: 'desc' } as const satisfies Partial<QueueView>;
 
 /** Rows per page of the queue. */
 export const PER_PAGE = 20;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The query the server pages, sorts and filters by: empty filters are left out. */
 export function toQuery(view: QueueView): QueueQuery {
@@ -44,22 +70,42 @@ export function toQuery(view: QueueView): QueueQuery {
     order: view.order,
     ...(view.locator && { locator: view.locator }),
     ...(view.customerName && { customerName: view.customerName }),
-    ...(view.status && { status: view.status }),
+    ...(view.edipi && { edipi: view.edipi }),
+    ...(view.branch && { branch: view.branch }),
+    ...(view.originDutyLocation && { originDutyLocation: [view.originDutyLocation] }),
+    ...(view.requestedMoveDate && { requestedMoveDate: view.requestedMoveDate }),
+    // A date-time, as the office app sends it; the server compares the day.
+    ...(view.appearedInTooAt && { appearedInTooAt: `${view.appearedInTooAt}T00:00:00Z` }),
+    // One comma-separated value, as the office app sends it.
+    ...(view.status.length > 0 && { status: view.status }),
   };
 }
 
 /** A change to the view, or a function of the current view giving one. */
 export type QueueViewChange = Partial<QueueView> | ((view: QueueView) => Partial<QueueView>);
 
+const isSort = (value: string | null): value is SortKey =>
+  value !== null && Object.hasOwn(SORTS, value);
+const isBranch = (value: string | null): value is Affiliation =>
+  value !== null && Object.hasOwn(BRANCH_LABELS, value);
+const day = (value: string | null) => (value && DAY.test(value) ? value : '');
+
 /** The view a URL's search parameters name; anything unknown or missing is the default. */
 export function viewOf(params: URLSearchParams): QueueView {
+  const sort = params.get('sort');
+  const statuses = (params.get('status') ?? '').split(',');
   return {
     page: Math.max(1, Number(params.get('page')) || 1),
-    sort: SORT_KEYS.find((key) => key === params.get('sort')) ?? 'locator',
-    order: params.get('order') === 'desc' ? 'desc' : 'asc',
+    sort: isSort(sort) ? sort : DEFAULT_SORT.sort,
+    order: isSort(sort) ? (params.get('order') === 'desc' ? 'desc' : 'asc') : DEFAULT_SORT.order,
     locator: params.get('locator') ?? '',
     customerName: params.get('customerName') ?? '',
-    status: MOVE_STATUSES.find((status) => status === params.get('status')) ?? '',
+    edipi: params.get('edipi') ?? '',
+    branch: isBranch(params.get('branch')) ? (params.get('branch') as Affiliation) : '',
+    originDutyLocation: params.get('originDutyLocation') ?? '',
+    requestedMoveDate: day(params.get('requestedMoveDate')),
+    appearedInTooAt: day(params.get('appearedInTooAt')),
+    status: QUEUE_STATUSES.filter((status) => statuses.includes(status)),
   };
 }
 
@@ -67,8 +113,11 @@ export function viewOf(params: URLSearchParams): QueueView {
 function searchOf(view: QueueView): string {
   return new URLSearchParams(
     Object.entries(view)
-      .filter(([, value]) => value !== '')
-      .map(([name, value]) => [name, String(value)]),
+      .map(([name, value]): [string, string] => [
+        name,
+        Array.isArray(value) ? value.join(',') : String(value),
+      ])
+      .filter(([, value]) => value !== ''),
   ).toString();
 }
 

@@ -4,15 +4,21 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   detailsReady,
   expectNoAxeViolations,
-  openDraftDetails,
+  openSubmittedDetails,
   queueReady,
   setupBrowser,
 } from './browser';
-import { liveRegion, mtoRegion, openCustomerForm, sendToPrimeButton } from './officeUser';
+import {
+  liveRegion,
+  openCustomerForm,
+  saveTioRemarks,
+  sendToPrimeButton,
+  textField,
+} from './officeUser';
 
 const appUrl = inject('mockedAppUrl');
 const session = setupBrowser();
-const openDetails = () => openDraftDetails(session);
+const openDetails = () => openSubmittedDetails(session);
 
 describe('accessibility in the browser, color contrast included', () => {
   it('has no violations on the moves queue', async () => {
@@ -28,14 +34,18 @@ describe('accessibility in the browser, color contrast included', () => {
     await expectNoAxeViolations(page);
   });
 
+  it('has no violations once the move is approved and its shipments await approval', async () => {
+    const page = await openDetails();
+    await sendToPrimeButton(page).click();
+    await liveRegion(page, 'status', 'The move was approved').waitFor();
+    await page.getByRole('button', { name: 'Approve shipment 1' }).waitFor();
+    await expectNoAxeViolations(page);
+  });
+
   it('has no violations with the Send to Prime conflict alert shown', async () => {
     const colleague = await openDetails();
     const page = await openDetails();
-    await mtoRegion(colleague).getByRole('button', { name: 'Edit TIO remarks' }).click();
-    const form = colleague.getByRole('form', { name: 'Edit move' });
-    await form.getByLabel('TIO remarks').fill('Hold until orders are amended');
-    await form.getByRole('button', { name: 'Save' }).click();
-    await liveRegion(colleague, 'status', 'Move task order saved.').waitFor();
+    await saveTioRemarks(colleague, 'Hold until orders are amended');
 
     await sendToPrimeButton(page).click();
 
@@ -48,9 +58,9 @@ describe('accessibility in the browser, color contrast included', () => {
     const colleague = await openDetails();
     const page = await openDetails();
     const form = await openCustomerForm(page);
-    await form.getByLabel(/^Phone/).fill('210-555-0222');
+    await textField(form, 'Phone').fill('210-555-0222');
     const colleaguesForm = await openCustomerForm(colleague);
-    await colleaguesForm.getByLabel(/^Phone/).fill('210-555-0111');
+    await textField(colleaguesForm, 'Phone').fill('210-555-0111');
     await colleaguesForm.getByRole('button', { name: 'Save' }).click();
     await liveRegion(colleague, 'status', 'Customer info saved.').waitFor();
 

@@ -121,13 +121,13 @@ export const queueReady = (page: Page) =>
 export const detailsReady = (locator: string) => (page: Page) =>
   page.getByRole('heading', { level: 1, name: `Move ${locator}` }).waitFor();
 
-/** The seeded draft move's details page, in the app that mocks in its service worker. */
-export const draftDetailsUrl = () =>
-  `${inject('mockedAppUrl')}/moves/${SEED_LOCATORS.draft}/details`;
+/** A seeded move's details page, in the app that mocks in its service worker unless `appUrl` says otherwise. */
+export const detailsUrl = (locator: string, appUrl = inject('mockedAppUrl')) =>
+  `${appUrl}/moves/${locator}/details`;
 
-/** Opens the draft move's details page in a new tab of the session, once it has rendered. */
-export const openDraftDetails = (session: BrowserSession) =>
-  session.open(draftDetailsUrl(), detailsReady(SEED_LOCATORS.draft));
+/** Opens the submitted move (ready for Send to Prime) in the app that mocks in its service worker. */
+export const openSubmittedDetails = (session: BrowserSession) =>
+  session.open(detailsUrl(SEED_LOCATORS.submitted), detailsReady(SEED_LOCATORS.submitted));
 
 interface AxeViolation {
   rule: string;

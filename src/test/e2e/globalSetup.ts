@@ -4,7 +4,10 @@
 // - the mock GHC API as a plain HTTP server (as `npm run mock-server`), with a
 //   reset endpoint beside it so each test starts from the seed;
 // - a second Vite dev server with mocking off whose API base URL is that
-//   server, so the app meets it across origins like a real GHC API.
+//   server, so the app meets it across origins like a real GHC API;
+// - a third Vite dev server whose service worker mock reads If-Match as RFC
+//   9110 does (VITE_MOCK_PROFILE=rfc9110). The profile is module state of the
+//   mock, so it gets a page (an origin, a worker) of its own.
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +23,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The app with the mock API in a service worker, e.g. http://127.0.0.1:41234 */
     mockedAppUrl: string;
+    /** The same, with the mock in the rfc9110 profile (quoted ETag headers, 428 without If-Match). */
+    rfc9110AppUrl: string;
     /** The app with mocking off, calling the mock HTTP server across origins. */
     networkAppUrl: string;
     /** The mock HTTP server's origin; the API is under /ghc/v1. */
@@ -100,17 +105,23 @@ export default async function setup(project: TestProject) {
       'import.meta.env.VITE_MOCK_API': JSON.stringify('on'),
     });
     closers.push(() => mockedApp.close());
+    const rfc9110App = await startApp('rfc9110', {
+      'import.meta.env.VITE_MOCK_API': JSON.stringify('on'),
+      'import.meta.env.VITE_MOCK_PROFILE': JSON.stringify('rfc9110'),
+    });
+    closers.push(() => rfc9110App.close());
     const networkApp = await startApp('network', {
       'import.meta.env.VITE_MOCK_API': JSON.stringify('off'),
       'import.meta.env.VITE_API_BASE_URL': JSON.stringify(`${mockServer.url}/ghc/v1`),
     });
     closers.push(() => networkApp.close());
 
-    await warmUp([urlOf(mockedApp), urlOf(networkApp)]);
+    await warmUp([urlOf(mockedApp), urlOf(rfc9110App), urlOf(networkApp)]);
     // The warm-up wrote nothing, but start the tests from the seed regardless.
     db.reset();
 
     project.provide('mockedAppUrl', urlOf(mockedApp));
+    project.provide('rfc9110AppUrl', urlOf(rfc9110App));
     project.provide('networkAppUrl', urlOf(networkApp));
     project.provide('mockServerUrl', mockServer.url);
     project.provide('mockResetUrl', `http://127.0.0.1:${(reset.address() as AddressInfo).port}`);

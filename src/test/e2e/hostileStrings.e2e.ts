@@ -1,25 +1,34 @@
 // Server strings are data, never markup, and long ones do not break the
-// layout: an office user saves HTML-like and very long unbroken values (as
-// long as the API allows), and every page that shows them is checked in
-// Chromium, where layout is real.
+// layout: an office user saves HTML-like and very long unbroken values, and
+// every page that shows them is checked in Chromium, where layout is real.
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, openDraftDetails, queueReady, setupBrowser } from './browser';
-import { customerRegion, liveRegion, openCustomerForm } from './officeUser';
+import { detailsReady, openSubmittedDetails, queueReady, setupBrowser } from './browser';
+import {
+  customerRegion,
+  liveRegion,
+  openCustomerForm,
+  ordersRegion,
+  saveTioRemarks,
+  textField,
+} from './officeUser';
 
 const appUrl = inject('mockedAppUrl');
-const locator = SEED_LOCATORS.draft;
+const locator = SEED_LOCATORS.submitted;
 const session = setupBrowser();
 
 // Each would run script or add an element if the page rendered it as HTML.
 const IMG = '<img src=x onerror="window.__injected=1">';
 const SCRIPT = '<script>window.__injected=2</script>';
 const SVG = '<svg onload="window.__injected=3">';
-// The longest values the API accepts, with no place to break a line.
-const LONG_FIRST_NAME = 'W'.repeat(100);
+// Long values with no place to break a line, each one the document accepts:
+// it sets no maximum length for names or TIO remarks, and an email only has
+// to match its pattern. The SAC is as long as the orders form lets it be.
+const LONG_FIRST_NAME = 'W'.repeat(300);
 const LONG_EMAIL = `${'m'.repeat(120)}@${'x'.repeat(120)}.mil`;
-const LONG_REMARKS = `${SCRIPT}${'R'.repeat(2000 - SCRIPT.length)}`;
+const LONG_REMARKS = `${SCRIPT}${'R'.repeat(4000 - SCRIPT.length)}`;
+const LONG_SAC = 'S'.repeat(80);
 
 /** Markup that got into the page, and whether any of it ran. */
 function injected(page: Page) {
@@ -29,7 +38,13 @@ function injected(page: Page) {
   }));
 }
 
-/** How far the page reaches past the window sideways, and what sticks out, at each width. */
+/**
+ * How far the page reaches past the window sideways, and what sticks out, at
+ * each width. A box made to scroll sideways (the queue's table below its
+ * minimum width) may hold content wider than the window, but no wider than
+ * that content's own minimum width: a long value must not widen it.
+ * Everywhere, no element's content may spill out of its own box.
+ */
 async function overflow(page: Page) {
   const found = [];
   for (const width of [1280, 800]) {
@@ -42,8 +57,31 @@ async function overflow(page: Page) {
 function overflowNow(page: Page) {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
+    const scrollsSideways = (element: Element) =>
+      ['auto', 'scroll'].includes(getComputedStyle(element).overflowX);
+    const inScrollBox = (element: Element) => {
+      for (let box = element.parentElement; box; box = box.parentElement) {
+        if (scrollsSideways(box)) return true;
+      }
+      return false;
+    };
+    const minWidthOfContent = (box: Element) =>
+      Math.max(
+        0,
+        ...[...box.children].map((child) => parseFloat(getComputedStyle(child).minWidth) || 0),
+      );
+    const sticksOut = (element: Element) => {
+      if (scrollsSideways(element)) {
+        return element.scrollWidth > Math.max(element.clientWidth, minWidthOfContent(element)) + 1;
+      }
+      const spills =
+        getComputedStyle(element).overflowX === 'visible' &&
+        element.clientWidth > 0 &&
+        element.scrollWidth > element.clientWidth + 1;
+      return spills || (!inScrollBox(element) && element.getBoundingClientRect().right > width + 1);
+    };
     const wide = [...document.querySelectorAll('main *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 1)
+      .filter(sticksOut)
       .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
     return { past: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5) };
   });
@@ -53,21 +91,23 @@ const NO_OVERFLOW = [1280, 800].map((width) => ({ width, past: 0, wide: [] }));
 
 describe('server strings in the page', () => {
   it('shows HTML-like and very long values as text, in place, on the details page and the queue', async () => {
-    const page = await openDraftDetails(session);
+    const page = await openSubmittedDetails(session);
 
     const form = await openCustomerForm(page);
-    await form.getByLabel(/^First name/).fill(LONG_FIRST_NAME);
-    await form.getByLabel(/^Last name/).fill(IMG);
-    await form.getByLabel(/^Middle name/).fill(SVG);
-    await form.getByLabel(/^Email/).fill(LONG_EMAIL);
+    await textField(form, 'First name').fill(LONG_FIRST_NAME);
+    await textField(form, 'Last name').fill(IMG);
+    await textField(form, 'Middle name').fill(SVG);
+    await textField(form, 'Email').fill(LONG_EMAIL);
     await form.getByRole('button', { name: 'Save' }).click();
     await liveRegion(page, 'status', 'Customer info saved.').waitFor();
 
-    await page.getByRole('button', { name: 'Edit TIO remarks' }).click();
-    const remarks = page.getByRole('form', { name: 'Edit move' });
-    await remarks.getByLabel('TIO remarks').fill(LONG_REMARKS);
-    await remarks.getByRole('button', { name: 'Save' }).click();
-    await liveRegion(page, 'status', 'Move task order saved.').waitFor();
+    await ordersRegion(page).getByRole('button', { name: 'Edit orders' }).click();
+    const orders = page.getByRole('form', { name: 'Edit orders' });
+    await textField(orders, 'HHG SAC').fill(LONG_SAC);
+    await orders.getByRole('button', { name: 'Save' }).click();
+    await liveRegion(page, 'status', 'Orders saved.').waitFor();
+
+    await saveTioRemarks(page, LONG_REMARKS);
 
     // A reload shows what the server holds, not what was typed.
     await page.reload();
@@ -77,6 +117,7 @@ describe('server strings in the page', () => {
       expect(await customer.getByText(value, { exact: false }).count()).toBeGreaterThan(0);
     }
     expect(await page.getByText(LONG_REMARKS, { exact: true }).count()).toBe(1);
+    expect(await ordersRegion(page).getByText(LONG_SAC, { exact: true }).count()).toBe(1);
     expect(await injected(page)).toEqual({ ran: null, elements: 0 });
     expect(await overflow(page)).toEqual(NO_OVERFLOW);
 

@@ -8,11 +8,14 @@ import { queueReady, setupBrowser } from './browser';
 const appUrl = inject('mockedAppUrl');
 const session = setupBrowser();
 
-const customerNameSort = (page: Page) =>
-  page.getByRole('columnheader', { name: 'Customer name' }).getAttribute('aria-sort');
+const sortOf = (page: Page, column: string) =>
+  page.getByRole('columnheader', { name: column, exact: true }).getAttribute('aria-sort');
+const customerNameSort = (page: Page) => sortOf(page, 'Customer name');
 
 /** The customer names of the rows on screen, top to bottom. */
 const names = (page: Page) => page.locator('tbody tr td:nth-child(2)').allTextContents();
+/** The statuses of the rows on screen. */
+const statuses = (page: Page) => page.locator('tbody tr td:nth-child(4)').allTextContents();
 
 describe('the queue’s view in the address bar', () => {
   it('steps back and forward through sorts and filters, and keeps them over a reload', async () => {
@@ -26,12 +29,18 @@ describe('the queue’s view in the address bar', () => {
     await expect.poll(() => names(page)).not.toEqual(descending);
     const ascending = await names(page);
 
-    await page.getByLabel('Status').selectOption('APPROVED');
+    // USWDS draws its own box over the checkbox: a user clicks the label.
+    const statusFilter = page.getByRole('group', { name: 'Status' });
+    await statusFilter.getByText('Approvals requested', { exact: true }).click();
+    expect(await statusFilter.getByLabel('Approvals requested').isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('APPROVED');
+    await expect
+      .poll(() => new URL(page.url()).searchParams.get('status'))
+      .toBe('APPROVALS REQUESTED');
     await expect.poll(async () => (await names(page)).length).toBeLessThan(descending.length);
-    const approved = await names(page);
-    expect(approved.length).toBeGreaterThan(0);
+    const waiting = await names(page);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(new Set(await statuses(page))).toEqual(new Set(['Approvals requested']));
 
     await page.goBack();
     await expect.poll(() => names(page)).toEqual(ascending);
@@ -42,15 +51,18 @@ describe('the queue’s view in the address bar', () => {
     await expect.poll(() => customerNameSort(page)).toBe('ascending');
 
     await page.goForward();
-    await expect.poll(() => names(page)).toEqual(approved);
+    await expect.poll(() => names(page)).toEqual(waiting);
     await page.reload();
     await queueReady(page);
-    await expect.poll(() => names(page)).toEqual(approved);
+    await expect.poll(() => names(page)).toEqual(waiting);
     expect(await customerNameSort(page)).toBe('ascending');
   });
 
   it('comes back from a move to the view of the queue it was opened from', async () => {
     const page = await session.open(`${appUrl}/`, queueReady);
+    // The queue opens as MilMove's does: by status, waiting for approvals first.
+    expect(await sortOf(page, 'Status')).toBe('descending');
+    const byStatus = await names(page);
     await page.getByRole('button', { name: 'Customer name' }).click();
     await expect.poll(() => customerNameSort(page)).toBe('ascending');
     const sorted = await names(page);
@@ -62,5 +74,7 @@ describe('the queue’s view in the address bar', () => {
     await expect.poll(() => names(page)).toEqual(sorted);
     await page.goBack();
     await expect.poll(() => customerNameSort(page)).toBeNull();
+    expect(await sortOf(page, 'Status')).toBe('descending');
+    await expect.poll(() => names(page)).toEqual(byStatus);
   });
 });

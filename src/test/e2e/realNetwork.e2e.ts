@@ -3,14 +3,16 @@
 // CORS, no service worker.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { CSRF_COOKIE, CSRF_HEADER } from '../../api/csrf';
-import type { Move } from '../../api/models';
+import type { Move, QueueMovesResult } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, queueReady, setupBrowser } from './browser';
+import { TRACE_HEADER } from '../../../mocks/http';
+import { seededMove } from '../../../mocks/testApi';
+import { detailsReady, detailsUrl, queueReady, setupBrowser } from './browser';
 import {
-  availableToPrime,
+  expectCsrfEchoed,
   expectNoAlert,
   liveRegion,
+  moveApproved,
   PATCH_STATUS_PATH,
   recordStatusPatches,
   sendToPrimeButton,
@@ -18,23 +20,30 @@ import {
 
 const appUrl = inject('networkAppUrl');
 const apiUrl = `${inject('mockServerUrl')}/ghc/v1`;
-const locator = SEED_LOCATORS.draft;
+const locator = SEED_LOCATORS.submitted;
 const session = setupBrowser();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What the mock server holds, asked directly over HTTP. */
-async function serverMove(): Promise<Move> {
-  const response = await fetch(`${apiUrl}/move/${locator}`);
-  expect(response.status).toBe(200);
-  return (await response.json()) as Move;
+async function serverGet<T>(path: string): Promise<T> {
+  const response = await fetch(`${apiUrl}${path}`);
+  expect(response.status, `GET ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+const serverMove = () => serverGet<Move>(`/move/${locator}`);
+
+/** Puts the mock server back on its seed, of `moves` moves if given. */
+async function resetServer(moves?: number) {
+  const reset = await fetch(`${inject('mockResetUrl')}${moves ? `?moves=${moves}` : ''}`, {
+    method: 'POST',
+  });
+  expect(reset.status).toBe(204);
 }
 
-beforeEach(async () => {
-  const reset = await fetch(inject('mockResetUrl'), { method: 'POST' });
-  expect(reset.status).toBe(204);
-});
+beforeEach(() => resetServer());
 
 describe('the app against the mock GHC API over real HTTP', () => {
-  it('loads the queue and sends a move to the Prime across origins, reading its ETag', async () => {
+  it('loads the queue and approves a move across origins, reading its eTag from the body', async () => {
     const page = await session.open(`${appUrl}/`, queueReady);
     const registrations = await page.evaluate(async () => ({
       registered: (await navigator.serviceWorker.getRegistrations()).length,
@@ -50,31 +59,40 @@ describe('the app against the mock GHC API over real HTTP', () => {
     );
     await sendToPrimeButton(page).click();
 
-    await availableToPrime(page).waitFor();
-    await liveRegion(page, 'status', 'The move was sent to the Prime.').waitFor();
+    await moveApproved(page).waitFor();
+    await liveRegion(page, 'status', 'The move was approved').waitFor();
     const response = await answered;
     expect(response.url().startsWith(`${apiUrl}/`)).toBe(true);
     expect(response.fromServiceWorker()).toBe(false);
-    // The server's CSRF cookie crossed origins (credentials), and the write echoed it.
-    const cookies = await page.context().cookies(apiUrl);
-    const csrf = cookies.find((cookie) => cookie.name === CSRF_COOKIE);
-    expect(csrf).toMatchObject({ httpOnly: false, sameSite: 'Strict', path: '/' });
-    expect(await response.request().headerValue(CSRF_HEADER)).toBe(csrf?.value);
-    const sent = await serverMove();
-    expect(sent.availableToPrimeAt).not.toBeNull();
-    expect(response.headers()['etag']).toBe(`"${sent.eTag}"`);
+    // The server's CSRF cookies crossed origins (credentials): the base one
+    // is HttpOnly, as the real server sets it, and the write echoed the
+    // masked one.
+    await expectCsrfEchoed(page, response.request(), apiUrl, { baseHttpOnly: true });
+    const approved = await serverMove();
+    expect(approved.status).toBe('APPROVED');
+    // As on the real server, the eTag is in the body only: no ETag header.
+    expect(((await response.json()) as Move).eTag).toBe(approved.eTag);
+    expect(response.headers()['etag']).toBeUndefined();
     // What the page's own scripts may read of a cross-origin answer is what
-    // CORS exposes: the ETag must be among it.
-    const readable = await page.evaluate(async (url) => {
-      const answer = await fetch(url);
-      return { etag: answer.headers.get('ETag'), body: (await answer.json()) as { eTag: string } };
-    }, `${apiUrl}/move/${locator}`);
-    expect(readable.etag).toBe(`"${readable.body.eTag}"`);
-    expect(readable.body.eTag).toBe(sent.eTag);
+    // CORS exposes: the trace id support asks for is among it.
+    const readable = await page.evaluate(
+      async ({ url, trace }) => {
+        const answer = await fetch(url);
+        return {
+          etag: answer.headers.get('ETag'),
+          trace: answer.headers.get(trace),
+          body: (await answer.json()) as { eTag: string },
+        };
+      },
+      { url: `${apiUrl}/move/${locator}`, trace: TRACE_HEADER },
+    );
+    expect(readable.trace).toMatch(UUID);
+    expect(readable.etag).toBeNull();
+    expect(readable.body.eTag).toBe(approved.eTag);
   });
 
   it('says the server could not be reached when the request is cut, and Try again sends it', async () => {
-    const page = await session.open(`${appUrl}/moves/${locator}/details`, detailsReady(locator));
+    const page = await session.open(detailsUrl(locator, appUrl), detailsReady(locator));
     const patches = recordStatusPatches(page);
     let cut = false;
     await page.route(`${apiUrl}/move-task-orders/*/status`, async (route) => {
@@ -91,59 +109,62 @@ describe('the app against the mock GHC API over real HTTP', () => {
 
     const alert = liveRegion(page, 'alert', 'The server could not be reached');
     await alert.waitFor();
-    expect((await serverMove()).availableToPrimeAt).toBeNull();
+    expect((await serverMove()).status).toBe('SUBMITTED');
 
     await alert.getByRole('button', { name: 'Try again' }).click();
 
-    await availableToPrime(page).waitFor();
-    await liveRegion(page, 'status', 'The move was sent to the Prime.').waitFor();
+    await moveApproved(page).waitFor();
+    await liveRegion(page, 'status', 'The move was approved').waitFor();
     expect(cut).toBe(true);
     expect(patches).toHaveLength(2);
-    expect((await serverMove()).availableToPrimeAt).not.toBeNull();
+    expect((await serverMove()).approvedAt).toBeTruthy();
     await expectNoAlert(page);
   });
 
   it('sends one PATCH for a double click over the network', async () => {
-    const page = await session.open(`${appUrl}/moves/${locator}/details`, detailsReady(locator));
+    const page = await session.open(detailsUrl(locator, appUrl), detailsReady(locator));
     const loaded = await serverMove();
     const patches = recordStatusPatches(page);
 
     await sendToPrimeButton(page).dblclick();
 
-    await liveRegion(page, 'status', 'The move was sent to the Prime.').waitFor();
+    await liveRegion(page, 'status', 'The move was approved').waitFor();
     expect(patches).toHaveLength(1);
     // A second PATCH with the loaded eTag would have been refused (412) and
     // shown an alert; one accepted write moved the eTag exactly once.
     await expectNoAlert(page);
-    const sent = await serverMove();
-    expect(sent.eTag).not.toBe(loaded.eTag);
-    expect((await patches[0].response())?.headers()['etag']).toBe(`"${sent.eTag}"`);
+    const approved = await serverMove();
+    expect(approved.eTag).not.toBe(loaded.eTag);
+    const answer = await patches[0].response();
+    expect(((await answer?.json()) as Move).eTag).toBe(approved.eTag);
   });
 
   it('pages the queue by keyboard, and keeps the focus on a paging button that can no longer be used', async () => {
-    const reset = await fetch(`${inject('mockResetUrl')}?moves=45`, { method: 'POST' });
-    expect(reset.status).toBe(204);
+    // Enough moves for three pages of the queue, which leaves out the approved ones.
+    await resetServer(50);
+    const { totalCount = 0 } = await serverGet<QueueMovesResult>('/queues/moves');
+    expect(Math.ceil(totalCount / 20)).toBe(3);
     const page = await session.open(`${appUrl}/`, queueReady);
     const caption = page.locator('table caption');
-    await expect.poll(() => caption.textContent()).toBe('45 moves, page 1 of 3');
+    await expect.poll(() => caption.textContent()).toBe(`${totalCount} moves, page 1 of 3`);
     const next = page.getByRole('button', { name: 'Next page' });
     await next.focus();
 
     await page.keyboard.press('Enter');
-    await expect.poll(() => caption.textContent()).toBe('45 moves, page 2 of 3');
+    await expect.poll(() => caption.textContent()).toBe(`${totalCount} moves, page 2 of 3`);
     await page.keyboard.press('Enter');
-    await expect.poll(() => caption.textContent()).toBe('45 moves, page 3 of 3');
+    await expect.poll(() => caption.textContent()).toBe(`${totalCount} moves, page 3 of 3`);
     expect(await next.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await next.getAttribute('aria-disabled')).toBe('true');
 
     // Pressed again, it does nothing; Shift+Tab reaches Previous page.
     await page.keyboard.press('Enter');
     await page.waitForTimeout(200);
-    expect(await caption.textContent()).toBe('45 moves, page 3 of 3');
+    expect(await caption.textContent()).toBe(`${totalCount} moves, page 3 of 3`);
     expect(new URL(page.url()).searchParams.get('page')).toBe('3');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => caption.textContent()).toBe('45 moves, page 2 of 3');
+    await expect.poll(() => caption.textContent()).toBe(`${totalCount} moves, page 2 of 3`);
   });
 
   it('asks for the queue once when it opens, before the page is first drawn', async () => {
@@ -161,7 +182,7 @@ describe('the app against the mock GHC API over real HTTP', () => {
   });
 
   it('asks for a move and fetches the details page’s code before the page is first drawn', async () => {
-    const { page, requests } = await openRecordingFirstRender(`${appUrl}/moves/${locator}/details`);
+    const { page, requests } = await openRecordingFirstRender(detailsUrl(locator, appUrl));
     await detailsReady(locator)(page);
 
     const started = await startedBeforeFirstRender(page);
@@ -170,9 +191,17 @@ describe('the app against the mock GHC API over real HTTP', () => {
     const code = started.find(({ name }) => /\/CustomerDetails(-[\w-]+\.js|\.tsx)$/.test(name));
     expect(code?.before).toBe(true);
     // Each of the move's records once: the page took the load started for it.
+    const { move, order, customer } = seededMove(locator);
     const apiRequests = requests.filter((url) => url.startsWith(apiUrl));
-    expect(apiRequests).toHaveLength(6);
-    expect(new Set(apiRequests).size).toBe(6);
+    expect(apiRequests.map((url) => url.slice(apiUrl.length)).sort()).toEqual(
+      [
+        `/move/${locator}`,
+        `/orders/${order.id}`,
+        `/customer/${customer.id}`,
+        `/move_task_orders/${move.id}/mto_shipments`,
+        `/move_task_orders/${move.id}/mto_service_items`,
+      ].sort(),
+    );
   });
 
   it('fetches the details page’s code while the queue is idle, before any move is opened', async () => {
@@ -195,7 +224,7 @@ describe('the app against the mock GHC API over real HTTP', () => {
     const code = /\/CustomerDetails(-[\w-]+\.js|\.tsx)(\?.*)?$/;
     await page.route(code, (route) => route.abort('connectionreset'));
 
-    await page.goto(`${appUrl}/moves/${locator}/details`);
+    await page.goto(detailsUrl(locator, appUrl));
 
     const heading = page.getByRole('heading', { level: 1, name: 'This page could not be shown' });
     await heading.waitFor();

@@ -1,51 +1,61 @@
 // Send to Prime in a real browser, with the mock API in the service worker and
 // its data in localStorage: what one tab writes, the other tab's server sees.
+// Send to Prime approves the move; the move becomes available to the Prime
+// once one of its shipments is approved.
 import { describe, expect, it } from 'vitest';
-import { CSRF_COOKIE, CSRF_HEADER } from '../../api/csrf';
 import type { Move, MTOServiceItem } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, draftDetailsUrl, openDraftDetails, setupBrowser } from './browser';
+import { detailsReady, detailsUrl, openSubmittedDetails, setupBrowser } from './browser';
 import {
   apiGetInPage,
   availableToPrime,
+  detailOf,
+  expectCsrfEchoed,
   expectNoAlert,
   liveRegion,
+  moveApproved,
+  moveDetail,
   mtoRegion,
+  nextRequest,
   recordStatusPatches,
+  saveTioRemarks,
   sendToPrimeButton,
 } from './officeUser';
 
-const locator = SEED_LOCATORS.draft;
+const locator = SEED_LOCATORS.submitted;
 const session = setupBrowser();
-const openDetails = () => openDraftDetails(session);
+const openDetails = () => openSubmittedDetails(session);
 
 describe('Send to Prime in the browser', () => {
-  it('tells the second tab the move was already sent, shows the latest version and offers no second send', async () => {
+  it('tells the second tab the move was already approved, shows the latest version and offers no second send', async () => {
     const alice = await openDetails();
     const bob = await openDetails();
 
     await sendToPrimeButton(alice).click();
-    await availableToPrime(alice).waitFor();
+    await moveApproved(alice).waitFor();
 
-    // Bob still sees the draft he loaded, and sends it with its old eTag.
+    // Bob still sees the submitted move he loaded, and sends it with its old eTag.
     await sendToPrimeButton(bob).click();
 
     const alert = liveRegion(bob, 'alert', 'Someone else changed this move');
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(
-      /It was already sent to the Prime on .+, so there is nothing more to do\./,
-    );
+    const said = await alert.textContent();
+    expect(said).toMatch(/It was already approved on .+, so there is nothing more to do here\./);
+    expect(said).toContain("Status: 'New move' → 'Move approved'");
     expect(await alert.getByRole('button').count()).toBe(0);
-    await availableToPrime(bob).waitFor();
+    await moveApproved(bob).waitFor();
     expect(
       await mtoRegion(bob)
         .getByRole('button', { name: /Send to Prime/ })
         .count(),
     ).toBe(0);
 
-    // The server holds Alice's send, once: Bob's stale write created nothing.
+    // The server holds Alice's approval, once: Bob's stale write created nothing.
     const move = await apiGetInPage<Move>(bob, `/ghc/v1/move/${locator}`);
-    expect(move.availableToPrimeAt).not.toBeNull();
+    expect(move.status).toBe('APPROVED');
+    expect(move.approvedAt).toBeTruthy();
+    // Approving the move alone does not make it available to the Prime.
+    expect(move.availableToPrimeAt).toBeUndefined();
     const items = await apiGetInPage<MTOServiceItem[]>(
       bob,
       `/ghc/v1/move_task_orders/${move.id}/mto_service_items`,
@@ -60,47 +70,80 @@ describe('Send to Prime in the browser', () => {
 
     await sendToPrimeButton(page).dblclick();
 
-    await liveRegion(page, 'status', 'The move was sent to the Prime.').waitFor();
-    await availableToPrime(page).waitFor();
+    await liveRegion(page, 'status', 'The move was approved').waitFor();
+    await moveApproved(page).waitFor();
     // A second click would have sent its request before the first answer came.
     expect(patches).toHaveLength(1);
     // page.on('request') does see fetches the service worker answers: this
     // one was answered by it, so a count of 1 is not one that misses requests.
     expect((await patches[0].response())?.fromServiceWorker()).toBe(true);
-    // The mock in the page handed out the CSRF cookie as a browser cookie, and the write echoed it.
-    const cookies = await page.context().cookies(draftDetailsUrl());
-    const csrf = cookies.find((cookie) => cookie.name === CSRF_COOKIE);
-    expect(csrf).toMatchObject({ httpOnly: false, sameSite: 'Strict', path: '/' });
-    expect(await patches[0].headerValue(CSRF_HEADER)).toBe(csrf?.value);
+    // The mock in the page sets its cookies through document.cookie, so its
+    // base cookie cannot be HttpOnly there; the write echoed the masked one.
+    await expectCsrfEchoed(page, patches[0], detailsUrl(locator), { baseHttpOnly: false });
     await expectNoAlert(page);
   });
 
-  it('keeps the move sent after a reload, and the next write uses the new eTag', async () => {
+  it('keeps the move approved after a reload, and the next write uses the new eTag', async () => {
     const page = await openDetails();
     await sendToPrimeButton(page).click();
-    await availableToPrime(page).waitFor();
+    await moveApproved(page).waitFor();
 
     await page.reload();
     await detailsReady(locator)(page);
 
-    await availableToPrime(page).waitFor();
+    await moveApproved(page).waitFor();
     expect(await sendToPrimeButton(page).count()).toBe(0);
-    const sent = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+    const approved = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
 
     // A follow-up edit is based on the version loaded after the reload.
-    const saved = page.waitForRequest(
-      (request) => request.method() === 'PATCH' && request.url().endsWith('/tio-remarks'),
-    );
-    await mtoRegion(page).getByRole('button', { name: 'Edit TIO remarks' }).click();
-    const form = page.getByRole('form', { name: 'Edit move' });
-    await form.getByLabel('TIO remarks').fill('Customer asked for early pickup');
-    await form.getByRole('button', { name: 'Save' }).click();
+    const saved = nextRequest(page, 'PATCH', '/tio-remarks');
+    await saveTioRemarks(page, 'Customer asked for early pickup');
 
-    await liveRegion(page, 'status', 'Move task order saved.').waitFor();
-    expect((await saved).headers()['if-match']).toBe(sent.eTag);
+    expect((await saved).headers()['if-match']).toBe(approved.eTag);
     await page.reload();
     await detailsReady(locator)(page);
     await mtoRegion(page).getByText('Customer asked for early pickup').waitFor();
+    await moveApproved(page).waitFor();
+  });
+
+  it('makes the move available to the Prime once a shipment is approved, and writes on with the move’s new eTag', async () => {
+    const page = await openDetails();
+    // Before the move is approved, its shipments wait for it.
+    expect(await page.getByText('Approve the move first (Send to Prime)').count()).toBe(3);
+
+    await sendToPrimeButton(page).click();
+    const approvedNote = liveRegion(page, 'status', 'The move was approved');
+    await approvedNote.waitFor();
+    expect(await approvedNote.textContent()).toContain(
+      'It becomes available to the Prime once one of its shipments is approved',
+    );
+    expect(await moveDetail(page, 'Available to the Prime').textContent()).toBe('Not yet');
+    const approved = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+
+    const shipment = page.getByRole('region', { name: /^Shipment 1:/ });
+    await shipment.getByRole('button', { name: 'Approve shipment 1' }).click();
+
+    await detailOf(shipment, 'Status')
+      .filter({ hasText: /^Approved$/ })
+      .waitFor();
     await availableToPrime(page).waitFor();
+    // Two shipments still wait: the server asks for their approval.
+    await moveDetail(page, 'Status')
+      .filter({ hasText: /^Approvals requested$/ })
+      .waitFor();
+    const available = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+    expect(available.availableToPrimeAt).toBeTruthy();
+    expect(available.eTag).not.toBe(approved.eTag);
+
+    // Approving the shipment saved the move: the page took its new version,
+    // so the next write on the move is accepted, not refused as stale.
+    const saved = nextRequest(page, 'PATCH', '/tio-remarks');
+    await saveTioRemarks(page, 'Pickup confirmed with the Prime');
+
+    expect((await saved).headers()['if-match']).toBe(available.eTag);
+    await expectNoAlert(page);
+    const remarked = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+    expect(remarked.tioRemarks).toBe('Pickup confirmed with the Prime');
+    expect(remarked.availableToPrimeAt).toBe(available.availableToPrimeAt);
   });
 });

@@ -3,18 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Move } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, openDraftDetails, setupBrowser } from './browser';
+import { detailsReady, openSubmittedDetails, setupBrowser } from './browser';
 import {
   apiGetInPage,
-  availableToPrime,
   liveRegion,
+  moveApproved,
+  moveDetail,
   mtoRegion,
   sendToPrimeButton,
 } from './officeUser';
 
-const locator = SEED_LOCATORS.draft;
+const locator = SEED_LOCATORS.submitted;
 const session = setupBrowser();
-const openDetails = () => openDraftDetails(session);
+const openDetails = () => openSubmittedDetails(session);
+
+/** The move but for when its lock expires: each read by the lock's holder pushes that on. */
+const withoutLockExpiry = ({ lockExpiresAt: _expires, ...move }: Move) => move;
 
 describe('stale before you click', () => {
   it('tells the other tab the move was updated by someone else, and Reload shows it', async () => {
@@ -22,19 +26,22 @@ describe('stale before you click', () => {
     const bob = await openDetails();
 
     await sendToPrimeButton(alice).click();
-    await availableToPrime(alice).waitFor();
+    await moveApproved(alice).waitFor();
 
     // Bob has not clicked anything: the mock's change notice reached his tab.
     const notice = mtoRegion(bob)
       .getByRole('status')
       .filter({ hasText: 'Updated by someone else' });
     await notice.waitFor();
-    expect(await mtoRegion(bob).getByText('Draft', { exact: true }).count()).toBe(1);
+    // The page itself still shows the version Bob loaded.
+    expect(await moveDetail(bob, 'Status').textContent()).toBe('New move');
+    expect(await sendToPrimeButton(bob).count()).toBe(1);
 
     await notice.getByRole('button', { name: 'Reload' }).click();
 
-    await availableToPrime(bob).waitFor();
+    await moveApproved(bob).waitFor();
     await expect.poll(() => notice.count()).toBe(0);
+    expect(await sendToPrimeButton(bob).count()).toBe(0);
   });
 });
 
@@ -42,6 +49,7 @@ describe('developer controls', () => {
   it('act as another user on the move, so the next Send to Prime meets a real conflict', async () => {
     const page = await openDetails();
     const before = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
+    expect(before.tioRemarks).toBeUndefined();
 
     await page.getByText('Developer controls (mock API)').click();
     await page.getByLabel('Record').selectOption({ label: `Move ${locator}` });
@@ -56,16 +64,19 @@ describe('developer controls', () => {
     const alert = liveRegion(page, 'alert', 'Someone else changed this move');
     await alert.waitFor();
     expect(await alert.textContent()).toContain(`TIO remarks: (empty) → '${after.tioRemarks}'`);
+    // The 412 changed nothing: the move still waits for approval.
+    expect((await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`)).status).toBe('SUBMITTED');
 
     await alert.getByRole('button', { name: 'Send to Prime again' }).click();
-    await availableToPrime(page).waitFor();
+    await moveApproved(page).waitFor();
+    await liveRegion(page, 'status', 'The move was approved').waitFor();
   });
 
   it('reset the mock data to its seed', async () => {
     const page = await openDetails();
     const seeded = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
     await sendToPrimeButton(page).click();
-    await availableToPrime(page).waitFor();
+    await moveApproved(page).waitFor();
 
     await page.getByText('Developer controls (mock API)').click();
     await page.getByRole('button', { name: 'Reset mock data' }).click();
@@ -73,7 +84,8 @@ describe('developer controls', () => {
     await page.waitForEvent('load');
     await detailsReady(locator)(page);
     const reset = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
-    expect(reset).toEqual(seeded);
+    expect(withoutLockExpiry(reset)).toEqual(withoutLockExpiry(seeded));
+    expect(reset.status).toBe('SUBMITTED');
     await sendToPrimeButton(page).waitFor();
   });
 });

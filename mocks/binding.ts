@@ -1,0 +1,492 @@
+// What the real server's framework (go-openapi, generated from the document)
+// does with a request before any handler sees it, here driven by our copy of
+// the document (apiDocument.ts): the content type, then each parameter in the
+// operation's bind order, the body decoded into its model and validated. The
+// first problem found is the answer, an F body (GHC.md, "Framework
+// validation"): 415 for a body that is not JSON, 400 for one that does not
+// parse or does not fit the model's types, 422 for a missing parameter or a
+// value the schema refuses. Unknown fields are ignored, as the real decoder
+// ignores them.
+import { apiDocument } from './apiDocument';
+import { framework } from './http';
+import { mockProfile } from './profile';
+
+type Json = Record<string, unknown>;
+type Schema = Json;
+
+export interface Bound {
+  /** Path parameters, by name. */
+  path: Record<string, string>;
+  /** Query parameters as bound: integers, strings, string arrays; absent ones left out. */
+  query: Record<string, string | number | string[]>;
+  /** The If-Match header as sent (the last one, if several). */
+  ifMatch: string | null;
+  /** The decoded body, when the operation takes one. */
+  body: unknown;
+}
+
+export interface Binding {
+  operationId: string;
+  /**
+   * The parameters, 'body' for the request body, in the order the generated
+   * binder reads them (GHC.md gives it per operation); the document's order
+   * when left out.
+   */
+  bindOrder?: readonly string[];
+  /** The body parameter's name in the reference, which its messages use ('body' unless told). */
+  bodyName?: string;
+  /** Top-level body fields the real binder does not validate (allOf wrappers). */
+  unvalidated?: readonly string[];
+}
+
+export type BindResult = { bound: Bound; response?: undefined } | { response: Response };
+
+interface OperationInfo {
+  parameters: Json[];
+  body: { required: boolean; schema: Schema } | null;
+}
+
+const operations = new Map<string, OperationInfo>();
+
+function resolve(schema: Schema): Schema {
+  let node = schema;
+  const seen = new Set<string>();
+  while (typeof node.$ref === 'string') {
+    const ref = node.$ref;
+    if (seen.has(ref)) throw new Error(`Circular $ref ${ref}`);
+    seen.add(ref);
+    node = ref
+      .split('/')
+      .slice(1)
+      .reduce<Json>((at, key) => at[key] as Json, apiDocument);
+  }
+  return node;
+}
+
+function operationInfo(operationId: string): OperationInfo {
+  const known = operations.get(operationId);
+  if (known) return known;
+  for (const item of Object.values(apiDocument.paths as Record<string, Json>)) {
+    for (const [method, value] of Object.entries(item)) {
+      const operation = value as Json;
+      if (method === 'parameters' || operation.operationId !== operationId) continue;
+      const parameters = [
+        ...((item.parameters as Json[] | undefined) ?? []),
+        ...((operation.parameters as Json[] | undefined) ?? []),
+      ].map(resolve);
+      const requestBody = operation.requestBody as Json | undefined;
+      const content = requestBody?.content as Record<string, Json> | undefined;
+      const info: OperationInfo = {
+        parameters,
+        body: content
+          ? {
+              required: requestBody?.required === true,
+              schema: content['application/json'].schema as Schema,
+            }
+          : null,
+      };
+      operations.set(operationId, info);
+      return info;
+    }
+  }
+  throw new Error(`The API document has no operation ${operationId}`);
+}
+
+/** A schema with its $ref followed and its allOf parts merged into one. */
+function flatten(schema: Schema): Schema {
+  const own = resolve(schema);
+  if (!Array.isArray(own.allOf)) return own;
+  const merged: Json = { ...own, properties: { ...(own.properties as Json | undefined) } };
+  const required = new Set((own.required as string[] | undefined) ?? []);
+  for (const part of own.allOf as Schema[]) {
+    const flat = flatten(part);
+    for (const [key, value] of Object.entries(flat)) {
+      if (key === 'properties') Object.assign(merged.properties as Json, value);
+      else if (key === 'required') (value as string[]).forEach((name) => required.add(name));
+      else if (!(key in own)) merged[key] = value;
+    }
+  }
+  merged.required = [...required];
+  delete merged.allOf;
+  return merged;
+}
+
+/** The schema's name, for the decoder's messages: 'UpdateCustomerPayload'. */
+const modelName = (schema: Schema) =>
+  typeof schema.$ref === 'string' ? schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1) : 'body';
+
+const jsonTypeOf = (value: unknown) =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'array'
+      : typeof value === 'boolean'
+        ? 'bool'
+        : typeof value;
+
+const GO_TYPES: Record<string, string> = {
+  string: 'string',
+  boolean: 'bool',
+  integer: 'int64',
+  number: 'float64',
+};
+
+class DecodeError extends Error {}
+
+/**
+ * What Go's JSON decoder makes of a value for a field of this schema:
+ * a value of the wrong JSON type is an error (a 400); null leaves a plain
+ * field unset and a nullable one nil.
+ */
+function decode(schema: Schema, value: unknown, path: string, model: string): void {
+  if (value === null) return;
+  const flat = flatten(schema);
+  const goType =
+    flat.type === 'object' ? `ghcmessages.${modelName(schema)}` : GO_TYPES[flat.type as string];
+  const refuse = (): never => {
+    const where = path ? `Go struct field ${model}.${path}` : `Go value`;
+    // Go names a number's value only when it does not fit the integer it was meant for.
+    const shown =
+      typeof value === 'number' && flat.type === 'integer' ? `number ${value}` : jsonTypeOf(value);
+    throw new DecodeError(
+      `json: cannot unmarshal ${shown} into ${where} of type ${goType ?? 'interface'}`,
+    );
+  };
+  switch (flat.type) {
+    case 'string':
+      if (typeof value !== 'string') refuse();
+      // strfmt's Date and DateTime parse themselves while the body is decoded:
+      // a value that is no date is the decoder's error (a 400), not a schema one.
+      if (!parsesAsTime(flat.format, value as string)) {
+        const layout = flat.format === 'date' ? '2006-01-02' : '2006-01-02T15:04:05.000Z07:00';
+        const quoted = JSON.stringify(value);
+        throw new DecodeError(
+          `parsing time ${quoted} as "${layout}": cannot parse ${quoted} as "2006"`,
+        );
+      }
+      return;
+    case 'boolean':
+      if (typeof value !== 'boolean') refuse();
+      return;
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) refuse();
+      return;
+    case 'number':
+      if (typeof value !== 'number') refuse();
+      return;
+    case 'array':
+      if (!Array.isArray(value)) refuse();
+      (value as unknown[]).forEach((item, index) =>
+        decode(flat.items as Schema, item, `${path}.${index}`, model),
+      );
+      return;
+    case 'object': {
+      if (typeof value !== 'object' || Array.isArray(value)) refuse();
+      const properties = (flat.properties as Record<string, Schema> | undefined) ?? {};
+      for (const [key, field] of Object.entries(value as Json)) {
+        if (Object.hasOwn(properties, key)) {
+          decode(properties[key], field, path ? `${path}.${key}` : key, model);
+        }
+      }
+      return;
+    }
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+// strfmt.ParseDateTime's layouts, near enough; its last one is a bare date.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
+
+function isDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** go-openapi's strfmt formats; any other format name (telephone, x-email, zip) checks nothing. */
+const FORMATS: Record<string, { name: string; goType: string; test: (value: string) => boolean }> =
+  {
+    uuid: { name: 'uuid', goType: 'strfmt.UUID', test: (value) => UUID.test(value) },
+    date: { name: 'date', goType: 'strfmt.Date', test: isDate },
+    'date-time': {
+      name: 'date-time',
+      goType: 'strfmt.DateTime',
+      test: (value) => DATE_TIME.test(value),
+    },
+  };
+
+/** Whether a body's date or date-time parses as strfmt parses it ("" is the zero date-time). */
+function parsesAsTime(format: unknown, value: string): boolean {
+  if (format === 'date') return isDate(value);
+  if (format === 'date-time') return value === '' || DATE_TIME.test(value);
+  return true;
+}
+
+class SchemaError extends Error {}
+
+// Go's regexp syntax for these patterns is JavaScript's.
+const patterns = new Map<string, RegExp>();
+const patternOf = (source: string) => {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source);
+    patterns.set(source, pattern);
+  }
+  return pattern;
+};
+
+/** The generated Validate methods: the first rule a value breaks, as go-openapi words it. */
+function check(
+  schema: Schema,
+  value: unknown,
+  path: string,
+  where: string,
+  readOnlyPass: boolean,
+): void {
+  const flat = flatten(schema);
+  // A custom Go type (x-go-type), even one wrapped in allOf beside length
+  // rules (ntsTac), validates itself: these take any string or null.
+  if (flat['x-go-type']) return;
+  if (value === null || value === undefined) return;
+  // readOnly is ContextValidate's, which runs after every Validate rule.
+  if (readOnlyPass) {
+    if (flat.readOnly === true && !isZero(value)) {
+      throw new SchemaError(`${path} in ${where} is readOnly`);
+    }
+  } else if (typeof value === 'string') {
+    if (typeof flat.minLength === 'number' && [...value].length < flat.minLength) {
+      throw new SchemaError(`${path} in ${where} should be at least ${flat.minLength} chars long`);
+    }
+    if (typeof flat.maxLength === 'number' && [...value].length > flat.maxLength) {
+      throw new SchemaError(`${path} in ${where} should be at most ${flat.maxLength} chars long`);
+    }
+    if (typeof flat.pattern === 'string' && !patternOf(flat.pattern).test(value)) {
+      throw new SchemaError(`${path} in ${where} should match '${flat.pattern}'`);
+    }
+    if (Array.isArray(flat.enum) && !flat.enum.includes(value)) {
+      const values = flat.enum.filter((member) => member !== null).join(' ');
+      throw new SchemaError(`${path} in ${where} should be one of [${values}]`);
+    }
+    const format = FORMATS[flat.format as string];
+    if (format && !format.test(value)) {
+      throw new SchemaError(`${path} in ${where} must be of type ${format.name}: "${value}"`);
+    }
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) =>
+      check(flat.items as Schema, item, `${path}.${index}`, where, readOnlyPass),
+    );
+    return;
+  }
+  if (typeof value === 'object') checkObject(schema, value, path, where, [], readOnlyPass);
+}
+
+function checkObject(
+  schema: Schema,
+  value: unknown,
+  path: string,
+  where: string,
+  skip: readonly string[],
+  readOnlyPass: boolean,
+) {
+  const flat = flatten(schema);
+  if (flat.type !== 'object' || typeof value !== 'object' || value === null) return;
+  const body = value as Json;
+  const properties = (flat.properties as Record<string, Schema> | undefined) ?? {};
+  const required = new Set((flat.required as string[] | undefined) ?? []);
+  const at = (key: string) => (path ? `${path}.${key}` : key);
+  // The generated model checks its properties in the order of their names.
+  for (const [key, field] of Object.entries(properties).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (skip.includes(key)) continue;
+    const present = Object.hasOwn(body, key) && body[key] !== null;
+    if (!readOnlyPass && required.has(key) && !present) {
+      throw new SchemaError(`${at(key)} in ${where} is required`);
+    }
+    if (Object.hasOwn(body, key) && !plainZero(field, body[key], required.has(key))) {
+      check(field, body[key], at(key), where, readOnlyPass);
+    }
+  }
+}
+
+/**
+ * An empty string in a field Go holds as a plain string (neither required
+ * nor nullable, so no pointer): its zero value, which every rule lets pass.
+ */
+function plainZero(schema: Schema, value: unknown, required: boolean): boolean {
+  if (value !== '' || required) return false;
+  const flat = flatten(schema);
+  return flat.nullable !== true && !(Array.isArray(flat.enum) && flat.enum.includes(null));
+}
+
+/** Go's zero values, which readOnly lets through: false, 0, "" for plain fields. */
+function isZero(value: unknown): boolean {
+  return value === false || value === 0;
+}
+
+function queryValue(search: URLSearchParams, parameter: Json): { raw: string[] } | undefined {
+  const name = parameter.name as string;
+  const all = search.getAll(name);
+  if (all.length === 0) return undefined;
+  const schema = resolve(parameter.schema as Schema);
+  const last = all[all.length - 1];
+  // An empty value passes every check: it is as if the parameter were absent.
+  if (schema.type !== 'array') return last === '' ? undefined : { raw: [last] };
+  // `multi` takes every value; csv (explode false) only the last one, split at
+  // commas with the empty parts dropped (swag.SplitByFormat).
+  if (parameter.explode === true) return { raw: all };
+  const parts = last
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  return parts.length > 0 ? { raw: parts } : undefined;
+}
+
+function bindQuery(parameter: Json, raw: string[]): string | number | string[] {
+  const name = parameter.name as string;
+  const schema = resolve(parameter.schema as Schema);
+  const scalar = (value: string, item: Schema, label: string): string | number => {
+    if (item.type === 'integer') {
+      if (!/^[+-]?\d+$/.test(value)) {
+        throw new SchemaError(`${label} in query must be of type int64: "${value}"`);
+      }
+      return Number(value);
+    }
+    if (Array.isArray(item.enum) && !item.enum.includes(value)) {
+      throw new SchemaError(`${label} in query should be one of [${item.enum.join(' ')}]`);
+    }
+    const format = FORMATS[item.format as string];
+    if (format && !format.test(value)) {
+      throw new SchemaError(`${label} in query must be of type ${format.goType}: "${value}"`);
+    }
+    return value;
+  };
+  if (schema.type !== 'array') return scalar(raw[0], schema, name);
+  const items = resolve(schema.items as Schema);
+  const values = raw.map((value, index) => String(scalar(value, items, `${name}.${index}`)));
+  if (schema.uniqueItems === true && new Set(values).size !== values.length) {
+    throw new SchemaError(`${name} in query shouldn't contain duplicates`);
+  }
+  return values;
+}
+
+function mediaTypeOf(request: Request): string {
+  return (request.headers.get('Content-Type') ?? 'application/octet-stream')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+}
+
+/** Go's JSON syntax errors, near enough: the first character that cannot start a value. */
+function syntaxError(text: string): string {
+  const first = text.trimStart()[0];
+  if (first === undefined || '{["-0123456789tfn'.includes(first)) return 'unexpected EOF';
+  return `invalid character '${first}' looking for beginning of value`;
+}
+
+/**
+ * Binds the request as the generated server would, or answers the framework's
+ * refusal. `text` is the body as sent (the caller reads it once).
+ */
+export function bind(
+  binding: Binding,
+  request: Request,
+  pathParams: Record<string, string | readonly string[] | undefined>,
+  text: string,
+): BindResult {
+  const info = operationInfo(binding.operationId);
+  const order = binding.bindOrder ?? [
+    ...info.parameters.map((parameter) => parameter.name as string),
+    ...(info.body ? ['body'] : []),
+  ];
+  const bound: Bound = { path: {}, query: {}, ifMatch: null, body: undefined };
+  const hasBody = text.length > 0;
+
+  // The content type of a body is looked at before any parameter.
+  if (hasBody && mediaTypeOf(request) !== 'application/json') {
+    return {
+      response: framework(
+        415,
+        `unsupported media type "${mediaTypeOf(request)}", only [application/json] are allowed`,
+      ),
+    };
+  }
+
+  const search = new URL(request.url).searchParams;
+  try {
+    for (const name of order) {
+      if (name === 'body') {
+        const bodyName = binding.bodyName ?? 'body';
+        const body = info.body;
+        if (!body) continue;
+        if (!hasBody) {
+          if (body.required) throw new SchemaError(`${bodyName} in body is required`);
+          continue;
+        }
+        let value: unknown;
+        try {
+          value = JSON.parse(text);
+        } catch {
+          return {
+            response: framework(
+              400,
+              `parsing ${bodyName} body from "" failed, because ${syntaxError(text)}`,
+            ),
+          };
+        }
+        try {
+          decode(body.schema, value, '', modelName(body.schema));
+        } catch (error) {
+          if (!(error instanceof DecodeError)) throw error;
+          return {
+            response: framework(
+              400,
+              `parsing ${bodyName} body from "" failed, because ${error.message}`,
+            ),
+          };
+        }
+        if (value === null && body.required)
+          throw new SchemaError(`${bodyName} in body is required`);
+        checkObject(body.schema, value, '', 'body', binding.unvalidated ?? [], false);
+        checkObject(body.schema, value, '', 'body', binding.unvalidated ?? [], true);
+        bound.body = value;
+        continue;
+      }
+      const parameter = info.parameters.find((candidate) => candidate.name === name);
+      if (!parameter) throw new Error(`${binding.operationId} has no parameter ${name}`);
+      switch (parameter.in) {
+        case 'header': {
+          const value = request.headers.get(name);
+          if ((value === null || value === '') && parameter.required === true) {
+            // RFC 9110's reading (profile.ts): a write without If-Match is 428 Precondition Required.
+            if (name === 'If-Match' && mockProfile() === 'rfc9110') {
+              return { response: framework(428, `${name} in header is required`) };
+            }
+            throw new SchemaError(`${name} in header is required`);
+          }
+          if (name === 'If-Match') bound.ifMatch = value;
+          break;
+        }
+        case 'path': {
+          const raw = pathParams[name];
+          const value = typeof raw === 'string' ? decodeURIComponent(raw) : '';
+          const format = resolve(parameter.schema as Schema).format;
+          if (format === 'uuid' && !UUID.test(value)) {
+            throw new SchemaError(`${name} in path must be of type strfmt.UUID: "${value}"`);
+          }
+          bound.path[name] = value;
+          break;
+        }
+        case 'query': {
+          const raw = queryValue(search, parameter);
+          if (raw) bound.query[name] = bindQuery(parameter, raw.raw);
+          break;
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof SchemaError) return { response: framework(422, error.message) };
+    throw error;
+  }
+  return { bound };
+}

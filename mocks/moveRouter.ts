@@ -1,0 +1,56 @@
+// How the real server moves a move between statuses once something of it is
+// decided (pkg/services/move/move_router.go), and makes it available to the
+// Prime.
+import { db } from './db';
+import type { MoveRow } from './records';
+
+/**
+ * Nothing of the move waits for the TOO: no service item submitted, no
+ * shipment submitted or asking for approvals. (The real router also waits
+ * for amended orders, excess weight, SIT extensions and address updates,
+ * which the mock does not have.)
+ */
+export function approvable(moveId: string): boolean {
+  return (
+    !db.serviceItemsOf(moveId).some((item) => item.status === 'SUBMITTED') &&
+    !db
+      .shipmentsOf(moveId)
+      .some(
+        (shipment) => shipment.status === 'SUBMITTED' || shipment.status === 'APPROVALS_REQUESTED',
+      )
+  );
+}
+
+const APPROVES_FROM = new Set<MoveRow['status']>([
+  'SUBMITTED',
+  'APPROVALS REQUESTED',
+  'SERVICE COUNSELING COMPLETED',
+]);
+
+/**
+ * ApproveOrRequestApproval: looks at the move again and always saves it (a
+ * new eTag). Approvable, it becomes APPROVED with a fresh approvedAt (an
+ * approved move keeps its approvedAt); otherwise APPROVALS REQUESTED, with
+ * approvalsRequestedAt set when it comes into that status. The TOO's
+ * assignment is cleared either way.
+ */
+export function approveOrRequestApproval(moveId: string): MoveRow {
+  const move = db.find('move', moveId);
+  if (!move) throw new Error(`The mock has no move ${moveId}`);
+  const patch: Partial<MoveRow> = { tooAssignedId: null };
+  if (approvable(moveId)) {
+    if (move.status !== 'APPROVED' && APPROVES_FROM.has(move.status)) {
+      Object.assign(patch, { status: 'APPROVED', approvedAt: db.now() });
+    }
+  } else if (move.status !== 'APPROVALS REQUESTED' && move.status !== 'CANCELED') {
+    Object.assign(patch, { status: 'APPROVALS REQUESTED', approvalsRequestedAt: db.now() });
+  }
+  return db.save('move', moveId, patch);
+}
+
+/** MakeAvailableToPrime: once; the move is saved again only the first time. */
+export function makeAvailableToPrime(moveId: string): MoveRow {
+  const move = db.find('move', moveId);
+  if (!move) throw new Error(`The mock has no move ${moveId}`);
+  return move.availableToPrimeAt ? move : db.save('move', moveId, { availableToPrimeAt: db.now() });
+}

@@ -1,0 +1,45 @@
+// The services a service item can be for (MilMove's re_services reference
+// table, with its real ids): each item names its service by id, code and name.
+import type { ShipmentRow } from './records';
+
+export const RE_SERVICES = {
+  MS: { id: '1130e612-94eb-49a7-973d-72f33685e551', name: 'Move management' },
+  CS: { id: '9dc919da-9b66-407b-9f17-05c0f03fcb50', name: 'Counseling' },
+  DLH: { id: '8d600f25-1def-422d-b159-617c7d59156e', name: 'Domestic linehaul' },
+  DSH: { id: '4b85962e-25d3-4485-b43c-2497c4365598', name: 'Domestic shorthaul' },
+  FSC: { id: '4780b30c-e846-437a-b39a-c499a6b09872', name: 'Fuel surcharge' },
+  DOP: { id: '2bc3e5cb-adef-46b1-bde9-55570bfdd43e', name: 'Domestic origin price' },
+  DDP: { id: '50f1179a-3b72-4fa1-a951-fe5bcc70bd14', name: 'Domestic destination price' },
+  DPK: { id: 'bdea5a8d-f15f-47d2-85c9-bba5694802ce', name: 'Domestic packing' },
+  DNPK: { id: '3cc83af7-ecb9-4b33-bbc6-ff1459f001e2', name: 'Domestic NTS packing' },
+  DUPK: { id: '15f01bc1-0754-4341-8e0f-25c8f04d5a77', name: 'Domestic unpacking' },
+  DOFSIT: { id: '998beda7-e390-4a83-b15e-578a24326937', name: 'Domestic origin 1st day SIT' },
+  DCRT: { id: '68417bd7-4a9d-4472-941e-2ba6aeaf15f4', name: 'Domestic crating' },
+  DOSHUT: { id: 'd979e8af-501a-44bb-8532-2799753a5810', name: 'Domestic origin shuttle service' },
+} as const;
+
+export type ReServiceCode = keyof typeof RE_SERVICES;
+
+const zip3 = (postalCode: string | undefined) => postalCode?.slice(0, 3);
+
+/**
+ * The service items approving a domestic shipment creates: linehaul (or
+ * shorthaul within one ZIP3), fuel surcharge, origin and destination price,
+ * packing (NTS packing for a shipment into storage) and, out of storage or
+ * to a home, unpacking.
+ */
+export function basicServiceItems(
+  shipment: Pick<ShipmentRow, 'shipmentType' | 'pickupAddress' | 'destinationAddress'>,
+): ReServiceCode[] {
+  const sameZip3 =
+    zip3(shipment.pickupAddress?.postalCode) === zip3(shipment.destinationAddress?.postalCode);
+  const haul: ReServiceCode = sameZip3 ? 'DSH' : 'DLH';
+  switch (shipment.shipmentType) {
+    case 'HHG_INTO_NTS':
+      return [haul, 'FSC', 'DOP', 'DDP', 'DNPK'];
+    case 'HHG_OUTOF_NTS':
+      return [haul, 'FSC', 'DOP', 'DDP', 'DUPK'];
+    default:
+      return [haul, 'FSC', 'DOP', 'DDP', 'DPK', 'DUPK'];
+  }
+}
