@@ -377,6 +377,35 @@ function mediaTypeOf(request: Request): string {
     .toLowerCase();
 }
 
+/**
+ * The first JSON value of the text, as Go's decoder reads it: what follows
+ * that value is never looked at. Throws when there is no whole value.
+ */
+function firstJsonValue(text: string): unknown {
+  const start = text.length - text.trimStart().length;
+  const opening = text[start];
+  if (opening !== '{' && opening !== '[') {
+    // A string, number, literal: up to the first white space after it.
+    const token = /^("(?:[^"\\]|\\.)*"|[^\s]+)/.exec(text.slice(start));
+    return JSON.parse(token ? token[0] : text);
+  }
+  let depth = 0;
+  let inString = false;
+  for (let index = start; index < text.length; index++) {
+    const char = text[index];
+    if (inString) {
+      if (char === '\\') index += 1;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth += 1;
+    else if (char === '}' || char === ']') {
+      depth -= 1;
+      if (depth === 0) return JSON.parse(text.slice(start, index + 1));
+    }
+  }
+  return JSON.parse(text);
+}
+
 /** Go's JSON syntax errors, near enough: the first character that cannot start a value. */
 function syntaxError(text: string): string {
   const first = text.trimStart()[0];
@@ -400,7 +429,10 @@ export function bind(
     ...(info.body ? ['body'] : []),
   ];
   const bound: Bound = { path: {}, query: {}, ifMatch: null, body: undefined };
+  // A body of white space only has a length (so its content type is
+  // looked at) but no value: the decoder meets its end at once.
   const hasBody = text.length > 0;
+  const hasValue = text.trim().length > 0;
 
   // The content type of a body is looked at before any parameter.
   if (hasBody && mediaTypeOf(request) !== 'application/json') {
@@ -419,13 +451,13 @@ export function bind(
         const bodyName = binding.bodyName ?? 'body';
         const body = info.body;
         if (!body) continue;
-        if (!hasBody) {
+        if (!hasValue) {
           if (body.required) throw new SchemaError(`${bodyName} in body is required`);
           continue;
         }
         let value: unknown;
         try {
-          value = JSON.parse(text);
+          value = firstJsonValue(text);
         } catch {
           return {
             response: framework(
@@ -445,8 +477,8 @@ export function bind(
             ),
           };
         }
-        if (value === null && body.required)
-          throw new SchemaError(`${bodyName} in body is required`);
+        // null decodes into the model as nothing at all: an empty object.
+        if (value === null) value = {};
         checkObject(body.schema, value, '', 'body', binding.unvalidated ?? [], false);
         checkObject(body.schema, value, '', 'body', binding.unvalidated ?? [], true);
         bound.body = value;

@@ -590,11 +590,7 @@ const WRITES: Write[] = [
       [
         'a SAC longer than 80',
         { sac: 'S'.repeat(81) },
-        () =>
-          V(
-            'Invalid input found while validating the order.',
-            'SAC cannot be more than 80 characters',
-          ),
+        () => V('Unable to complete request', 'SAC cannot be more than 80 characters'),
       ],
       ['an unknown duty location', { newDutyLocationId: UNKNOWN_ID }, () => N(404)],
     ],

@@ -21,6 +21,30 @@ export function approvable(moveId: string): boolean {
   );
 }
 
+// Service items the destination queue's TOO decides, not the origin one's.
+const DESTINATION_CODES = new Set([
+  'DDFSIT',
+  'DDASIT',
+  'DDDSIT',
+  'DDSHUT',
+  'DDSFSC',
+  'IDFSIT',
+  'IDASIT',
+  'IDDSIT',
+  'IDSHUT',
+  'IDSFSC',
+]);
+
+/** Something still waits for the origin TOO (ClearTOOAssignments): the assignment then stays. */
+function originPending(moveId: string): boolean {
+  return (
+    db
+      .serviceItemsOf(moveId)
+      .some((item) => item.status === 'SUBMITTED' && !DESTINATION_CODES.has(item.reServiceCode)) ||
+    db.shipmentsOf(moveId).some((shipment) => shipment.status === 'SUBMITTED')
+  );
+}
+
 const APPROVES_FROM = new Set<MoveRow['status']>([
   'SUBMITTED',
   'APPROVALS REQUESTED',
@@ -32,12 +56,12 @@ const APPROVES_FROM = new Set<MoveRow['status']>([
  * new eTag). Approvable, it becomes APPROVED with a fresh approvedAt (an
  * approved move keeps its approvedAt); otherwise APPROVALS REQUESTED, with
  * approvalsRequestedAt set when it comes into that status. The TOO's
- * assignment is cleared either way.
+ * assignment is cleared once nothing waits for the origin TOO.
  */
 export function approveOrRequestApproval(moveId: string): MoveRow {
   const move = db.find('move', moveId);
   if (!move) throw new Error(`The mock has no move ${moveId}`);
-  const patch: Partial<MoveRow> = { tooAssignedId: null };
+  const patch: Partial<MoveRow> = originPending(moveId) ? {} : { tooAssignedId: null };
   if (approvable(moveId)) {
     if (move.status !== 'APPROVED' && APPROVES_FROM.has(move.status)) {
       Object.assign(patch, { status: 'APPROVED', approvedAt: db.now() });

@@ -63,5 +63,8 @@ export const unknown = http.all(`${API}/*`, async ({ request, cookies }) => {
   const { pathname } = new URL(request.url);
   if (request.method === 'GET' && pathname.endsWith('/ghc/v1/swagger.yaml')) return passthrough();
   const csrf = await csrfCheck(request, cookies);
-  return withHeaders(csrf.refusal ?? text(400), csrf.headers);
+  // The permissions layer refuses it after the no-cache layer; a CSRF refusal comes before both.
+  return csrf.refusal
+    ? withHeaders(csrf.refusal, csrf.headers)
+    : withHeaders(text(400), [...csrf.headers, NO_CACHE]);
 });

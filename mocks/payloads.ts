@@ -9,6 +9,7 @@ import { db } from './db';
 import {
   counselingOfficeById,
   dutyLocationById,
+  gblocOfPostalCode,
   officeUserById,
   SIGNED_IN_USER,
   type DutyLocationRow,
@@ -240,6 +241,14 @@ const monthDay = new Intl.DateTimeFormat('en-US', {
   timeZone: 'UTC',
 });
 
+/** The GBLOC of the move's first shipment's pickup postal code, as the view move_to_gbloc finds it. */
+export function shipmentGbloc(shipments: ShipmentRow[]): string | undefined {
+  const first = [...shipments]
+    .filter((shipment) => shipment.deletedAt === null && shipment.pickupAddress)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0];
+  return first?.pickupAddress ? gblocOfPostalCode(first.pickupAddress.postalCode) : undefined;
+}
+
 /** A shipment's earliest requested date: its pickup or its delivery. */
 const earliestRequested = (shipment: ShipmentRow) =>
   [shipment.requestedPickupDate, shipment.requestedDeliveryDate]
@@ -305,7 +314,11 @@ export function queueMove(parts: QueueParts): Schemas['QueueMove'] {
         location && { id: location.id, name: location.name, address: address(location.address) }
       );
     })(),
-    originGBLOC: orders.gbloc,
+    // The shipments' GBLOC, but the orders' for a move still in counseling.
+    originGBLOC:
+      row.status === 'NEEDS SERVICE COUNSELING'
+        ? orders.gbloc
+        : ((shipmentGbloc(shipments) as Schemas['GBLOC'] | undefined) ?? orders.gbloc),
     orderType: orders.ordersType,
     lockedByOfficeUserID: lockedBySomeoneElse ? ptr(row.lockedByOfficeUserId) : undefined,
     lockExpiresAt: lockedBySomeoneElse ? time(row.lockExpiresAt) : undefined,

@@ -13,6 +13,9 @@ export const RE_SERVICES = {
   DPK: { id: 'bdea5a8d-f15f-47d2-85c9-bba5694802ce', name: 'Domestic packing' },
   DNPK: { id: '3cc83af7-ecb9-4b33-bbc6-ff1459f001e2', name: 'Domestic NTS packing' },
   DUPK: { id: '15f01bc1-0754-4341-8e0f-25c8f04d5a77', name: 'Domestic unpacking' },
+  DMHF: { id: 'dbd3a39a-6bb9-42da-b81a-9229df7019cf', name: 'Domestic mobile home factor' },
+  DBHF: { id: '2471cc2d-6ed5-4ecc-9d43-db9711c8645b', name: 'Domestic haul away boat factor' },
+  DBTF: { id: '0e45b6f5-f2f5-4235-94e4-7b4cb899eb5d', name: 'Domestic tow away boat factor' },
   DOFSIT: { id: '998beda7-e390-4a83-b15e-578a24326937', name: 'Domestic origin 1st day SIT' },
   DCRT: { id: '68417bd7-4a9d-4472-941e-2ba6aeaf15f4', name: 'Domestic crating' },
   DOSHUT: { id: 'd979e8af-501a-44bb-8532-2799753a5810', name: 'Domestic origin shuttle service' },
@@ -23,23 +26,35 @@ export type ReServiceCode = keyof typeof RE_SERVICES;
 const zip3 = (postalCode: string | undefined) => postalCode?.slice(0, 3);
 
 /**
- * The service items approving a domestic shipment creates: linehaul (or
- * shorthaul within one ZIP3), fuel surcharge, origin and destination price,
- * packing (NTS packing for a shipment into storage) and, out of storage or
- * to a home, unpacking.
+ * The service items approving a domestic shipment creates
+ * (reServiceCodesForShipment): linehaul (for household goods, shorthaul within
+ * one ZIP3), fuel surcharge, origin and destination price, and the
+ * shipment type's own: packing and unpacking, NTS packing into storage,
+ * unpacking out of it, a factor for a mobile home or a boat. A PPM or
+ * unaccompanied baggage gets none.
  */
 export function basicServiceItems(
   shipment: Pick<ShipmentRow, 'shipmentType' | 'pickupAddress' | 'destinationAddress'>,
 ): ReServiceCode[] {
-  const sameZip3 =
-    zip3(shipment.pickupAddress?.postalCode) === zip3(shipment.destinationAddress?.postalCode);
-  const haul: ReServiceCode = sameZip3 ? 'DSH' : 'DLH';
+  const base = ['FSC', 'DOP', 'DDP'] as const;
   switch (shipment.shipmentType) {
+    case 'HHG': {
+      const sameZip3 =
+        zip3(shipment.pickupAddress?.postalCode) === zip3(shipment.destinationAddress?.postalCode);
+      return [sameZip3 ? 'DSH' : 'DLH', ...base, 'DPK', 'DUPK'];
+    }
     case 'HHG_INTO_NTS':
-      return [haul, 'FSC', 'DOP', 'DDP', 'DNPK'];
+      return ['DLH', ...base, 'DNPK'];
     case 'HHG_OUTOF_NTS':
-      return [haul, 'FSC', 'DOP', 'DDP', 'DUPK'];
-    default:
-      return [haul, 'FSC', 'DOP', 'DDP', 'DPK', 'DUPK'];
+      return ['DLH', ...base, 'DUPK'];
+    case 'MOBILE_HOME':
+      return ['DLH', ...base, 'DMHF'];
+    case 'BOAT_HAUL_AWAY':
+      return ['DLH', ...base, 'DBHF'];
+    case 'BOAT_TOW_AWAY':
+      return ['DLH', ...base, 'DBTF'];
+    case 'PPM':
+    case 'UNACCOMPANIED_BAGGAGE':
+      return [];
   }
 }

@@ -69,6 +69,15 @@ const dutyLocations = new Map(
 /** A duty location by id; undefined for an id the server does not know. */
 export const dutyLocationById = (id: string) => dutyLocations.get(id);
 
+// The GBLOC of a postal code, as the server's postal-code table gives it:
+// here, the codes of the duty locations' areas.
+const gblocsByPostalCode = new Map(
+  [...dutyLocations.values()].map((location) => [location.address.postalCode, location.gbloc]),
+);
+
+export const gblocOfPostalCode = (postalCode: string) =>
+  gblocsByPostalCode.get(postalCode.slice(0, 5));
+
 export const TOO_OFFICE = { id: random.uuid(), ...OFFICE };
 
 export const COUNSELING_OFFICE_ROWS = COUNSELING_OFFICES.map((name) => ({

@@ -306,7 +306,9 @@ export const REMARKS = [
   'Two motorcycles in the garage.',
 ];
 
-// The branch decides the department indicator, as on real orders.
+// The branch decides the department indicator, as on real orders. No Marine
+// Corps: the real server files every Marine's move under the USMC GBLOC, whose
+// queue is not this office's.
 export const BRANCHES: readonly [
   NonNullable<Schemas['Affiliation']>,
   NonNullable<Schemas['DeptIndicator']>,
@@ -314,7 +316,7 @@ export const BRANCHES: readonly [
   ['ARMY', 'ARMY'],
   ['ARMY', 'ARMY'],
   ['NAVY', 'NAVY_AND_MARINES'],
-  ['MARINES', 'NAVY_AND_MARINES'],
+  ['NAVY', 'NAVY_AND_MARINES'],
   ['AIR_FORCE', 'AIR_AND_SPACE_FORCE'],
   ['AIR_FORCE', 'AIR_AND_SPACE_FORCE'],
   ['SPACE_FORCE', 'AIR_AND_SPACE_FORCE'],

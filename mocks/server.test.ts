@@ -136,6 +136,7 @@ describe('the mock as an HTTP server', () => {
       await readFile(new URL('../public/ghc/v1/swagger.yaml', import.meta.url), 'utf8'),
     );
     expect(document.headers.get('Access-Control-Allow-Origin')).toBe(APP);
+    expect(document.headers.get('X-MILMOVE-TRACE-ID')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('answers an unknown API route with 400 text, after the CSRF check, and any other path with 404', async () => {

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { getResponse } from 'msw';
 import { db } from './db';
 import { handlers } from './handlers';
-import { noBody, text } from './http';
+import { noBody, text, TRACE_HEADER } from './http';
 import { profileFromEnv, setMockProfile } from './profile';
 
 const DOCUMENT = new URL('../public/ghc/v1/swagger.yaml', import.meta.url);
@@ -57,7 +57,7 @@ async function answer(request: Request): Promise<Response> {
   // The real server serves its document too: clients build themselves from it.
   if (request.method === 'GET' && pathname === '/ghc/v1/swagger.yaml') {
     return new Response(await readFile(DOCUMENT), {
-      headers: { 'Content-Type': 'application/yaml' },
+      headers: { 'Content-Type': 'application/yaml', [TRACE_HEADER]: crypto.randomUUID() },
     });
   }
   try {

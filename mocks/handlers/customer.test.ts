@@ -212,6 +212,31 @@ describe('changing a customer (updateCustomer)', () => {
     expect(db.snapshot().records).toEqual(before);
   });
 
+  it('refuses an address line of white space alone, as the address validation reads it blank', async () => {
+    const before = db.snapshot().records;
+    const answer = await update({
+      ...PAGE_BODY,
+      current_address: { ...PAGE_BODY.current_address, city: '   ' },
+    });
+    expect(expectValidation(answer).detail).toBe(
+      `Invalid input for ID: ${JOSHUA.id}. City can not be blank.`,
+    );
+    expect(db.snapshot().records).toEqual(before);
+  });
+
+  it("refuses a backup contact whose name or email is blank: the schema takes it, the contact's own validation does not", async () => {
+    const before = db.snapshot().records;
+    const answer = await update({
+      ...PAGE_BODY,
+      backup_contact: { name: ' ', email: '', phone: '719-555-0103' },
+    });
+    expect(expectValidation(answer)).toMatchObject({
+      title: 'Unable to complete request',
+      detail: `Invalid input for ID: ${JOSHUA.id}. Name can not be blank.\nEmail can not be blank.`,
+    });
+    expect(db.snapshot().records).toEqual(before);
+  });
+
   it('replaces the backup contact, and checks its email, name and phone in that order', async () => {
     const contact = { name: 'Dana Rivers', email: 'dana@example.com', phone: '757-555-0188' };
     expect((await update({ ...PAGE_BODY, backup_contact: contact })).body.backup_contact).toEqual(

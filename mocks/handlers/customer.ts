@@ -31,10 +31,15 @@ function mergeAddress(
     createdAt: stored?.createdAt ?? now,
     updatedAt: now,
   };
-  const blank = (['streetAddress1', 'city', 'state', 'postalCode'] as const)
-    .filter((field) => !next[field])
-    .map((field) => `${field[0].toUpperCase()}${field.slice(1)} can not be blank.`);
+  const blank = blankOf(next, ['streetAddress1', 'city', 'state', 'postalCode']);
   return blank.length > 0 ? blank : next;
+}
+
+/** The validators' StringIsPresent: empty or only white space is blank. */
+function blankOf<T extends object>(row: T, fields: readonly (keyof T & string)[]): string[] {
+  return fields
+    .filter((field) => String(row[field] ?? '').trim() === '')
+    .map((field) => `${field[0].toUpperCase()}${field.slice(1)} can not be blank.`);
 }
 
 /** `""` clears a name part, another value sets it, none leaves it. */
@@ -56,6 +61,9 @@ function updatedCustomer(
   if (Array.isArray(residentialAddress)) return residentialAddress;
   if (Array.isArray(backupMailingAddress)) return backupMailingAddress;
   const contact = body.backup_contact;
+  // The contact is saved with its own validation: a name and an email.
+  const contactBlank = contact ? blankOf(contact, ['name', 'email']) : [];
+  if (contactBlank.length > 0) return contactBlank;
   return {
     firstName: body.first_name ?? '',
     lastName: body.last_name ?? '',

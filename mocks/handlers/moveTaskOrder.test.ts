@@ -191,6 +191,38 @@ describe('approving a move (updateMoveTaskOrderStatus)', () => {
     expect(added.map((item) => item.reServiceCode)).toEqual(['CS', 'CS']);
   });
 
+  it('dates each new fee when it is made, not when the move was approved', async () => {
+    const { move, rows } = seededMove(SEED_LOCATORS.approvalsRequested);
+    const seeded = new Set(rows.serviceItems.map((item) => item.id));
+    const from = Date.now();
+    await approve(move.id!, move.eTag, { serviceCodeCS: true });
+    const made = db.serviceItemsOf(rows.move.id).filter((item) => !seeded.has(item.id));
+    expect(made.map((item) => item.reServiceCode)).toEqual(['CS']);
+    expectBetween(made[0].approvedAt, from, Date.now());
+    expect(made[0].approvedAt).not.toBe(rows.move.approvedAt);
+  });
+
+  it('does not look at the orders again for a move approved before: only its fees are made', async () => {
+    const { move, rows } = seededMove(SEED_LOCATORS.approvalsRequested);
+    db.touch('order', rows.order.id, { tac: null });
+    const answer = await approve(move.id!, move.eTag, { serviceCodeCS: true });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual(move);
+  });
+
+  it('skips an MS that exists before it looks for a pickup date, and counts deleted shipments', async () => {
+    const { move, rows } = seededMove(SEED_LOCATORS.availableToPrime);
+    const [kept, ...others] = rows.shipments;
+    for (const shipment of others) db.touch('shipment', shipment.id, { requestedPickupDate: null });
+    db.touch('shipment', kept.id, { deletedAt: rows.move.updatedAt });
+    // A deleted shipment's pickup date still prices the fee.
+    expect((await approve(move.id!, move.eTag, { serviceCodeCS: true })).status).toBe(200);
+    db.touch('shipment', kept.id, { requestedPickupDate: null });
+    // MS exists already: nothing to price, no 404.
+    expect((await approve(move.id!, move.eTag, { serviceCodeMS: true })).status).toBe(200);
+    expectNoBody(await approve(move.id!, move.eTag, { serviceCodeCS: true }), 404);
+  });
+
   it('refuses a move in a status approval does not leave: 409 with the router message', async () => {
     const { rows } = seededMove(SEED_LOCATORS.submitted);
     const draft = db.save('move', rows.move.id, { status: 'DRAFT' });

@@ -76,27 +76,32 @@ export const moveTaskOrderHandlers = [
       if ('response' in found) return found.response;
       const { move } = found;
       if (!namesVersion(ifMatch, move)) return preconditionFailed(move.id);
-      if (move.approvedAt === null && !APPROVABLE.includes(move.status)) {
-        return message(
-          409,
-          `ID: ${move.id} is in a conflicting state A move can only be approved if it's in one of these states: ["SUBMITTED" "APPROVALS REQUESTED" "SERVICE COUNSELING COMPLETED"]. However, its current status is: ${move.status}: INVALID_TRANSITION`,
-        );
-      }
-      const orders = db.find('order', move.ordersId);
-      const gaps = orders ? missingForApproval(orders) : [];
-      if (gaps.length > 0) {
-        return validation(
-          'Unable to complete request',
-          `Invalid input for ID: ${move.ordersId}. ${gaps.join('\n')}`,
-        );
+      // A move approved before is not approved again: only its fees are made.
+      if (move.approvedAt === null) {
+        if (!APPROVABLE.includes(move.status)) {
+          return message(
+            409,
+            `ID: ${move.id} is in a conflicting state A move can only be approved if it's in one of these states: ["SUBMITTED" "APPROVALS REQUESTED" "SERVICE COUNSELING COMPLETED"]. However, its current status is: ${move.status}: INVALID_TRANSITION`,
+          );
+        }
+        const orders = db.find('order', move.ordersId);
+        const gaps = orders ? missingForApproval(orders) : [];
+        if (gaps.length > 0) {
+          return validation(
+            'Unable to complete request',
+            `Invalid input for ID: ${move.ordersId}. ${gaps.join('\n')}`,
+          );
+        }
       }
       const codes = body as Schemas['MTOApprovalServiceItemCodes'];
-      const shipments = db.shipmentsOf(move.id);
-      // The fees are priced for the year of a pickup: without one, no fee can be made.
-      if (
-        (codes.serviceCodeMS || codes.serviceCodeCS) &&
-        !shipments.some((s) => s.requestedPickupDate)
-      ) {
+      // A second MS is skipped; CS is created each time it is asked for.
+      const makeMS =
+        codes.serviceCodeMS === true &&
+        !db.serviceItemsOf(move.id).some((item) => item.reServiceCode === 'MS');
+      // The fees are priced for the year of a pickup (deleted shipments count):
+      // without one, no fee can be made.
+      const pickups = db.all('shipment').filter((shipment) => shipment.moveId === move.id);
+      if ((makeMS || codes.serviceCodeCS) && !pickups.some((s) => s.requestedPickupDate)) {
         return noBody(404);
       }
       const approved =
@@ -107,13 +112,8 @@ export const moveTaskOrderHandlers = [
               tooAssignedId: null,
             })
           : move;
-      const at = approved.approvedAt ?? db.now();
-      const items = db.serviceItemsOf(move.id);
-      // A second MS is skipped; CS is created each time it is asked for.
-      if (codes.serviceCodeMS && !items.some((item) => item.reServiceCode === 'MS')) {
-        createMoveServiceItem(approved, 'MS', at);
-      }
-      if (codes.serviceCodeCS) createMoveServiceItem(approved, 'CS', at);
+      if (makeMS) createMoveServiceItem(approved, 'MS', db.now());
+      if (codes.serviceCodeCS) createMoveServiceItem(approved, 'CS', db.now());
       return record(payloads.move(approved));
     },
   }),

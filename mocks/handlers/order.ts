@@ -79,11 +79,9 @@ export const orderHandlers = [
       if (!orders) return noBody(404);
       if (!namesVersion(ifMatch, orders)) return preconditionFailed(orders.id);
       const sent = body as Body;
-      if (typeof sent.sac === 'string' && sent.sac.length > 80) {
-        return validation(
-          'Invalid input found while validating the order.',
-          'SAC cannot be more than 80 characters',
-        );
+      // The limit counts bytes, as Go's len does.
+      if (typeof sent.sac === 'string' && new TextEncoder().encode(sent.sac).length > 80) {
+        return validation('Unable to complete request', 'SAC cannot be more than 80 characters');
       }
       const next = updatedOrders(orders, sent);
       const gaps = missingForApproval(next);

@@ -6,7 +6,7 @@ import { eTagOf } from '../clock';
 import { db, SEED_LOCATORS } from '../db';
 import type { Schemas } from '../records';
 import { OFFICE_USERS, SIGNED_IN_USER } from '../referenceData';
-import { expectFramework, seededMove, send } from '../testApi';
+import { expectFramework, expectNoBody, seededMove, send } from '../testApi';
 
 type Result = Schemas['QueueMovesResult'];
 
@@ -142,16 +142,20 @@ describe('the moves queue (getMovesQueue)', () => {
     ]);
     const ids = pages.flatMap((body) => body.queueMoves!.map((row) => row.id));
     expect(new Set(ids).size).toBe(10);
-    expect(await queue('?page=4&perPage=4')).toEqual({ page: 4, perPage: 4, totalCount: 10 });
+    // The count comes with the rows: a page past the end has neither.
+    expect(await queue('?page=4&perPage=4')).toEqual({ page: 4, perPage: 4 });
   });
 
-  it('turns a page below 1 into 1 and a page size below 1 into 20, as the SQL does', async () => {
-    expect(await queue('?page=0&perPage=0')).toMatchObject({
-      page: 1,
-      perPage: 20,
-      totalCount: 10,
-    });
-    expect(await queue('?page=-3&perPage=-1')).toMatchObject({ page: 1, perPage: 20 });
+  it('pages from 1 with 20 rows when sent less, as the SQL does, and echoes what it was sent', async () => {
+    // 0 is a zero value: omitempty leaves it out.
+    const zero = await queue('?page=0&perPage=0');
+    expect(zero).not.toHaveProperty('page');
+    expect(zero).not.toHaveProperty('perPage');
+    expect(zero).toMatchObject({ totalCount: 10 });
+    expect(zero.queueMoves).toHaveLength(10);
+    const negative = await queue('?page=-3&perPage=-1');
+    expect(negative).toMatchObject({ page: -3, perPage: -1, totalCount: 10 });
+    expect(negative.queueMoves).toHaveLength(10);
   });
 
   it('answers an empty queue with the page alone: no rows, no count, as omitempty prints it', async () => {
@@ -162,7 +166,14 @@ describe('the moves queue (getMovesQueue)', () => {
   it('matches the move code, DoD ID and branch anywhere in them, in any case', async () => {
     expect(await locators('?locator=dy4')).toEqual(['RDY4PR']);
     expect(await locators('?edipi=036388')).toEqual(['RDY4PR']);
-    expect(await locators('?branch=marine')).toEqual(['REQST1', 'NOTAC1', 'ETBGX3']);
+    expect(await locators('?branch=nav')).toEqual([
+      'REQST1',
+      'HKPVRC',
+      'NOTAC1',
+      'WAKZWN',
+      'ETBGX3',
+    ]);
+    expect(await locators('?branch=AIR_FORCE')).toEqual(['GQL4HG', 'CJVRA9', 'V53GJ6']);
   });
 
   it('matches the customer name first name first, last name first, or "last, first"', async () => {
@@ -220,6 +231,33 @@ describe('the moves queue (getMovesQueue)', () => {
     expect(await locators('?status=SUBMITTED,')).toEqual(SUBMITTED);
   });
 
+  it('matches the assigned TOO by either name order, and the counseling office by any part', async () => {
+    const { rows } = seededMove(SEED_LOCATORS.submitted);
+    const too = OFFICE_USERS[1];
+    db.touch('move', rows.move.id, { tooAssignedId: too.id });
+    for (const name of [`${too.firstName} ${too.lastName}`, `${too.lastName} ${too.firstName}`]) {
+      expect(await locators(`?assignedTo=${encodeURIComponent(name.toLowerCase())}`)).toContain(
+        'RDY4PR',
+      );
+    }
+    const office = (await queue('?locator=RDY4PR')).queueMoves![0].counselingOffice!;
+    const part = office.slice(5, 15);
+    const matched = await locators(`?counselingOffice=${encodeURIComponent(part)}`);
+    expect(matched).toContain('RDY4PR');
+    for (const row of (await queue(`?counselingOffice=${encodeURIComponent(part)}`)).queueMoves!) {
+      expect(row.counselingOffice?.toLowerCase()).toContain(part.toLowerCase());
+    }
+    expect(await locators('?counselingOffice=nowhere')).toEqual([]);
+  });
+
+  it('fails the query on a requested move date the SQL cannot cast, with a 500 and no body', async () => {
+    expectNoBody(await send('GET', '/queues/moves?requestedMoveDate=soon'), 500);
+    expectNoBody(await send('GET', '/queues/moves?requestedMoveDate=2027-02-30'), 500);
+    expect(
+      (await send('GET', '/queues/moves?requestedMoveDate=2027-02-03T04:00:00%2B00:00')).status,
+    ).toBe(200);
+  });
+
   it('ignores the parameters the server never passes to its SQL, and empty values', async () => {
     const all = await locators();
     expect(await locators('?orderType=LOCAL_MOVE&destinationDutyLocation=Fort%20Hood')).toEqual(
@@ -233,11 +271,26 @@ describe('the moves queue (getMovesQueue)', () => {
     const noTac = seededMove(SEED_LOCATORS.missingTac).rows;
     const v53 = seededMove('V53GJ6').rows;
     const hk = seededMove('HKPVRC').rows;
-    db.save('order', ready.order.id, { gbloc: 'BGAC' });
+    // The move's GBLOC is its first shipment's pickup's: a pickup at Fort Bragg is BGAC's.
+    const [first] = ready.shipments;
+    db.save('shipment', first.id, {
+      pickupAddress: { ...first.pickupAddress!, postalCode: '28310' },
+    });
     noTac.shipments.forEach((shipment) => db.save('shipment', shipment.id, { status: 'APPROVED' }));
     db.touch('move', v53.move.id, { show: false });
     db.save('order', hk.order.id, { ordersType: 'SAFETY' });
     expect(await locators()).toEqual([...APPROVALS_REQUESTED, 'CJVRA9', 'WAKZWN', ...COUNSELED]);
+  });
+
+  it("keeps a move in its pickup's GBLOC when its orders move to another origin, but an NTS release follows the orders", async () => {
+    const ready = seededMove(SEED_LOCATORS.submitted).rows;
+    db.save('order', ready.order.id, { gbloc: 'BGAC' });
+    expect(await locators('?locator=RDY4PR')).toEqual(['RDY4PR']);
+    // Out of NTS, the shipment is the orders' GBLOC's: none of this move's waits in KKFA now.
+    ready.shipments.forEach((shipment) =>
+      db.save('shipment', shipment.id, { shipmentType: 'HHG_OUTOF_NTS' }),
+    );
+    expect(await locators('?locator=RDY4PR')).toEqual([]);
   });
 
   it('leaves out a move whose only open items are destination requests', async () => {

@@ -5,7 +5,7 @@
 // tie-breaker, then paged. Listing it releases the caller's locks.
 import type { operations } from '../../src/api/ghc';
 import { db } from '../db';
-import { ok } from '../http';
+import { noBody, ok } from '../http';
 import { operation } from '../operation';
 import * as payloads from '../payloads';
 import {
@@ -80,8 +80,13 @@ function entries(): Entry[] {
     if (!move.show || !order || !customer) return [];
     const shipments = shipmentsByMove.get(move.id) ?? [];
     const serviceItems = itemsByMove.get(move.id) ?? [];
-    // The office's GBLOC, on a shipment that waits for the TOO.
-    if (order.gbloc !== TOO_OFFICE.gbloc || !shipments.some(waitsForToo)) return [];
+    // The office's GBLOC, on a shipment that waits for the TOO: the move's
+    // GBLOC (its first shipment's pickup, move_to_gbloc), or the orders' for
+    // a shipment out of NTS.
+    const moveGbloc = payloads.shipmentGbloc(shipments) ?? order.gbloc;
+    const inOffice = (shipment: ShipmentRow) =>
+      (shipment.shipmentType === 'HHG_OUTOF_NTS' ? order.gbloc : moveGbloc) === TOO_OFFICE.gbloc;
+    if (!shipments.some((shipment) => waitsForToo(shipment) && inOffice(shipment))) return [];
     if (order.ordersType === 'SAFETY') return [];
     const submitted = serviceItems.filter((item) => item.shipmentId && item.status === 'SUBMITTED');
     if (
@@ -200,6 +205,14 @@ function sortedEntries(sort: Sort | 'default', descending: boolean): Entry[] {
   return sorted;
 }
 
+/** What Postgres's ::DATE reads: a day first, then anything a timestamp may add. */
+function readsAsDate(value: string): boolean {
+  const day = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(value);
+  if (!day) return false;
+  const date = new Date(`${day[1]}-${day[2]}-${day[3]}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value.slice(0, 10));
+}
+
 /** ILIKE '%value%'. */
 const contains = (text: string | null, value: string) =>
   text !== null && text.toLowerCase().includes(value.toLowerCase());
@@ -218,6 +231,10 @@ function filterOf(query: Query): (entry: Entry) => boolean {
     (query.emplid === undefined || contains(entry.customer.emplid, query.emplid)) &&
     (query.locator === undefined || contains(entry.move.locator, query.locator)) &&
     (query.branch === undefined || contains(entry.affiliation, query.branch)) &&
+    (query.counselingOffice === undefined ||
+      contains(entry.counselingOffice, query.counselingOffice)) &&
+    (query.assignedTo === undefined ||
+      entry.assignedNames.some((name) => contains(name, query.assignedTo ?? ''))) &&
     (origin === undefined || contains(entry.originName, origin)) &&
     (requested === undefined || entry.requestedDates.includes(requested)) &&
     (appeared === undefined || entry.sentToTooDays.includes(appeared));
@@ -240,7 +257,9 @@ export const queuesHandlers = [
     // The generated binder reads the parameters in the order of their names.
     bindOrder: [
       'appearedInTooAt',
+      'assignedTo',
       'branch',
+      'counselingOffice',
       'customerName',
       'edipi',
       'emplid',
@@ -255,20 +274,29 @@ export const queuesHandlers = [
     ],
     handle({ query: bound }) {
       const query = bound as Query;
+      // The SQL casts the requested date: one it cannot read fails the query.
+      if (query.requestedMoveDate !== undefined && !readsAsDate(query.requestedMoveDate)) {
+        return noBody(500);
+      }
       releaseLocks();
-      const page = query.page !== undefined && query.page >= 1 ? query.page : 1;
-      const perPage = query.perPage !== undefined && query.perPage >= 1 ? query.perPage : 20;
+      // The handler echoes what it was sent (1 and 20 when nothing); the SQL
+      // pages from 1 and 20 rows when sent less.
+      const askedPage = query.page ?? 1;
+      const askedPerPage = query.perPage ?? 20;
+      const page = askedPage >= 1 ? askedPage : 1;
+      const perPage = askedPerPage >= 1 ? askedPerPage : 20;
       const rows = sortedEntries(query.sort ?? 'default', query.order === 'desc').filter(
         filterOf(query),
       );
       const start = (page - 1) * perPage;
       // Only the page's rows are built: a long queue is mostly never shown.
       const queueMoves = rows.slice(start, start + perPage).map(payloads.queueMove);
-      // Empty lists and zero counts are left out, as the server prints them.
+      // The count comes with the page's rows, so a page past the end has
+      // none; empty lists and zero values are left out, as the server prints them.
       return ok({
-        page,
-        perPage,
-        totalCount: rows.length || undefined,
+        page: askedPage || undefined,
+        perPage: askedPerPage || undefined,
+        totalCount: queueMoves.length > 0 ? rows.length : undefined,
         queueMoves: queueMoves.length ? queueMoves : undefined,
       } satisfies Schemas['QueueMovesResult']);
     },

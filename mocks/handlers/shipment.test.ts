@@ -6,6 +6,7 @@ import { eTagOf, isoDate, jsonDateTime } from '../clock';
 import { db, SEED_LOCATORS } from '../db';
 import { setMockProfile } from '../profile';
 import type { Schemas } from '../records';
+import { OFFICE_USERS } from '../referenceData';
 import {
   expectFramework,
   expectMessage,
@@ -116,13 +117,28 @@ describe('approving one shipment (approveShipment)', () => {
     expect(afterLast.availableToPrimeAt).toBe(afterFirst.availableToPrimeAt);
   });
 
-  it("approves a shipment the Prime's request put back in front of the TOO, without new service items", async () => {
+  it('keeps the TOO assigned while a shipment still waits for them, and lets go once none does', async () => {
+    const { move, shipments } = await approvedMove();
+    // Approving the move itself let the assignment go: a TOO takes the move again.
+    db.touch('move', move.id!, { tooAssignedId: OFFICE_USERS[1].id });
+    await approveOne(shipments[0].id!, shipments[0].eTag);
+    await approveOne(shipments[1].id!, shipments[1].eTag);
+    expect(db.find('move', move.id!)?.tooAssignedId).toBe(OFFICE_USERS[1].id);
+    await approveOne(shipments[2].id!, shipments[2].eTag);
+    expect(db.find('move', move.id!)?.tooAssignedId).toBeNull();
+  });
+
+  it("approves a shipment the Prime's request put back in front of the TOO, making its basic service items again as the real approver does", async () => {
     const { rows } = seededMove(SEED_LOCATORS.approvalsRequested);
     const asked = rows.shipments.find((shipment) => shipment.status === 'APPROVALS_REQUESTED')!;
     const items = codesOf(asked.id);
     const answer = await approveOne(asked.id, eTagOf(asked.updatedAt));
     expect(answer.body.status).toBe('APPROVED');
-    expect(codesOf(asked.id)).toEqual(items);
+    // Nothing in the real approver looks for the items an earlier approval made.
+    expect(codesOf(asked.id)).toEqual([
+      ...items,
+      ...['DLH', 'FSC', 'DOP', 'DDP', 'DPK', 'DUPK'].map((code) => [code, 'APPROVED']),
+    ]);
   });
 
   it('checks in the server order: 404, external vendor, eTag, pickup date, move status, shipment status', async () => {

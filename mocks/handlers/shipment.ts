@@ -68,27 +68,28 @@ function approvalRefusal(
 }
 
 /**
- * Approves the shipment: its basic service items are created the first time
- * (approved), then the move is looked at again and saved.
+ * Approves the shipment: its basic service items are created (approved),
+ * every time, as the real approver does: nothing there checks for the ones
+ * an earlier approval made, so approving a shipment again (one whose
+ * approvals were requested) makes them again. Then the move is looked at
+ * again and saved.
  */
 function approve(shipment: ShipmentRow): ShipmentRow {
   const now = db.now();
-  if (shipment.status === 'SUBMITTED') {
-    for (const code of basicServiceItems(shipment)) {
-      db.create('serviceItem', {
-        moveId: shipment.moveId,
-        shipmentId: shipment.id,
-        reServiceId: RE_SERVICES[code].id,
-        reServiceCode: code,
-        reServiceName: RE_SERVICES[code].name,
-        status: 'APPROVED',
-        reason: null,
-        rejectionReason: null,
-        approvedAt: now,
-        rejectedAt: null,
-        convertToCustomerExpense: false,
-      });
-    }
+  for (const code of basicServiceItems(shipment)) {
+    db.create('serviceItem', {
+      moveId: shipment.moveId,
+      shipmentId: shipment.id,
+      reServiceId: RE_SERVICES[code].id,
+      reServiceCode: code,
+      reServiceName: RE_SERVICES[code].name,
+      status: 'APPROVED',
+      reason: null,
+      rejectionReason: null,
+      approvedAt: now,
+      rejectedAt: null,
+      convertToCustomerExpense: false,
+    });
   }
   const approved = db.save('shipment', shipment.id, { status: 'APPROVED', approvedDate: now });
   approveOrRequestApproval(shipment.moveId);

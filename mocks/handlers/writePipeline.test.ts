@@ -220,7 +220,10 @@ describe('the order in which a write is judged', () => {
 
   it('refuses a method the API does not have on a path it knows, after the CSRF check, with 400 text', async () => {
     const { customer } = seededMove(SEED_LOCATORS.submitted);
-    expectText(await send('PUT', `/customer/${customer.id}`, { body: {} }), 400, 'Bad Request');
+    const refused = await send('PUT', `/customer/${customer.id}`, { body: {} });
+    expectText(refused, 400, 'Bad Request');
+    // The permissions layer that refuses it runs after the no-cache layer.
+    expect(refused.headers.get('Cache-Control')).toBe('no-cache, no-store, must-revalidate');
     expectText(await send('DELETE', `/customer/${customer.id}`), 400, 'Bad Request');
     expectText(
       await send('DELETE', `/customer/${customer.id}`, { csrfToken: null }),
@@ -297,5 +300,35 @@ describe('If-Match on a write', () => {
     expect((await send('GET', `/move-task-orders/${move.id}`)).etag).toBe(quoted(move.eTag!));
     expect((await send('GET', list)).etag).toBeNull();
     expect((await send('GET', '/queues/moves')).etag).toBeNull();
+  });
+});
+
+describe("the framework's reading of a body", () => {
+  const approve = (body: string) => {
+    const { move } = seededMove(SEED_LOCATORS.submitted);
+    return send('PATCH', `/move-task-orders/${move.id}/status`, { ifMatch: move.eTag, body });
+  };
+
+  it('takes a body of white space alone as no body at all: the parameter is required', async () => {
+    expect(expectFramework(await approve('  \n '), 422)).toBe(
+      'serviceItemCodes in body is required',
+    );
+  });
+
+  it("reads the first JSON value only, as Go's decoder does, and never what follows it", async () => {
+    const answer = await approve('{"serviceCodeMS": true} and then some');
+    expect(answer.status).toBe(200);
+    const { move } = seededMove(SEED_LOCATORS.submitted);
+    expect(db.serviceItemsOf(move.id!).map((item) => item.reServiceCode)).toEqual(['MS']);
+  });
+
+  it('decodes null into the model as an empty one, so only its required fields can refuse it', async () => {
+    expect((await approve('null')).status).toBe(200);
+    const { order } = seededMove(SEED_LOCATORS.submitted);
+    const answer = await send('PATCH', `/orders/${order.id}`, {
+      ifMatch: order.eTag,
+      body: 'null',
+    });
+    expect(expectFramework(answer, 422)).toBe('issueDate in body is required');
   });
 });

@@ -933,6 +933,10 @@ export interface operations {
         appearedInTooAt?: string;
         /** @description A requested pickup date of one of the move's shipments (YYYY-MM-DD) */
         requestedMoveDate?: string;
+        /** @description Part of the name of the TOO the move is assigned to */
+        assignedTo?: string;
+        /** @description Part of the name of the move's counseling office */
+        counselingOffice?: string;
         /** @description The move statuses to list, comma separated */
         status?: ('SUBMITTED' | 'SERVICE COUNSELING COMPLETED' | 'APPROVALS REQUESTED')[];
       };
