@@ -19,7 +19,11 @@ export interface Bound {
   path: Record<string, string>;
   /** Query parameters as bound: integers, strings, string arrays; absent ones left out. */
   query: Record<string, string | number | string[]>;
-  /** The If-Match header as sent (the last one, if several). */
+  /**
+   * The If-Match header as sent. Several headers of one name reach the
+   * handlers joined with commas (fetch's Headers), where the real server
+   * takes the last: such a value never matches, in either profile.
+   */
   ifMatch: string | null;
   /** The decoded body, when the operation takes one. */
   body: unknown;

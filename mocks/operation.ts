@@ -8,10 +8,10 @@
 //      judged and applied with nothing in between, across tabs too.
 // The mock plays one signed-in TOO with every permission, so the session's
 // 401s and the permission checks' 403s never happen.
-import { http, passthrough, type HttpResponseResolver, type PathParams } from 'msw';
+import { http, HttpResponse, passthrough, type HttpResponseResolver, type PathParams } from 'msw';
 import { bind, type Binding, type Bound } from './binding';
 import { csrfCheck } from './csrf';
-import { API, ok, text, withHeaders } from './http';
+import { API, ok, text, TRACE_HEADER, withHeaders } from './http';
 import { exclusive } from './persistence';
 import { mockProfile } from './profile';
 
@@ -27,6 +27,27 @@ interface Handler extends Binding {
   handle: (bound: Bound) => Response;
 }
 
+/**
+ * A handler that throws is a bug of the mock's; the real server's recovery
+ * middleware answers a panic with its P body, and so does the mock.
+ */
+function recovered(handle: Handler['handle'], bound: Bound): Response {
+  try {
+    return handle(bound);
+  } catch (error) {
+    console.error(error);
+    const instance = crypto.randomUUID();
+    return new HttpResponse(
+      JSON.stringify({
+        title: 'Internal Server Error',
+        instance,
+        detail: 'An unexpected server error has occurred.',
+      }),
+      { status: 500, headers: { 'Content-Type': 'application/json', [TRACE_HEADER]: instance } },
+    );
+  }
+}
+
 /** An operation of the API, through the whole pipeline. */
 export function operation({ method, path, handle, ...binding }: Handler) {
   const resolver: HttpResponseResolver<PathParams> = async ({ request, params, cookies }) => {
@@ -36,7 +57,7 @@ export function operation({ method, path, handle, ...binding }: Handler) {
     // answered in one step.
     const body = await request.text();
     const bound = bind(binding, request, params, body);
-    const response = bound.response ?? (await exclusive(() => handle(bound.bound)));
+    const response = bound.response ?? (await exclusive(() => recovered(handle, bound.bound)));
     return withHeaders(response, [...csrf.headers, NO_CACHE]);
   };
   return http[method](`${API}${path}`, resolver);

@@ -216,6 +216,33 @@ export function serviceItem(row: ServiceItemRow): Schemas['MTOServiceItem'] {
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 const ZERO_TIME_ETAG = btoa('0001-01-01T00:00:00Z');
 
+/**
+ * A duty location as the queue's SQL returns it (its id, its name, the
+ * address's lines) and the payload function prints it: the ids and times it
+ * was not given are the nil UUID and the zero time.
+ */
+function queueDutyLocation(
+  location: DutyLocationRow | undefined,
+): Schemas['DutyLocation'] | undefined {
+  if (!location) return undefined;
+  const { streetAddress1, streetAddress2, city, state, postalCode } = location.address;
+  return {
+    id: location.id,
+    name: location.name,
+    address_id: NIL_UUID,
+    address: {
+      id: NIL_UUID,
+      streetAddress1,
+      streetAddress2: ptr(streetAddress2),
+      city,
+      state,
+      postalCode,
+      eTag: ZERO_TIME_ETAG,
+    },
+    eTag: ZERO_TIME_ETAG,
+  };
+}
+
 export interface QueueParts {
   move: MoveRow;
   order: OrderRow;
@@ -308,12 +335,7 @@ export function queueMove(parts: QueueParts): Schemas['QueueMove'] {
       : undefined,
     departmentIndicator: orders.departmentIndicator,
     shipmentsCount: val(active.length),
-    originDutyLocation: (() => {
-      const location = dutyLocationById(orders.originDutyLocationId);
-      return (
-        location && { id: location.id, name: location.name, address: address(location.address) }
-      );
-    })(),
+    originDutyLocation: queueDutyLocation(dutyLocationById(orders.originDutyLocationId)),
     // The shipments' GBLOC, but the orders' for a move still in counseling.
     originGBLOC:
       row.status === 'NEEDS SERVICE COUNSELING'

@@ -187,10 +187,41 @@ describe('approving one shipment (approveShipment)', () => {
     );
   });
 
+  it('holds a boat, a mobile home or an NTS release without a date, but never one with a date that has come', async () => {
+    const { shipments } = await approvedMove();
+    const [first] = shipments;
+    const boat = db.save('shipment', first.id!, {
+      shipmentType: 'BOAT_HAUL_AWAY',
+      requestedPickupDate: null,
+    });
+    expect((await approveOne(first.id!, eTagOf(boat.updatedAt))).status).toBe(200);
+    const [, second] = shipments;
+    const past = db.save('shipment', second.id!, {
+      shipmentType: 'MOBILE_HOME',
+      requestedPickupDate: isoDate(Date.now()),
+    });
+    expect(
+      expectValidation(await approveOne(second.id!, eTagOf(past.updatedAt))).invalid_fields,
+    ).toEqual({
+      'error validating mto shipment':
+        "RequestedPickupDate must be greater than or equal to tomorrow's date.",
+    });
+  });
+
   it('answers 404 without a body for a shipment a colleague deleted', async () => {
     const { shipments } = await approvedMove();
     db.remove('shipment', shipments[0].id!);
     expectNoBody(await approveOne(shipments[0].id!, shipments[0].eTag), 404);
+    // Soft-deleted, it is not found either, to approve or to reject.
+    const deleted = db.save('shipment', shipments[1].id!, {
+      deletedAt: '2026-11-01T00:00:00.000000Z',
+    });
+    expectNoBody(await approveOne(deleted.id, eTagOf(deleted.updatedAt)), 404);
+    const reject = await send('POST', `/shipments/${deleted.id}/reject`, {
+      ifMatch: eTagOf(deleted.updatedAt),
+      body: { rejectionReason: 'Not needed' },
+    });
+    expectNoBody(reject, 404);
   });
 
   it("refuses the move's eTag: each shipment has its own", async () => {

@@ -12,7 +12,6 @@ const DAY_MS = 86_400_000;
 
 // Shipments that need no requested pickup date to be approved.
 const NO_PICKUP_DATE = new Set<ShipmentRow['shipmentType']>([
-  'PPM',
   'BOAT_HAUL_AWAY',
   'BOAT_TOW_AWAY',
   'MOBILE_HOME',
@@ -38,9 +37,14 @@ function approvalRefusal(
     );
   }
   if (!namesVersion(eTag, shipment)) return preconditionFailed(shipment.id);
-  if (!NO_PICKUP_DATE.has(shipment.shipmentType)) {
-    if (!shipment.requestedPickupDate) return validation('Validation errors', detail);
-    if (shipment.requestedPickupDate < isoDate(Date.now() + DAY_MS)) {
+  // A PPM is not looked at; the other types exempt from a date must still
+  // have one in the future when they have one.
+  if (shipment.shipmentType !== 'PPM') {
+    const date = shipment.requestedPickupDate;
+    if (!date && !NO_PICKUP_DATE.has(shipment.shipmentType)) {
+      return validation('Validation errors', detail);
+    }
+    if (date && date < isoDate(Date.now() + DAY_MS)) {
       return validation('Validation errors', detail, {
         'error validating mto shipment':
           "RequestedPickupDate must be greater than or equal to tomorrow's date.",
@@ -96,7 +100,11 @@ function approve(shipment: ShipmentRow): ShipmentRow {
   return approved;
 }
 
-const findShipment = (id: string) => db.find('shipment', id.toLowerCase());
+/** A shipment not deleted: the approver and the rejecter look up no other. */
+const findShipment = (id: string) => {
+  const shipment = db.find('shipment', id.toLowerCase());
+  return shipment?.deletedAt === null ? shipment : undefined;
+};
 
 export const shipmentHandlers = [
   // All or nothing, in the order sent: the first shipment refused refuses

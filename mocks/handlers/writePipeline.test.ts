@@ -332,3 +332,21 @@ describe("the framework's reading of a body", () => {
     expect(expectFramework(answer, 422)).toBe('issueDate in body is required');
   });
 });
+
+describe('a handler that fails', () => {
+  it("answers as the real server's recovery middleware does: 500 with the panic body", async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { customer } = seededMove(SEED_LOCATORS.submitted);
+    vi.spyOn(db, 'find').mockImplementation(() => {
+      throw new Error('the database went away');
+    });
+    const answer = await send('GET', `/customer/${customer.id}`);
+    expect(answer.status).toBe(500);
+    expect(answer.body).toEqual({
+      title: 'Internal Server Error',
+      instance: answer.headers.get('X-MILMOVE-TRACE-ID'),
+      detail: 'An unexpected server error has occurred.',
+    });
+    expect(consoleError).toHaveBeenCalled();
+  });
+});
