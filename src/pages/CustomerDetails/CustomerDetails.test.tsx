@@ -26,6 +26,14 @@ const mtoRegion = () => region('Move task order');
 const shipmentCard = (number: number) => region(new RegExp(`^Shipment ${number}:`));
 const serviceItems = () => within(region('Service items'));
 
+/** Every label of a record's details list with what it shows, in the page's order. */
+const detailsShown = (scope: HTMLElement) => {
+  const definitions = within(scope).getAllByRole('definition');
+  return within(scope)
+    .getAllByRole('term')
+    .map((term, index) => [term.textContent, definitions[index].textContent]);
+};
+
 /** Whether a write proved itself with a token of this page's CSRF session. */
 async function carriesSessionToken(request: RecordedRequest | undefined) {
   const base = cookieValue(document.cookie, BASE_COOKIE);
@@ -51,10 +59,30 @@ describe('TOO customer details page', () => {
     expect(shownField(customerInfo, 'Email')).toBe(customer.email);
     expect(shownField(customerInfo, 'Phone')).toBe(customer.phone);
     expect(shownField(customerInfo, 'DoD ID')).toBe(customer.edipi);
-    expect(shownField(region('Orders'), 'HHG TAC')).toBe(order.tac);
-    expect(shownField(region('Orders'), 'New duty location')).toBe(
-      order.destinationDutyLocation?.name,
-    );
+    // The seed's orders of this move in the API's words, and each field as the page words it.
+    expect(order).toMatchObject({
+      order_type: 'PERMANENT_CHANGE_OF_STATION',
+      order_type_detail: 'HHG_PERMITTED',
+      grade: 'O-2',
+      department_indicator: 'ARMY',
+    });
+    expect(order.ntsSac).toBeUndefined();
+    expect(detailsShown(region('Orders'))).toEqual([
+      ['Orders type', 'Permanent change of station (PCS)'],
+      ['Orders type detail', 'Shipment of HHG permitted'],
+      ['Date issued', formatDate(order.date_issued)],
+      ['Report by date', formatDate(order.report_by_date)],
+      ['Pay grade', 'O-2'],
+      ['Current duty location', order.originDutyLocation?.name],
+      ['New duty location', order.destinationDutyLocation?.name],
+      ['Origin GBLOC', order.originDutyLocationGBLOC],
+      ['Department indicator', '21 Army'],
+      ['Orders number', order.order_number],
+      ['HHG TAC', order.tac],
+      ['HHG SAC', order.sac],
+      ['NTS TAC', order.ntsTac],
+      ['NTS SAC', '—'],
+    ]);
     expect(shownField(mtoRegion(), 'Status')).toBe('New move');
     expect(shownField(mtoRegion(), 'Approved')).toBe('Not yet');
     expect(shownField(mtoRegion(), 'Available to the Prime')).toBe('Not yet');

@@ -520,19 +520,32 @@ describe('a session whose faults strike after the server applied the write', () 
   }, 240_000);
 });
 
-/** The next write to `path` is applied by the mock, then its answer is lost as `fault` says. */
+/**
+ * The next write to `path` is applied by the mock, then its answer is lost as
+ * `fault` says. A write the mock refuses gets the mock's answer as it is. The
+ * test checks what the mock answered with `expectApplied`: an assertion in
+ * the handler would fail no test, only turn into a 500 for the app.
+ */
 function applyThenFail(method: 'patch' | 'post', path: string, fault: 'dropped' | 'serverError') {
+  // The status of each answer the mock gave to the write (0: no handler took it).
+  const answers: number[] = [];
   server.use(
     http[method](
       `*/ghc/v1/${path}`,
       async ({ request }) => {
         const response = await getResponse(handlers, request);
-        expect(response?.ok, 'the mock applied the write').toBe(true);
+        answers.push(response?.status ?? 0);
+        if (!response?.ok) return response;
         return fault === 'dropped' ? HttpResponse.error() : injectedServerError();
       },
       { once: true },
     ),
   );
+  return {
+    /** Waits for the write to reach the mock; it must have been applied (200), once. */
+    expectApplied: () =>
+      waitFor(() => expect(answers, 'the mock’s answers to the write').toEqual([200])),
+  };
 }
 
 const mtoRegion = () => region('Move task order');
@@ -541,10 +554,11 @@ const shipmentCard = (number: number) => region(new RegExp(`^Shipment ${number}:
 describe('a write the server applied but whose answer was lost', () => {
   it('says Send to Prime was done, shows the move approved and its new service items, and offers no resend', async () => {
     const requests = recordRequests();
-    applyThenFail('patch', 'move-task-orders/:id/status', 'dropped');
+    const write = applyThenFail('patch', 'move-task-orders/:id/status', 'dropped');
     const { user } = await openSubmittedMove();
 
     await user.click(screen.getByRole('button', { name: 'Send to Prime' }));
+    await write.expectApplied();
 
     const alert = await findAlert(DONE_UNCONFIRMED);
     expect(alert).toHaveTextContent('The connection failed before the server answered.');
@@ -563,7 +577,7 @@ describe('a write the server applied but whose answer was lost', () => {
   it('loads the latest version before resending when it could not be loaded after the failure, and the move the approval saved', async () => {
     const requests = recordRequests();
     const { user, store } = await openApprovedMove();
-    applyThenFail('post', 'shipments/:id/approve', 'serverError');
+    const write = applyThenFail('post', 'shipments/:id/approve', 'serverError');
     // The refetch after the failure drops too.
     server.use(
       http.get('*/ghc/v1/move_task_orders/:id/mto_shipments', () => HttpResponse.error(), {
@@ -573,6 +587,7 @@ describe('a write the server applied but whose answer was lost', () => {
     const card = shipmentCard(1);
 
     await user.click(within(card).getByRole('button', { name: 'Approve shipment 1' }));
+    await write.expectApplied();
 
     const alert = await findAlert('Not confirmed: the change may or may not have been saved', card);
     expect(alert).toHaveTextContent('The server failed (500) while answering.');
@@ -593,11 +608,16 @@ describe('a write the server applied but whose answer was lost', () => {
     const { user, store } = await openMove(SEED_LOCATORS.approvalsRequested);
     const { serviceItems } = seededMove(SEED_LOCATORS.approvalsRequested);
     const item = serviceItems.find((candidate) => candidate.status === 'SUBMITTED')!;
-    applyThenFail('patch', 'move-task-orders/:id/service-items/:itemID/status', 'dropped');
+    const write = applyThenFail(
+      'patch',
+      'move-task-orders/:id/service-items/:itemID/status',
+      'dropped',
+    );
 
     await user.click(
       screen.getByRole('button', { name: `Approve ${item.reServiceName}, shipment 1` }),
     );
+    await write.expectApplied();
 
     await findAlert(DONE_UNCONFIRMED, region('Service items'));
     const { move, shipments } = seededMove(SEED_LOCATORS.approvalsRequested);
@@ -610,7 +630,7 @@ describe('a write the server applied but whose answer was lost', () => {
 
   it('closes the edit form as saved when the latest version has the change', async () => {
     const requests = recordRequests();
-    applyThenFail('patch', 'customer/:id', 'serverError');
+    const write = applyThenFail('patch', 'customer/:id', 'serverError');
     const { user } = renderRoute(`/moves/${SEED_LOCATORS.submitted}/details`);
     const customer = await screen.findByRole('region', { name: 'Customer info' });
     await user.click(within(customer).getByRole('button', { name: 'Edit customer info' }));
@@ -620,6 +640,7 @@ describe('a write the server applied but whose answer was lost', () => {
     await user.type(phone, '210-555-0177');
 
     await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await write.expectApplied();
 
     await findStatus('Customer info saved.', customer);
     expect(shownField(customer, 'Phone')).toBe('210-555-0177');
@@ -628,7 +649,7 @@ describe('a write the server applied but whose answer was lost', () => {
   });
 
   it('fetches the customer the orders saved with them, though the answer was lost', async () => {
-    applyThenFail('patch', 'orders/:id', 'dropped');
+    const write = applyThenFail('patch', 'orders/:id', 'dropped');
     const { user, store } = await openSubmittedMove();
     const orders = region('Orders');
     await user.click(within(orders).getByRole('button', { name: 'Edit orders' }));
@@ -638,6 +659,7 @@ describe('a write the server applied but whose answer was lost', () => {
     await user.type(reportBy, '2027-02-20');
 
     await user.click(within(form).getByRole('button', { name: 'Save' }));
+    await write.expectApplied();
 
     await findStatus('Orders saved.', orders);
     const customer = seededMove(SEED_LOCATORS.submitted).customer;

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isoDate } from '../../../mocks/clock';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
-import { framework, message, noBody, text, validation } from '../../../mocks/http';
+import { API, framework, message, noBody, text, validation } from '../../../mocks/http';
 import { server } from '../../../mocks/node';
 import { setMockProfile, type MockProfile } from '../../../mocks/profile';
 import { seededMove, send } from '../../../mocks/testApi';
@@ -254,9 +254,16 @@ describe('recovering from a colleague’s change', () => {
 
   it('sends one request for a double click', async () => {
     const requests = recordRequests();
-    const { user } = await openSubmittedMove();
+    // Hold the server's answer until both clicks are done, as a server across
+    // a network would: the second click lands while the first write runs.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(http.patch(`${API}/move-task-orders/:id/status`, () => answered));
+    const { user, sendButton } = await openSubmittedMove();
 
-    await user.dblClick(screen.getByRole('button', { name: 'Send to Prime' }));
+    await user.dblClick(sendButton);
+    expect(submittedMove().status).toBe('SUBMITTED');
+    answer();
 
     await findStatus('The move was approved');
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
