@@ -1,6 +1,7 @@
 import { matchPath } from 'react-router';
+import { queueApi } from '../entities/queue/queueApi';
 import { loadMoveDetailsEarly, type MoveHints } from '../pages/CustomerDetails/loadMoveDetails';
-import { requestQueueEarly } from '../pages/MovesQueue/earlyRequest';
+import { toQuery, viewOf } from '../pages/MovesQueue/useQueueView';
 import { loadCustomerDetailsPage } from './pageChunks';
 import type { AppDispatch } from './store';
 
@@ -16,7 +17,8 @@ export const detailsPath = (locator: string) => `/moves/${encodeURIComponent(loc
  * records and the details page's code, side by side. main.tsx calls it
  * before React's first render, the queue when a move is opened from it
  * (with what its row tells of the move). Each page takes what was started
- * for it instead of asking again.
+ * for it instead of asking again: the queue finds its view's request in
+ * RTK Query's cache, on its way or answered.
  */
 export function startLoadingEarly(
   dispatch: AppDispatch,
@@ -24,7 +26,8 @@ export function startLoadingEarly(
   moveHints?: MoveHints,
 ): void {
   if (location.pathname === '/') {
-    requestQueueEarly(dispatch, location.search);
+    const query = toQuery(viewOf(new URLSearchParams(location.search)));
+    dispatch(queueApi.util.prefetch('getMovesQueue', query, { force: true }));
     return;
   }
   const locator = matchPath(`/${DETAILS_PATH}`, location.pathname)?.params.locator;

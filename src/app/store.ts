@@ -2,7 +2,8 @@ import { combineReducers, configureStore } from '@reduxjs/toolkit';
 import customers from '../entities/customers/customersSlice';
 import moveTaskOrders from '../entities/moveTaskOrders/moveTaskOrdersSlice';
 import orders from '../entities/orders/ordersSlice';
-import queue from '../entities/queue/queueSlice';
+import { queueApi } from '../entities/queue/queueApi';
+import recentMoves from '../entities/recentMoves';
 import serviceItems from '../entities/serviceItems/serviceItemsSlice';
 import shipments from '../entities/shipments/shipmentsSlice';
 import newerVersions from '../entities/newerVersions';
@@ -12,7 +13,10 @@ import { listenerMiddleware } from './listeners';
 // Records live under state.entities.<type>, eTag included, as in the reference.
 const rootReducer = combineReducers({
   entities: combineReducers({ moveTaskOrders, customers, orders, shipments, serviceItems }),
-  queue,
+  // Whose records the entities keep (entities/recentMoves.ts).
+  recentMoves,
+  // The queue's pages: RTK Query's cache, one entry per query (entities/queue/queueApi.ts).
+  [queueApi.reducerPath]: queueApi.reducer,
   writesInFlight,
   newerVersions,
 });
@@ -24,7 +28,7 @@ export function setupStore(preloadedState?: Partial<RootState>) {
     reducer: rootReducer,
     preloadedState,
     middleware: (getDefaultMiddleware) =>
-      getDefaultMiddleware().prepend(listenerMiddleware.middleware),
+      getDefaultMiddleware().prepend(listenerMiddleware.middleware).concat(queueApi.middleware),
   });
 }
 

@@ -6,7 +6,11 @@ import { actAsAnotherUser, resetMockData } from '../../mocks/browser';
 import { useAppSelector } from '../app/hooks';
 import type { RootState } from '../app/store';
 import { serverMayHaveChanged } from '../app/serverChanges';
-import { allRecords } from '../entities/recordTable';
+import { selectAllCustomers } from '../entities/customers/customersSlice';
+import { selectAllMoveTaskOrders } from '../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { selectAllOrders } from '../entities/orders/ordersSlice';
+import { selectAllServiceItems } from '../entities/serviceItems/serviceItemsSlice';
+import { selectAllShipments } from '../entities/shipments/shipmentsSlice';
 import { AlertSlot } from './AlertSlot';
 
 type Kind = Parameters<typeof actAsAnotherUser>[0];
@@ -17,23 +21,22 @@ interface Target {
 }
 
 // Every record the app holds, named the way the page names it.
-function targetsOf({ entities }: RootState): Target[] {
-  const { moveTaskOrders, customers, orders, shipments, serviceItems } = entities;
+function targetsOf(state: RootState): Target[] {
   const of = (kind: Kind, id: string, label: string) => ({ value: `${kind}:${id}`, label });
   return [
-    ...allRecords(moveTaskOrders).map((m) => of('move', m.id, `Move ${m.locator}`)),
-    ...allRecords(customers).map((c) =>
+    ...selectAllMoveTaskOrders(state).map((m) => of('move', m.id, `Move ${m.locator}`)),
+    ...selectAllCustomers(state).map((c) =>
       of('customer', c.id, `Customer ${c.first_name ?? ''} ${c.last_name ?? ''}`),
     ),
-    ...allRecords(orders).map((o) => of('order', o.id, `Orders ${o.order_number ?? o.id}`)),
-    ...allRecords(shipments).map((s) =>
+    ...selectAllOrders(state).map((o) => of('order', o.id, `Orders ${o.order_number ?? o.id}`)),
+    ...selectAllShipments(state).map((s) =>
       of(
         'shipment',
         s.id,
         `Shipment ${s.shipmentLocator ?? s.shipmentType} (${s.status.toLowerCase()})`,
       ),
     ),
-    ...allRecords(serviceItems).map((i) =>
+    ...selectAllServiceItems(state).map((i) =>
       of('serviceItem', i.id, `Service item ${i.reServiceCode} (${i.status.toLowerCase()})`),
     ),
   ];

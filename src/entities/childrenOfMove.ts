@@ -1,4 +1,4 @@
-import { getRecord, putRecord, removeRecord, type RecordTable } from './recordTable';
+import { createEntityAdapter, type EntityState } from '@reduxjs/toolkit';
 
 interface Child {
   id: string;
@@ -7,55 +7,79 @@ interface Child {
 }
 
 /**
- * A move's child records (shipments, service items): a record table plus,
- * per move, the ids of its children in the order the server lists them. A
- * list reads its ids in one step, and storing one child leaves them alone.
+ * A move's child records (shipments, service items) in the adapter's shape,
+ * plus, per move, the ids of its children in the order the server lists
+ * them. A list reads its ids in one step, and storing one child leaves them
+ * alone.
  */
-export interface ChildTable<T> extends RecordTable<T> {
+export interface ChildrenState<T> extends EntityState<T, string> {
   idsOfMove: Record<string, string[]>;
 }
 
 const NO_IDS: string[] = [];
-
-export function emptyChildTable<T>(): ChildTable<T> {
-  return { shards: {}, idsOfMove: {} };
-}
 
 function sameIds(a: readonly string[], b: readonly string[]) {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
 /**
- * Ids of a move's children. The array keeps its identity while the ids are
- * the same, so a list re-renders only when a child is added or removed; each
- * row subscribes to its own record by id.
+ * An entity adapter for a move's children, with the case reducers the
+ * slices share. The reducers are meant for Immer drafts.
  */
-export function idsOfMove<T>(table: ChildTable<T>, moveTaskOrderID: string): string[] {
-  return table.idsOfMove[moveTaskOrderID] ?? NO_IDS;
-}
+export function createChildrenAdapter<T extends Child>() {
+  const adapter = createEntityAdapter<T>();
 
-/**
- * Stores a move's freshly listed children whole and forgets the ones the
- * server no longer lists (a colleague removed them), so nothing shows a
- * record that is gone. A child listed at the version already stored keeps
- * its stored object, so its row does not re-render.
- */
-export function replaceChildrenOfMove<T extends Child>(
-  table: ChildTable<T>,
-  moveTaskOrderID: string,
-  listed: NoInfer<T>[],
-) {
-  const listedIDs = listed.map((child) => child.id);
-  const stillListed = new Set(listedIDs);
-  const known = idsOfMove(table, moveTaskOrderID);
-  for (const id of known) if (!stillListed.has(id)) removeRecord(table, id);
-  for (const child of listed) {
-    if (getRecord(table, child.id)?.eTag !== child.eTag) putRecord(table, child);
-  }
-  if (!sameIds(known, listedIDs)) table.idsOfMove[moveTaskOrderID] = listedIDs;
-}
+  return {
+    getInitialState: (): ChildrenState<T> => adapter.getInitialState({ idsOfMove: {} }),
 
-/** Stores one child whole; a child not seen before joins its move's list. */
-export function putChild<T extends Child>(table: ChildTable<T>, child: NoInfer<T>) {
-  if (putRecord(table, child)) (table.idsOfMove[child.moveTaskOrderID] ??= []).push(child.id);
+    /**
+     * Stores a move's freshly listed children whole and forgets the ones the
+     * server no longer lists (a colleague removed them), so nothing shows a
+     * record that is gone. A child listed at the version already stored
+     * keeps its stored object, so its row does not re-render.
+     */
+    replaceChildrenOfMove(state: ChildrenState<T>, moveTaskOrderID: string, listed: T[]) {
+      const listedIDs = listed.map((child) => child.id);
+      const stillListed = new Set(listedIDs);
+      const known = state.idsOfMove[moveTaskOrderID] ?? NO_IDS;
+      adapter.removeMany(
+        state,
+        known.filter((id) => !stillListed.has(id)),
+      );
+      adapter.setMany(
+        state,
+        listed.filter((child) => state.entities[child.id]?.eTag !== child.eTag),
+      );
+      if (!sameIds(known, listedIDs)) state.idsOfMove[moveTaskOrderID] = listedIDs;
+    },
+
+    /** Stores one child whole; a child not seen before joins its move's list. */
+    putChild(state: ChildrenState<T>, child: T) {
+      const isNew = !(child.id in state.entities);
+      adapter.setOne(state, child);
+      if (isNew) (state.idsOfMove[child.moveTaskOrderID] ??= []).push(child.id);
+    },
+
+    /** Lets go of the children of moves the store no longer keeps (see recentMoves.ts). */
+    forgetMoves(state: ChildrenState<T>, moveTaskOrderIDs: string[], childIDs: string[]) {
+      adapter.removeMany(state, childIDs);
+      for (const id of moveTaskOrderIDs) delete state.idsOfMove[id];
+    },
+
+    /**
+     * The adapter's selectors, and the ids of a move's children. That array
+     * keeps its identity while the ids are the same, so a list re-renders
+     * only when a child is added or removed; each row subscribes to its own
+     * record by id.
+     */
+    getSelectors<S>(selectState: (state: S) => ChildrenState<T>) {
+      const { selectById, selectAll } = adapter.getSelectors(selectState);
+      return {
+        selectById: selectById as (state: S, id: string) => T | undefined,
+        selectAll,
+        selectIdsOfMove: (state: S, moveTaskOrderID: string): string[] =>
+          selectState(state).idsOfMove[moveTaskOrderID] ?? NO_IDS,
+      };
+    },
+  };
 }

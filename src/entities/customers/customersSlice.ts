@@ -1,12 +1,14 @@
-import { createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { Customer, UpdateCustomerPayload } from '../../api/models';
 import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { createRecordSelectors, emptyRecordTable, putRecord } from '../recordTable';
+import { moveOpened } from '../recentMoves';
 
 const asCustomer = expectRecord<Customer>('customer', ['id', 'eTag']);
+
+const customersAdapter = createEntityAdapter<Customer>();
 
 export const getCustomer = createApiThunk('customers/getCustomer', (customerID: string) =>
   request('customer.getCustomer', { customerID }).then(asCustomer),
@@ -27,20 +29,26 @@ export const updateCustomer = createApiThunk(
 
 const customersSlice = createSlice({
   name: 'customers',
-  initialState: emptyRecordTable<Customer>(),
+  initialState: customersAdapter.getInitialState(),
   reducers: {},
   extraReducers: (builder) => {
-    builder.addMatcher(
-      isAnyOf(getCustomer.fulfilled, updateCustomer.fulfilled),
-      (state, { payload }) => {
-        putRecord(state, payload);
-      },
-    );
+    builder
+      .addCase(moveOpened, (state, { payload }) => {
+        customersAdapter.removeMany(state, payload.dropped.customers);
+      })
+      .addMatcher(
+        isAnyOf(getCustomer.fulfilled, updateCustomer.fulfilled),
+        (state, { payload }) => {
+          customersAdapter.setOne(state, payload);
+        },
+      );
   },
 });
 
 export default customersSlice.reducer;
 
-export const { selectById: selectCustomerById } = createRecordSelectors(
-  (state: RootState) => state.entities.customers,
-);
+const selectors = customersAdapter.getSelectors((state: RootState) => state.entities.customers);
+
+export const selectCustomerById: (state: RootState, id: string) => Customer | undefined =
+  selectors.selectById;
+export const selectAllCustomers = selectors.selectAll;

@@ -1,15 +1,17 @@
-import { createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { Move, ServiceItemCodes } from '../../api/models';
 import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { createRecordSelectors, emptyRecordTable, putRecord } from '../recordTable';
+import { moveOpened } from '../recentMoves';
 
 // The move is the task order: one record, one id, one eTag. The page reads it
 // by its locator (getMove), as MilMove's office app does; every write on it
 // answers the move as it is now.
 const asMove = expectRecord<Move>('move', ['id', 'locator', 'ordersId', 'status', 'eTag']);
+
+const moveTaskOrdersAdapter = createEntityAdapter<Move>();
 
 export const getMove = createApiThunk('moveTaskOrders/getMove', (locator: string) =>
   request('move.getMove', { locator }).then(asMove),
@@ -46,24 +48,32 @@ export const updateMoveTIORemarks = createApiThunk(
 
 const moveTaskOrdersSlice = createSlice({
   name: 'moveTaskOrders',
-  initialState: emptyRecordTable<Move>(),
+  initialState: moveTaskOrdersAdapter.getInitialState(),
   reducers: {},
   extraReducers: (builder) => {
-    builder.addMatcher(
-      isAnyOf(
-        getMove.fulfilled,
-        updateMoveTaskOrderStatus.fulfilled,
-        updateMoveTIORemarks.fulfilled,
-      ),
-      (state, { payload }) => {
-        putRecord(state, payload);
-      },
-    );
+    builder
+      .addCase(moveOpened, (state, { payload }) => {
+        moveTaskOrdersAdapter.removeMany(state, payload.dropped.moveTaskOrders);
+      })
+      .addMatcher(
+        isAnyOf(
+          getMove.fulfilled,
+          updateMoveTaskOrderStatus.fulfilled,
+          updateMoveTIORemarks.fulfilled,
+        ),
+        (state, { payload }) => {
+          moveTaskOrdersAdapter.setOne(state, payload);
+        },
+      );
   },
 });
 
 export default moveTaskOrdersSlice.reducer;
 
-export const { selectById: selectMoveTaskOrderById } = createRecordSelectors(
+const selectors = moveTaskOrdersAdapter.getSelectors(
   (state: RootState) => state.entities.moveTaskOrders,
 );
+
+export const selectMoveTaskOrderById: (state: RootState, id: string) => Move | undefined =
+  selectors.selectById;
+export const selectAllMoveTaskOrders = selectors.selectAll;

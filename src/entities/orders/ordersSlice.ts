@@ -1,12 +1,14 @@
-import { createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { Order, UpdateOrderPayload } from '../../api/models';
 import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { createRecordSelectors, emptyRecordTable, putRecord } from '../recordTable';
+import { moveOpened } from '../recentMoves';
 
 const asOrder = expectRecord<Order>('orders', ['id', 'customerID', 'eTag']);
+
+const ordersAdapter = createEntityAdapter<Order>();
 
 export const getOrder = createApiThunk('orders/getOrder', (orderID: string) =>
   request('order.getOrder', { orderID }).then(asOrder),
@@ -26,17 +28,23 @@ export const updateOrder = createApiThunk(
 
 const ordersSlice = createSlice({
   name: 'orders',
-  initialState: emptyRecordTable<Order>(),
+  initialState: ordersAdapter.getInitialState(),
   reducers: {},
   extraReducers: (builder) => {
-    builder.addMatcher(isAnyOf(getOrder.fulfilled, updateOrder.fulfilled), (state, { payload }) => {
-      putRecord(state, payload);
-    });
+    builder
+      .addCase(moveOpened, (state, { payload }) => {
+        ordersAdapter.removeMany(state, payload.dropped.orders);
+      })
+      .addMatcher(isAnyOf(getOrder.fulfilled, updateOrder.fulfilled), (state, { payload }) => {
+        ordersAdapter.setOne(state, payload);
+      });
   },
 });
 
 export default ordersSlice.reducer;
 
-export const { selectById: selectOrderById } = createRecordSelectors(
-  (state: RootState) => state.entities.orders,
-);
+const selectors = ordersAdapter.getSelectors((state: RootState) => state.entities.orders);
+
+export const selectOrderById: (state: RootState, id: string) => Order | undefined =
+  selectors.selectById;
+export const selectAllOrders = selectors.selectAll;

@@ -4,13 +4,15 @@ import { expectRecord, expectRecords } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { emptyChildTable, idsOfMove, putChild, replaceChildrenOfMove } from '../childrenOfMove';
-import { createRecordSelectors } from '../recordTable';
+import { createChildrenAdapter } from '../childrenOfMove';
+import { moveOpened } from '../recentMoves';
 
 // Each service item is written with its own eTag, never the move's (decision 0049).
 const KEYS = ['id', 'moveTaskOrderID', 'reServiceCode', 'reServiceName', 'status', 'eTag'] as const;
 const asServiceItem = expectRecord<MTOServiceItem>('service item', KEYS);
 const asServiceItems = expectRecords<MTOServiceItem>('service item', KEYS);
+
+const serviceItemsAdapter = createChildrenAdapter<MTOServiceItem>();
 
 export const listMTOServiceItems = createApiThunk(
   'serviceItems/listMTOServiceItems',
@@ -40,24 +42,26 @@ export const updateMTOServiceItemStatus = createApiThunk(
 
 const serviceItemsSlice = createSlice({
   name: 'serviceItems',
-  initialState: emptyChildTable<MTOServiceItem>(),
+  initialState: serviceItemsAdapter.getInitialState(),
   reducers: {},
   extraReducers: (builder) => {
     builder
       .addCase(listMTOServiceItems.fulfilled, (state, { payload, meta }) => {
-        replaceChildrenOfMove(state, meta.arg[0], payload);
+        serviceItemsAdapter.replaceChildrenOfMove(state, meta.arg[0], payload);
       })
       .addCase(updateMTOServiceItemStatus.fulfilled, (state, { payload }) => {
-        putChild(state, payload);
+        serviceItemsAdapter.putChild(state, payload);
+      })
+      .addCase(moveOpened, (state, { payload: { dropped } }) => {
+        serviceItemsAdapter.forgetMoves(state, dropped.moveTaskOrders, dropped.serviceItems);
       });
   },
 });
 
 export default serviceItemsSlice.reducer;
 
-const selectTable = (state: RootState) => state.entities.serviceItems;
-
-export const { selectById: selectServiceItemById } = createRecordSelectors(selectTable);
-
-export const selectServiceItemIdsOfMove = (state: RootState, moveTaskOrderID: string) =>
-  idsOfMove(selectTable(state), moveTaskOrderID);
+export const {
+  selectById: selectServiceItemById,
+  selectAll: selectAllServiceItems,
+  selectIdsOfMove: selectServiceItemIdsOfMove,
+} = serviceItemsAdapter.getSelectors((state: RootState) => state.entities.serviceItems);

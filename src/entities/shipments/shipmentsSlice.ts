@@ -4,13 +4,15 @@ import { expectRecord, expectRecords } from '../../api/records';
 import { request } from '../../api/request';
 import type { RootState } from '../../app/store';
 import { createApiThunk } from '../createApiThunk';
-import { emptyChildTable, idsOfMove, putChild, replaceChildrenOfMove } from '../childrenOfMove';
-import { createRecordSelectors } from '../recordTable';
+import { createChildrenAdapter } from '../childrenOfMove';
+import { moveOpened } from '../recentMoves';
 
 // Each shipment is written with its own eTag, never the move's (decision 0049).
 const KEYS = ['id', 'moveTaskOrderID', 'shipmentType', 'status', 'eTag'] as const;
 const asShipment = expectRecord<MTOShipment>('shipment', KEYS);
 const asShipments = expectRecords<MTOShipment>('shipment', KEYS);
+
+const shipmentsAdapter = createChildrenAdapter<MTOShipment>();
 
 export const listMTOShipments = createApiThunk(
   'shipments/listMTOShipments',
@@ -42,17 +44,20 @@ export const rejectShipment = createApiThunk(
 
 const shipmentsSlice = createSlice({
   name: 'shipments',
-  initialState: emptyChildTable<MTOShipment>(),
+  initialState: shipmentsAdapter.getInitialState(),
   reducers: {},
   extraReducers: (builder) => {
     builder
       .addCase(listMTOShipments.fulfilled, (state, { payload, meta }) => {
-        replaceChildrenOfMove(state, meta.arg[0], payload);
+        shipmentsAdapter.replaceChildrenOfMove(state, meta.arg[0], payload);
+      })
+      .addCase(moveOpened, (state, { payload: { dropped } }) => {
+        shipmentsAdapter.forgetMoves(state, dropped.moveTaskOrders, dropped.shipments);
       })
       .addMatcher(
         isAnyOf(approveShipment.fulfilled, rejectShipment.fulfilled),
         (state, { payload }) => {
-          putChild(state, payload);
+          shipmentsAdapter.putChild(state, payload);
         },
       );
   },
@@ -60,9 +65,8 @@ const shipmentsSlice = createSlice({
 
 export default shipmentsSlice.reducer;
 
-const selectTable = (state: RootState) => state.entities.shipments;
-
-export const { selectById: selectShipmentById } = createRecordSelectors(selectTable);
-
-export const selectShipmentIdsOfMove = (state: RootState, moveTaskOrderID: string) =>
-  idsOfMove(selectTable(state), moveTaskOrderID);
+export const {
+  selectById: selectShipmentById,
+  selectAll: selectAllShipments,
+  selectIdsOfMove: selectShipmentIdsOfMove,
+} = shipmentsAdapter.getSelectors((state: RootState) => state.entities.shipments);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../api/ApiError';
 import { useAppDispatch } from '../../app/hooks';
+import { openMove } from '../../entities/recentMoves';
 import { loadMoveDetails, takeEarlyLoad, type MoveDetailsIds } from './loadMoveDetails';
 
 export type MoveDetailsLoad =
@@ -32,7 +33,12 @@ export function useMoveDetails(locator: string): MoveDetailsLoad {
       };
     }
     loading.current.ids.then(
-      (ids) => current && setAnswer({ locator, load: { state: 'loaded', ...ids } }),
+      (ids) => {
+        if (!current) return;
+        // The move on screen: the store keeps its records (entities/recentMoves.ts).
+        dispatch(openMove(ids.moveTaskOrderID));
+        setAnswer({ locator, load: { state: 'loaded', ...ids } });
+      },
       (error: ApiError) => current && setAnswer({ locator, load: { state: 'failed', error } }),
     );
     return () => {

@@ -5,6 +5,7 @@ import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { noBody } from '../../../mocks/http';
 import { server } from '../../../mocks/node';
 import { dutyLocationById } from '../../../mocks/referenceData';
+import { startLoadingEarly } from '../../app/startLoadingEarly';
 import { setupStore } from '../../app/store';
 import { formatDate } from '../../components/format';
 import { BRANCH_LABELS, QUEUE_STATUSES } from '../../components/labels';
@@ -13,8 +14,7 @@ import { findAlert } from '../../test/liveRegions';
 import { seedQueueOf45 } from '../../test/queueSeed';
 import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
 import { renderRoute } from '../../test/renderWithProviders';
-import { requestQueueEarly } from './earlyRequest';
-import { LOADING_DELAY_MS } from './MovesQueue';
+import { LOADING_DELAY_MS } from './useQueueRows';
 
 const QUEUE_PATH = '/ghc/v1/queues/moves';
 
@@ -36,6 +36,25 @@ function slowDownNextQueueAnswer(ms: number) {
       { once: true },
     ),
   );
+}
+
+/** How long a quick answer takes here: within LOADING_DELAY_MS, as a server nearby answers. */
+const QUICK_ANSWER_MS = 100;
+
+/** Holds the next queue request until `release()`, then lets the mock answer it as usual. */
+function holdNextQueueAnswer() {
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  server.use(
+    http.get(
+      `*${QUEUE_PATH}`,
+      async () => {
+        await held;
+      },
+      { once: true },
+    ),
+  );
+  return { release };
 }
 
 /** Opens the queue at `path` over 45 moves (three pages), once it shows its page. */
@@ -210,6 +229,23 @@ describe('moves queue', () => {
     expect(definitions[terms.indexOf('Status')]).toHaveTextContent('New move');
   });
 
+  it('asks again when the user comes back to it from a move, so what they did there shows', async () => {
+    const requests = recordRequests();
+    const { user } = renderRoute('/');
+    await user.click(await screen.findByRole('link', { name: SEED_LOCATORS.submitted }));
+    // The user's own write: an approved move is no longer the TOO's to act on.
+    await user.click(await screen.findByRole('button', { name: 'Send to Prime' }));
+    await screen.findByText('Move approved', { selector: 'dd' });
+
+    await user.click(screen.getByRole('link', { name: 'TOO office' }));
+
+    expect(
+      await screen.findByText(`${queuedMoves().length} moves, page 1 of 1`),
+    ).toBeInTheDocument();
+    expect(shownLocators()).not.toContain(SEED_LOCATORS.submitted);
+    expect(queueSearches(requests)).toEqual([FIRST_LOAD, FIRST_LOAD]);
+  });
+
   it('says a move opened from it is not found when the server no longer has it', async () => {
     const { user } = renderRoute('/');
     const link = await screen.findByRole('link', { name: SEED_LOCATORS.submitted });
@@ -252,14 +288,29 @@ describe('moves queue', () => {
   });
 
   it('keeps the rows and says nothing while a quick answer comes, then shows it', async () => {
-    const { user } = await openQueueOf45();
-    slowDownNextQueueAnswer(30);
+    await openQueueOf45();
+    const firstPage = shownLocators();
+    const answer = holdNextQueueAnswer();
 
-    await user.click(screen.getByRole('button', { name: 'Next page' }));
+    // A click dispatched at once (user-event's own steps take time of their
+    // own), so the watch below starts with the queue's LOADING_DELAY_MS and
+    // ends before it, however busy the machine.
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
 
-    // Until the answer, the table still describes the rows it shows.
+    // While the answer is held, as long as a quick one takes: no loading
+    // state, and the table still describes the rows it shows.
+    await expect(
+      screen.findByText('Loading moves…', undefined, { timeout: QUICK_ANSWER_MS }),
+    ).rejects.toThrow();
     expect(screen.getByText('45 moves, page 1 of 3')).toBeInTheDocument();
+    expect(shownLocators()).toEqual(firstPage);
+    const [, body] = within(table()).getAllByRole('rowgroup');
+    expect(body).toHaveAttribute('aria-busy', 'false');
+    expectUsable('Next page', true);
+
+    answer.release();
     expect(await screen.findByText('45 moves, page 2 of 3')).toBeInTheDocument();
+    expect(shownLocators()).not.toEqual(firstPage);
     expect(screen.queryByText('Loading moves…')).not.toBeInTheDocument();
   });
 
@@ -635,6 +686,7 @@ describe('moves queue', () => {
 
   it('says when an answer has a row it cannot read, keeps the rows it had, and asks again on return', async () => {
     const { user } = await openQueueOf45();
+    const requests = recordRequests();
     const firstPage = shownLocators();
     server.use(
       http.get(
@@ -657,6 +709,11 @@ describe('moves queue', () => {
     expect(alert).toHaveTextContent("The server's queue row lacks locator.");
     expect(screen.getByRole('heading', { level: 1, name: 'Moves queue' })).toBeVisible();
     expect(shownLocators()).toEqual(firstPage);
+    // Not asked again on its own: the failure and the rows stay until the user comes back.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(queueSearches(requests)).toHaveLength(1);
+    expect(shownLocators()).toEqual(firstPage);
+    expect(alert).toBeInTheDocument();
 
     // The user comes back to the tab: the queue asks for its view again.
     fireEvent.focus(window);
@@ -667,6 +724,7 @@ describe('moves queue', () => {
   });
 
   it('says when the server fails, and shows the rows once it answers again', async () => {
+    const requests = recordRequests();
     server.use(http.get(`*${QUEUE_PATH}`, () => noBody(500), { once: true }));
     renderRoute('/');
 
@@ -674,6 +732,11 @@ describe('moves queue', () => {
     expect(alert).toHaveTextContent('The server failed (500).');
     expect(screen.queryByText('No moves match these filters.')).not.toBeInTheDocument();
     expect(shownLocators()).toEqual([]);
+    // Not asked again on its own, until the user comes back.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(queueSearches(requests)).toEqual([FIRST_LOAD]);
+    expect(shownLocators()).toEqual([]);
+    expect(alert).toBeInTheDocument();
 
     fireEvent.focus(window);
     expect(await screen.findByRole('link', { name: SEED_LOCATORS.submitted })).toBeInTheDocument();
@@ -688,7 +751,10 @@ describe('the queue’s request sent before the first render', () => {
     seedQueueOf45();
     const requests = recordRequests();
     const store = setupStore();
-    requestQueueEarly(store.dispatch, '?page=2&sort=customerName&order=desc');
+    startLoadingEarly(store.dispatch, {
+      pathname: '/',
+      search: '?page=2&sort=customerName&order=desc',
+    });
     // On its way before anything is rendered.
     await waitFor(() =>
       expect(queueSearches(requests)).toEqual(['?page=2&perPage=20&sort=customerName&order=desc']),
@@ -713,7 +779,7 @@ describe('the queue’s request sent before the first render', () => {
     const requests = recordRequests();
     const store = setupStore();
     slowDownNextQueueAnswer(150);
-    requestQueueEarly(store.dispatch, '?page=2');
+    startLoadingEarly(store.dispatch, { pathname: '/', search: '?page=2' });
 
     renderRoute('/?page=3', { store });
 

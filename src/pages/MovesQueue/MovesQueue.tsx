@@ -1,7 +1,7 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, type MouseEvent } from 'react';
 import { Button, Table } from '@trussworks/react-uswds';
 import { useNavigate } from 'react-router';
-import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { useAppDispatch } from '../../app/hooks';
 import { preloadCustomerDetailsPageWhenIdle } from '../../app/pageChunks';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
 import { detailsPath, startLoadingEarly } from '../../app/startLoadingEarly';
@@ -12,28 +12,15 @@ import type { Affiliation } from '../../api/models';
 import { formatDate, formatName } from '../../components/format';
 import { BRANCH_LABELS, labelOf, MOVE_STATUS_LABELS } from '../../components/labels';
 import { Loading } from '../../components/Loading';
-import {
-  getMovesQueue,
-  queueQueryKey,
-  selectQueueMoves,
-  selectQueueAnswered,
-  selectQueueTotalCount,
-  type QueueQuery,
-} from '../../entities/queue/queueSlice';
 import { QueueFilters } from './QueueFilters';
-import { takeEarlyRequest } from './earlyRequest';
+import { useQueueRows } from './useQueueRows';
 import {
   PER_PAGE,
-  toQuery,
   useQueueView,
-  type QueueView,
   type Filters,
   type QueueViewChange,
   type SortKey,
 } from './useQueueView';
-
-/** A quicker answer replaces the rows without a loading state in between. */
-export const LOADING_DELAY_MS = 150;
 
 // MilMove's TOO queue's columns, the move code first: it is the row's link.
 const columns: { key: SortKey | null; label: string }[] = [
@@ -148,9 +135,10 @@ const QueuePager = memo(function QueuePager({
 export function MovesQueue() {
   usePageTitle('Moves queue');
   const dispatch = useAppDispatch();
-  const moves = useAppSelector(selectQueueMoves);
-  const totalCount = useAppSelector(selectQueueTotalCount);
-  const answered = useAppSelector(selectQueueAnswered);
+  // Asking renders nothing: the table keeps describing the rows it shows
+  // (their page, sort and filters are the query they answer, `shown`), so a
+  // quick answer changes the screen once, in one frame.
+  const { rows: moves, totalCount, shown, error, loading: showLoading, ask } = useQueueRows();
   const navigate = useNavigate();
   // The rows' links are plain anchors (a router Link per row costs a
   // component and its hooks on every page); a plain click on one opens the
@@ -173,54 +161,14 @@ export function MovesQueue() {
     [dispatch, navigate, moves],
   );
 
-  // The query of a request that has gone unanswered for LOADING_DELAY_MS.
-  const [slowQuery, setSlowQuery] = useState<string | null>(null);
-  // The same, for the callbacks below: they set it only when it changes, as
-  // even a set to the same value can cost a render.
-  const slow = useRef<string | null>(null);
-  const slowTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const setSlow = useCallback((query: string | null) => {
-    if (slow.current === query) return;
-    slow.current = query;
-    setSlowQuery(query);
-  }, []);
-  // Asking renders nothing: the table keeps describing the rows it shows
-  // (their page, sort and filters are the query they answer), so a quick
-  // answer changes the screen once, in one frame. A slow one shows the
-  // loading state after LOADING_DELAY_MS; a first load shows it at once.
-  const ask = useCallback(
-    (view: QueueView) => {
-      const query = toQuery(view);
-      const key = queueQueryKey(query);
-      clearTimeout(slowTimer.current);
-      // Already showing the loading state: it stays, for this request now.
-      if (slow.current !== null) setSlow(key);
-      const timer = setTimeout(() => setSlow(key), LOADING_DELAY_MS);
-      slowTimer.current = timer;
-      // The app's first ask takes the request main.tsx sent before the first render.
-      const request = takeEarlyRequest(key) ?? dispatch(getMovesQueue(query));
-      void request.finally(() => {
-        clearTimeout(timer);
-        if (slow.current === key) setSlow(null);
-      });
-    },
-    [dispatch, setSlow],
-  );
   const { urlView, update, askAgain } = useQueueView(ask);
   // Rows are summaries: when the server may have changed, just fetch them again.
   useEffect(() => onServerMayHaveChanged(askAgain), [askAgain]);
 
   // Each row links to a move: once there are rows, the details page's code
   // comes while the browser is idle.
-  const hasAnswer = answered !== null;
+  const hasAnswer = shown !== null;
   useEffect(() => (hasAnswer ? preloadCustomerDetailsPageWhenIdle() : undefined), [hasAnswer]);
-
-  const shown = useMemo(
-    () => (answered ? (JSON.parse(answered.query) as QueueQuery) : null),
-    [answered],
-  );
-  const showLoading = answered === null || (slowQuery !== null && slowQuery !== answered.query);
-  const error = answered?.error ?? null;
 
   // The filter form starts from the URL's filters, and again each time the
   // router moves (Back, Forward): a new object then, even for the same ones.
@@ -282,7 +230,7 @@ export function MovesQueue() {
           <tbody aria-busy={showLoading}>{rows}</tbody>
         </Table>
       </div>
-      {answered && !error && moves.length === 0 && <p>No moves match these filters.</p>}
+      {hasAnswer && !error && moves.length === 0 && <p>No moves match these filters.</p>}
       <QueuePager
         shownPage={shownPage}
         pageCount={pageCount}

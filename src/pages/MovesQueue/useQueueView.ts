@@ -3,7 +3,7 @@ import { useLocation } from 'react-router';
 import { addHistoryEntry } from '../../app/history';
 import type { Affiliation } from '../../api/models';
 import { BRANCH_LABELS, QUEUE_STATUSES } from '../../components/labels';
-import type { QueueQuery } from '../../entities/queue/queueSlice';
+import type { QueueQuery } from '../../entities/queue/queueApi';
 
 export type SortKey = NonNullable<QueueQuery['sort']>;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
