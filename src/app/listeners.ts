@@ -1,6 +1,6 @@
 import { createListenerMiddleware, isAnyOf, isRejectedWithValue } from '@reduxjs/toolkit';
 import type { ApiError } from '../api/ApiError';
-import { getCustomer } from '../entities/customers/customersSlice';
+import { getCustomer, selectCustomerById } from '../entities/customers/customersSlice';
 import {
   getMove,
   selectMoveTaskOrderById,
@@ -17,9 +17,10 @@ import {
   listMTOShipments,
   selectShipmentById,
 } from '../entities/shipments/shipmentsSlice';
-import type { ApiThunkAction } from './hooks';
+import { hadNoVerdict } from '../writes/outcome';
+import { saveExpected } from '../writes/ownWrites';
+import { settled, type ApiThunkAction } from '../writes/thunks';
 import type { AppDispatch, RootState } from './store';
-import { hadNoVerdict } from './writeOutcome';
 
 export const listenerMiddleware = createListenerMiddleware();
 
@@ -36,17 +37,28 @@ async function refetch(
 ): Promise<void> {
   for (const wait of [0, ...REFETCH_RETRY_MS]) {
     if (wait > 0) await delay(wait);
-    const result = await dispatch(action());
-    if (result.meta.requestStatus === 'fulfilled') return;
-    const error = (result as { payload?: ApiError }).payload;
-    if (!error || !hadNoVerdict(error)) return;
+    const result = settled(await dispatch(action()));
+    if (result.status !== 'rejected' || !hadNoVerdict(result.error)) return;
   }
 }
 
 // The real server's writes save more than the record they answer with
 // (GHC.md): those records get new eTags the app must hold before its next
-// write on them, or that write meets a 412 of its own making. Each write's
-// other records are fetched right after it, off the path of its answer.
+// write on them. Each write's other records are fetched right after it, off
+// the path of its answer, and noted as the user's own saves (writes/ownWrites):
+// a write sent on the version before, while the fetch is on its way, meets a
+// 412 that the app then knows is no conflict.
+
+/** What a write may change on the move it saves besides its own record. */
+const MOVE_FIELDS_SAVED = ['status', 'approvedAt', 'approvalsRequestedAt', 'availableToPrimeAt'];
+/** What deciding a service item may change on its shipment. */
+const SHIPMENT_FIELDS_SAVED = ['status', 'approvedDate'];
+
+/** Notes that the user's write `by` saved the move too. */
+function moveSavedBy(dispatch: AppDispatch, state: RootState, moveID: string, by: string) {
+  const before = selectMoveTaskOrderById(state, moveID);
+  if (before) dispatch(saveExpected({ before, fields: MOVE_FIELDS_SAVED, by }));
+}
 
 // Approving the move creates its MS and CS service items. They are fetched
 // whenever the store learns the move was approved, however it learns it: the
@@ -90,10 +102,12 @@ startAppListening({
     });
   },
   effect: async (action, { dispatch, delay, getState }) => {
-    const moveID = approveShipment.fulfilled.match(action)
+    const own = approveShipment.fulfilled.match(action);
+    const moveID = own
       ? action.payload.moveTaskOrderID
-      : listMTOShipments.fulfilled.match(action) && action.meta.arg[0];
+      : listMTOShipments.fulfilled.match(action) && action.meta.arg;
     if (!moveID) return;
+    if (own) moveSavedBy(dispatch, getState(), moveID, approveShipment.typePrefix);
     const locator = locatorOf(getState(), moveID);
     await Promise.all([
       locator ? refetch(dispatch, delay, () => getMove(locator)) : undefined,
@@ -116,10 +130,18 @@ startAppListening({
     });
   },
   effect: async (action, { dispatch, delay, getState }) => {
-    const moveID = updateMTOServiceItemStatus.fulfilled.match(action)
+    const own = updateMTOServiceItemStatus.fulfilled.match(action);
+    const moveID = own
       ? action.payload.moveTaskOrderID
-      : listMTOServiceItems.fulfilled.match(action) && action.meta.arg[0];
+      : listMTOServiceItems.fulfilled.match(action) && action.meta.arg;
     if (!moveID) return;
+    if (own) {
+      const by = updateMTOServiceItemStatus.typePrefix;
+      moveSavedBy(dispatch, getState(), moveID, by);
+      const shipmentID = action.payload.mtoShipmentID;
+      const shipment = shipmentID ? selectShipmentById(getState(), shipmentID) : undefined;
+      if (shipment) dispatch(saveExpected({ before: shipment, fields: SHIPMENT_FIELDS_SAVED, by }));
+    }
     const locator = locatorOf(getState(), moveID);
     await Promise.all([
       locator ? refetch(dispatch, delay, () => getMove(locator)) : undefined,
@@ -146,6 +168,13 @@ startAppListening({
     const move = payload.moveTaskOrderID
       ? selectMoveTaskOrderById(getState(), payload.moveTaskOrderID)
       : undefined;
+    if (updateOrder.fulfilled.match(action)) {
+      // The customer is saved as it was: a new eTag, nothing else.
+      const customer = selectCustomerById(getState(), payload.customerID);
+      const by = updateOrder.typePrefix;
+      if (customer) dispatch(saveExpected({ before: customer, fields: [], by }));
+      if (move?.status === 'APPROVALS REQUESTED') moveSavedBy(dispatch, getState(), move.id, by);
+    }
     await Promise.all([
       refetch(dispatch, delay, () => getCustomer(payload.customerID)),
       move?.status === 'APPROVALS REQUESTED'

@@ -6,8 +6,9 @@ import { queueApi } from '../entities/queue/queueApi';
 import recentMoves from '../entities/recentMoves';
 import serviceItems from '../entities/serviceItems/serviceItemsSlice';
 import shipments from '../entities/shipments/shipmentsSlice';
-import newerVersions from '../entities/newerVersions';
-import writesInFlight from '../entities/writesInFlight';
+import inFlight from '../writes/inFlight';
+import newerVersions from '../writes/newerVersions';
+import ownWrites from '../writes/ownWrites';
 import { listenerMiddleware } from './listeners';
 
 // Records live under state.entities.<type>, eTag included, as in the reference.
@@ -17,8 +18,9 @@ const rootReducer = combineReducers({
   recentMoves,
   // The queue's pages: RTK Query's cache, one entry per query (entities/queue/queueApi.ts).
   [queueApi.reducerPath]: queueApi.reducer,
-  writesInFlight,
-  newerVersions,
+  // The concurrency core's state (src/writes): writes in flight, the versions
+  // this tab's own writes made, and newer versions the server has of records shown.
+  writes: combineReducers({ inFlight, ownWrites, newerVersions }),
 });
 
 export type RootState = ReturnType<typeof rootReducer>;

@@ -1,4 +1,4 @@
-import type { DisplayField } from './changes';
+import type { DisplayField } from '../writes/changes';
 
 interface DetailsProps<R> {
   record: R;

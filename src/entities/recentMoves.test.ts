@@ -123,11 +123,11 @@ describe('recent moves', () => {
     };
     const open = (store: AppStore, n: number) => {
       const { move, order, customer, shipments, serviceItems } = recordsOf(n);
-      store.dispatch(getMove.fulfilled(move, 'load', [move.locator]));
-      store.dispatch(getOrder.fulfilled(order, 'load', [order.id]));
-      store.dispatch(getCustomer.fulfilled(customer, 'load', [customer.id]));
-      store.dispatch(listMTOShipments.fulfilled(shipments, 'load', [move.id]));
-      store.dispatch(listMTOServiceItems.fulfilled(serviceItems, 'load', [move.id]));
+      store.dispatch(getMove.fulfilled(move, 'load', move.locator));
+      store.dispatch(getOrder.fulfilled(order, 'load', order.id));
+      store.dispatch(getCustomer.fulfilled(customer, 'load', customer.id));
+      store.dispatch(listMTOShipments.fulfilled(shipments, 'load', move.id));
+      store.dispatch(listMTOServiceItems.fulfilled(serviceItems, 'load', move.id));
       store.dispatch(openMove(move.id));
     };
 

@@ -1,10 +1,11 @@
 import {
   createSlice,
+  type EntityState,
   type PayloadAction,
   type ThunkAction,
   type UnknownAction,
 } from '@reduxjs/toolkit';
-import type { RootState } from '../app/store';
+import type { Move, Order } from '../api/models';
 
 // The store keeps the records of the moves the user opened last, and lets go
 // of the rest: a long session holds a few hundred records, not every one it
@@ -27,6 +28,17 @@ export interface DroppedRecords {
 /** Ids of moves, the one opened last first. */
 type RecentMoves = string[];
 
+/** What of the store this slice reads: its own list, and which records belong to which move. */
+interface RecentMovesState {
+  recentMoves: RecentMoves;
+  entities: {
+    moveTaskOrders: EntityState<Move, string>;
+    orders: EntityState<Order, string>;
+    shipments: { idsOfMove: Record<string, string[]> };
+    serviceItems: { idsOfMove: Record<string, string[]> };
+  };
+}
+
 /** The moves kept after opening one, and the ones that fall off the end. */
 function afterOpening(recent: readonly string[], moveTaskOrderID: string) {
   const next = [moveTaskOrderID, ...recent.filter((id) => id !== moveTaskOrderID)];
@@ -34,7 +46,7 @@ function afterOpening(recent: readonly string[], moveTaskOrderID: string) {
 }
 
 /** The ids of the records the store holds of these moves, by entity type. */
-function recordsOf(state: RootState, moveTaskOrderIDs: readonly string[]) {
+function recordsOf(state: RecentMovesState, moveTaskOrderIDs: readonly string[]) {
   const { moveTaskOrders, orders, shipments, serviceItems } = state.entities;
   const records = {
     moveTaskOrders: new Set<string>(),
@@ -81,7 +93,7 @@ export default recentMovesSlice.reducer;
  */
 export function openMove(
   moveTaskOrderID: string,
-): ThunkAction<void, RootState, unknown, UnknownAction> {
+): ThunkAction<void, RecentMovesState, unknown, UnknownAction> {
   return (dispatch, getState) => {
     const state = getState();
     const { kept, left } = afterOpening(state.recentMoves, moveTaskOrderID);
@@ -100,4 +112,4 @@ export function openMove(
   };
 }
 
-export const selectRecentMoves = (state: RootState) => state.recentMoves;
+export const selectRecentMoves = (state: RecentMovesState) => state.recentMoves;

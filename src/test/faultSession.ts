@@ -11,14 +11,14 @@ import { server } from '../../mocks/node';
 import { seededMove } from '../../mocks/testApi';
 import type { Customer, Move, MTOServiceItem, MTOShipment } from '../api/models';
 import type { AppStore } from '../app/store';
-import type { DisplayField } from '../components/changes';
+import type { DisplayField } from '../writes/changes';
 import { labelOf, SERVICE_ITEM_STATUS_LABELS, SHIPMENT_STATUS_LABELS } from '../components/labels';
 import { selectServiceItemIdsOfMove } from '../entities/serviceItems/serviceItemsSlice';
 import { selectShipmentIdsOfMove } from '../entities/shipments/shipmentsSlice';
 import { customerFields, moveFields } from '../pages/CustomerDetails/displayFields';
 // The page and its edit form are loaded lazily; load their modules now so
 // that under fake timers a session waits on the API, not on module loading.
-import '../components/edit/EditRecordForm';
+import '../writes/ui/EditRecordForm';
 import '../pages/CustomerDetails/CustomerDetails';
 
 /** An injected 500, as the real server's handlers answer one: no body (N). */
@@ -113,7 +113,7 @@ export function expectNoStuckButton(store: AppStore, when: string) {
       (button) => `${button.textContent} (disabled: ${String(button.hasAttribute('disabled'))})`,
     );
   expect(stuck, `${when}: busy or disabled buttons`).toEqual([]);
-  expect(Object.keys(store.getState().writesInFlight), `${when}: writes in flight`).toEqual([]);
+  expect(Object.keys(store.getState().writes.inFlight), `${when}: writes in flight`).toEqual([]);
 }
 
 /** Recovery clicks per step before the user gives up on it. */

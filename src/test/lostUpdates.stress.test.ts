@@ -21,7 +21,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ApiError } from '../api/ApiError';
 import type { Customer, Move, Order } from '../api/models';
 import { setupStore, type AppStore } from '../app/store';
-import { valuesOf } from '../components/edit/formValues';
+import { valuesOf } from '../writes/formValues';
 import {
   getCustomer,
   selectCustomerById,

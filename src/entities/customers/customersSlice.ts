@@ -1,14 +1,18 @@
-import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createEntityAdapter, createSlice, isAnyOf, type EntityState } from '@reduxjs/toolkit';
 import type { Customer, UpdateCustomerPayload } from '../../api/models';
 import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
-import type { RootState } from '../../app/store';
-import { createApiThunk } from '../createApiThunk';
+import { createApiThunk, createWriteThunk, withPositionalArgs } from '../../writes/thunks';
 import { moveOpened } from '../recentMoves';
 
 const asCustomer = expectRecord<Customer>('customer', ['id', 'eTag']);
 
 const customersAdapter = createEntityAdapter<Customer>();
+
+/** The part of the store this slice keeps. */
+interface CustomersState {
+  entities: { customers: EntityState<Customer, string> };
+}
 
 export const getCustomer = createApiThunk('customers/getCustomer', (customerID: string) =>
   request('customer.getCustomer', { customerID }).then(asCustomer),
@@ -18,13 +22,22 @@ export const getCustomer = createApiThunk('customers/getCustomer', (customerID: 
  * The body must carry every field the server always writes (the names, the
  * preference flags, cac_validated): see pages/CustomerDetails/editFields.ts.
  */
-export const updateCustomer = createApiThunk(
-  'customers/updateCustomer',
-  (customerID: string, ifMatchETag: string, body: UpdateCustomerPayload) =>
-    request('customer.updateCustomer', { customerID, 'If-Match': ifMatchETag }, body).then(
-      asCustomer,
-    ),
-  { recordOf: (customerID) => customerID },
+export const updateCustomer = withPositionalArgs(
+  createWriteThunk(
+    'customers/updateCustomer',
+    (arg: { customerID: string; ifMatchETag: string; body: UpdateCustomerPayload }) =>
+      request(
+        'customer.updateCustomer',
+        { customerID: arg.customerID, 'If-Match': arg.ifMatchETag },
+        arg.body,
+      ).then(asCustomer),
+    (arg) => arg.customerID,
+  ),
+  (customerID: string, ifMatchETag: string, body: UpdateCustomerPayload) => ({
+    customerID,
+    ifMatchETag,
+    body,
+  }),
 );
 
 const customersSlice = createSlice({
@@ -47,8 +60,10 @@ const customersSlice = createSlice({
 
 export default customersSlice.reducer;
 
-const selectors = customersAdapter.getSelectors((state: RootState) => state.entities.customers);
+const selectors = customersAdapter.getSelectors(
+  (state: CustomersState) => state.entities.customers,
+);
 
-export const selectCustomerById: (state: RootState, id: string) => Customer | undefined =
+export const selectCustomerById: (state: CustomersState, id: string) => Customer | undefined =
   selectors.selectById;
 export const selectAllCustomers = selectors.selectAll;

@@ -1,9 +1,8 @@
-import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createEntityAdapter, createSlice, isAnyOf, type EntityState } from '@reduxjs/toolkit';
 import type { Move, ServiceItemCodes } from '../../api/models';
 import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
-import type { RootState } from '../../app/store';
-import { createApiThunk } from '../createApiThunk';
+import { createApiThunk, createWriteThunk, withPositionalArgs } from '../../writes/thunks';
 import { moveOpened } from '../recentMoves';
 
 // The move is the task order: one record, one id, one eTag. The page reads it
@@ -12,6 +11,11 @@ import { moveOpened } from '../recentMoves';
 const asMove = expectRecord<Move>('move', ['id', 'locator', 'ordersId', 'status', 'eTag']);
 
 const moveTaskOrdersAdapter = createEntityAdapter<Move>();
+
+/** The part of the store this slice keeps. */
+interface MoveTaskOrdersState {
+  entities: { moveTaskOrders: EntityState<Move, string> };
+}
 
 export const getMove = createApiThunk('moveTaskOrders/getMove', (locator: string) =>
   request('move.getMove', { locator }).then(asMove),
@@ -23,27 +27,41 @@ export const getMove = createApiThunk('moveTaskOrders/getMove', (locator: string
  * move only; a shipment's approval makes it available to the Prime. The new
  * service items are fetched by a listener (app/listeners.ts).
  */
-export const updateMoveTaskOrderStatus = createApiThunk(
-  'moveTaskOrders/updateMoveTaskOrderStatus',
-  (moveTaskOrderID: string, ifMatchETag: string, serviceItemCodes: ServiceItemCodes) =>
-    request(
-      'moveTaskOrder.updateMoveTaskOrderStatus',
-      { moveTaskOrderID, 'If-Match': ifMatchETag },
-      serviceItemCodes,
-    ).then(asMove),
-  { recordOf: (moveTaskOrderID) => moveTaskOrderID },
+export const updateMoveTaskOrderStatus = withPositionalArgs(
+  createWriteThunk(
+    'moveTaskOrders/updateMoveTaskOrderStatus',
+    (arg: { moveTaskOrderID: string; ifMatchETag: string; serviceItemCodes: ServiceItemCodes }) =>
+      request(
+        'moveTaskOrder.updateMoveTaskOrderStatus',
+        { moveTaskOrderID: arg.moveTaskOrderID, 'If-Match': arg.ifMatchETag },
+        arg.serviceItemCodes,
+      ).then(asMove),
+    (arg) => arg.moveTaskOrderID,
+  ),
+  (moveTaskOrderID: string, ifMatchETag: string, serviceItemCodes: ServiceItemCodes) => ({
+    moveTaskOrderID,
+    ifMatchETag,
+    serviceItemCodes,
+  }),
 );
 
-/** Declared by MilMove's document; its server answers 501 (see the README). */
-export const updateMoveTIORemarks = createApiThunk(
-  'moveTaskOrders/updateMoveTIORemarks',
-  (moveTaskOrderID: string, ifMatchETag: string, tioRemarks: string | null) =>
-    request(
-      'moveTaskOrder.updateMoveTIORemarks',
-      { moveTaskOrderID, 'If-Match': ifMatchETag },
-      { tioRemarks },
-    ).then(asMove),
-  { recordOf: (moveTaskOrderID) => moveTaskOrderID },
+/** Declared by MilMove's document; its server answers 501 (see docs/contract.md). */
+export const updateMoveTIORemarks = withPositionalArgs(
+  createWriteThunk(
+    'moveTaskOrders/updateMoveTIORemarks',
+    (arg: { moveTaskOrderID: string; ifMatchETag: string; tioRemarks: string | null }) =>
+      request(
+        'moveTaskOrder.updateMoveTIORemarks',
+        { moveTaskOrderID: arg.moveTaskOrderID, 'If-Match': arg.ifMatchETag },
+        { tioRemarks: arg.tioRemarks },
+      ).then(asMove),
+    (arg) => arg.moveTaskOrderID,
+  ),
+  (moveTaskOrderID: string, ifMatchETag: string, tioRemarks: string | null) => ({
+    moveTaskOrderID,
+    ifMatchETag,
+    tioRemarks,
+  }),
 );
 
 const moveTaskOrdersSlice = createSlice({
@@ -71,9 +89,9 @@ const moveTaskOrdersSlice = createSlice({
 export default moveTaskOrdersSlice.reducer;
 
 const selectors = moveTaskOrdersAdapter.getSelectors(
-  (state: RootState) => state.entities.moveTaskOrders,
+  (state: MoveTaskOrdersState) => state.entities.moveTaskOrders,
 );
 
-export const selectMoveTaskOrderById: (state: RootState, id: string) => Move | undefined =
+export const selectMoveTaskOrderById: (state: MoveTaskOrdersState, id: string) => Move | undefined =
   selectors.selectById;
 export const selectAllMoveTaskOrders = selectors.selectAll;

@@ -1,14 +1,18 @@
-import { createEntityAdapter, createSlice, isAnyOf } from '@reduxjs/toolkit';
+import { createEntityAdapter, createSlice, isAnyOf, type EntityState } from '@reduxjs/toolkit';
 import type { Order, UpdateOrderPayload } from '../../api/models';
 import { expectRecord } from '../../api/records';
 import { request } from '../../api/request';
-import type { RootState } from '../../app/store';
-import { createApiThunk } from '../createApiThunk';
+import { createApiThunk, createWriteThunk, withPositionalArgs } from '../../writes/thunks';
 import { moveOpened } from '../recentMoves';
 
 const asOrder = expectRecord<Order>('orders', ['id', 'customerID', 'eTag']);
 
 const ordersAdapter = createEntityAdapter<Order>();
+
+/** The part of the store this slice keeps. */
+interface OrdersState {
+  entities: { orders: EntityState<Order, string> };
+}
 
 export const getOrder = createApiThunk('orders/getOrder', (orderID: string) =>
   request('order.getOrder', { orderID }).then(asOrder),
@@ -19,11 +23,22 @@ export const getOrder = createApiThunk('orders/getOrder', (orderID: string) =>
  * what changed. Saving the orders saves the customer too: a listener
  * (app/listeners.ts) fetches its new version.
  */
-export const updateOrder = createApiThunk(
-  'orders/updateOrder',
-  (orderID: string, ifMatchETag: string, body: UpdateOrderPayload) =>
-    request('order.updateOrder', { orderID, 'If-Match': ifMatchETag }, body).then(asOrder),
-  { recordOf: (orderID) => orderID },
+export const updateOrder = withPositionalArgs(
+  createWriteThunk(
+    'orders/updateOrder',
+    (arg: { orderID: string; ifMatchETag: string; body: UpdateOrderPayload }) =>
+      request(
+        'order.updateOrder',
+        { orderID: arg.orderID, 'If-Match': arg.ifMatchETag },
+        arg.body,
+      ).then(asOrder),
+    (arg) => arg.orderID,
+  ),
+  (orderID: string, ifMatchETag: string, body: UpdateOrderPayload) => ({
+    orderID,
+    ifMatchETag,
+    body,
+  }),
 );
 
 const ordersSlice = createSlice({
@@ -43,8 +58,8 @@ const ordersSlice = createSlice({
 
 export default ordersSlice.reducer;
 
-const selectors = ordersAdapter.getSelectors((state: RootState) => state.entities.orders);
+const selectors = ordersAdapter.getSelectors((state: OrdersState) => state.entities.orders);
 
-export const selectOrderById: (state: RootState, id: string) => Order | undefined =
+export const selectOrderById: (state: OrdersState, id: string) => Order | undefined =
   selectors.selectById;
 export const selectAllOrders = selectors.selectAll;

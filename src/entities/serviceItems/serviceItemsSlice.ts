@@ -2,9 +2,8 @@ import { createSlice } from '@reduxjs/toolkit';
 import type { MTOServiceItem, ServiceItemStatusPayload } from '../../api/models';
 import { expectRecord, expectRecords } from '../../api/records';
 import { request } from '../../api/request';
-import type { RootState } from '../../app/store';
-import { createApiThunk } from '../createApiThunk';
-import { createChildrenAdapter } from '../childrenOfMove';
+import { createApiThunk, createWriteThunk, withPositionalArgs } from '../../writes/thunks';
+import { createChildrenAdapter, type ChildrenState } from '../childrenOfMove';
 import { moveOpened } from '../recentMoves';
 
 // Each service item is written with its own eTag, never the move's (decision 0049).
@@ -14,6 +13,11 @@ const asServiceItems = expectRecords<MTOServiceItem>('service item', KEYS);
 
 const serviceItemsAdapter = createChildrenAdapter<MTOServiceItem>();
 
+/** The part of the store this slice keeps. */
+interface ServiceItemsState {
+  entities: { serviceItems: ChildrenState<MTOServiceItem> };
+}
+
 export const listMTOServiceItems = createApiThunk(
   'serviceItems/listMTOServiceItems',
   (moveTaskOrderID: string) =>
@@ -21,23 +25,36 @@ export const listMTOServiceItems = createApiThunk(
 );
 
 /** Deciding an item saves its shipment and move too: a listener fetches both. */
-export const updateMTOServiceItemStatus = createApiThunk(
-  'serviceItems/updateMTOServiceItemStatus',
+export const updateMTOServiceItemStatus = withPositionalArgs(
+  createWriteThunk(
+    'serviceItems/updateMTOServiceItemStatus',
+    (arg: {
+      moveTaskOrderID: string;
+      mtoServiceItemID: string;
+      ifMatchETag: string;
+      change: ServiceItemStatusPayload;
+    }) =>
+      request(
+        'mtoServiceItem.updateMTOServiceItemStatus',
+        {
+          moveTaskOrderID: arg.moveTaskOrderID,
+          mtoServiceItemID: arg.mtoServiceItemID,
+          'If-Match': arg.ifMatchETag,
+        },
+        arg.change,
+      ).then(asServiceItem),
+    (arg) => arg.mtoServiceItemID,
+  ),
   (
     serviceItem: Pick<MTOServiceItem, 'id' | 'moveTaskOrderID'>,
     ifMatchETag: string,
     change: ServiceItemStatusPayload,
-  ) =>
-    request(
-      'mtoServiceItem.updateMTOServiceItemStatus',
-      {
-        moveTaskOrderID: serviceItem.moveTaskOrderID,
-        mtoServiceItemID: serviceItem.id,
-        'If-Match': ifMatchETag,
-      },
-      change,
-    ).then(asServiceItem),
-  { recordOf: (serviceItem) => serviceItem.id },
+  ) => ({
+    moveTaskOrderID: serviceItem.moveTaskOrderID,
+    mtoServiceItemID: serviceItem.id,
+    ifMatchETag,
+    change,
+  }),
 );
 
 const serviceItemsSlice = createSlice({
@@ -47,7 +64,7 @@ const serviceItemsSlice = createSlice({
   extraReducers: (builder) => {
     builder
       .addCase(listMTOServiceItems.fulfilled, (state, { payload, meta }) => {
-        serviceItemsAdapter.replaceChildrenOfMove(state, meta.arg[0], payload);
+        serviceItemsAdapter.replaceChildrenOfMove(state, meta.arg, payload);
       })
       .addCase(updateMTOServiceItemStatus.fulfilled, (state, { payload }) => {
         serviceItemsAdapter.putChild(state, payload);
@@ -64,4 +81,4 @@ export const {
   selectById: selectServiceItemById,
   selectAll: selectAllServiceItems,
   selectIdsOfMove: selectServiceItemIdsOfMove,
-} = serviceItemsAdapter.getSelectors((state: RootState) => state.entities.serviceItems);
+} = serviceItemsAdapter.getSelectors((state: ServiceItemsState) => state.entities.serviceItems);

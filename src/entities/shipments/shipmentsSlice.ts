@@ -2,9 +2,8 @@ import { createSlice, isAnyOf } from '@reduxjs/toolkit';
 import type { MTOShipment } from '../../api/models';
 import { expectRecord, expectRecords } from '../../api/records';
 import { request } from '../../api/request';
-import type { RootState } from '../../app/store';
-import { createApiThunk } from '../createApiThunk';
-import { createChildrenAdapter } from '../childrenOfMove';
+import { createApiThunk, createWriteThunk, withPositionalArgs } from '../../writes/thunks';
+import { createChildrenAdapter, type ChildrenState } from '../childrenOfMove';
 import { moveOpened } from '../recentMoves';
 
 // Each shipment is written with its own eTag, never the move's (decision 0049).
@@ -13,6 +12,11 @@ const asShipment = expectRecord<MTOShipment>('shipment', KEYS);
 const asShipments = expectRecords<MTOShipment>('shipment', KEYS);
 
 const shipmentsAdapter = createChildrenAdapter<MTOShipment>();
+
+/** The part of the store this slice keeps. */
+interface ShipmentsState {
+  entities: { shipments: ChildrenState<MTOShipment> };
+}
 
 export const listMTOShipments = createApiThunk(
   'shipments/listMTOShipments',
@@ -24,22 +28,35 @@ export const listMTOShipments = createApiThunk(
  * Approving a shipment saves its move (and makes it available to the
  * Prime) and creates its service items: a listener fetches both.
  */
-export const approveShipment = createApiThunk(
-  'shipments/approveShipment',
-  (shipmentID: string, ifMatchETag: string) =>
-    request('shipment.approveShipment', { shipmentID, 'If-Match': ifMatchETag }).then(asShipment),
-  { recordOf: (shipmentID) => shipmentID },
+export const approveShipment = withPositionalArgs(
+  createWriteThunk(
+    'shipments/approveShipment',
+    (arg: { shipmentID: string; ifMatchETag: string }) =>
+      request('shipment.approveShipment', {
+        shipmentID: arg.shipmentID,
+        'If-Match': arg.ifMatchETag,
+      }).then(asShipment),
+    (arg) => arg.shipmentID,
+  ),
+  (shipmentID: string, ifMatchETag: string) => ({ shipmentID, ifMatchETag }),
 );
 
-export const rejectShipment = createApiThunk(
-  'shipments/rejectShipment',
-  (shipmentID: string, ifMatchETag: string, rejectionReason: string) =>
-    request(
-      'shipment.rejectShipment',
-      { shipmentID, 'If-Match': ifMatchETag },
-      { rejectionReason },
-    ).then(asShipment),
-  { recordOf: (shipmentID) => shipmentID },
+export const rejectShipment = withPositionalArgs(
+  createWriteThunk(
+    'shipments/rejectShipment',
+    (arg: { shipmentID: string; ifMatchETag: string; rejectionReason: string }) =>
+      request(
+        'shipment.rejectShipment',
+        { shipmentID: arg.shipmentID, 'If-Match': arg.ifMatchETag },
+        { rejectionReason: arg.rejectionReason },
+      ).then(asShipment),
+    (arg) => arg.shipmentID,
+  ),
+  (shipmentID: string, ifMatchETag: string, rejectionReason: string) => ({
+    shipmentID,
+    ifMatchETag,
+    rejectionReason,
+  }),
 );
 
 const shipmentsSlice = createSlice({
@@ -49,7 +66,7 @@ const shipmentsSlice = createSlice({
   extraReducers: (builder) => {
     builder
       .addCase(listMTOShipments.fulfilled, (state, { payload, meta }) => {
-        shipmentsAdapter.replaceChildrenOfMove(state, meta.arg[0], payload);
+        shipmentsAdapter.replaceChildrenOfMove(state, meta.arg, payload);
       })
       .addCase(moveOpened, (state, { payload: { dropped } }) => {
         shipmentsAdapter.forgetMoves(state, dropped.moveTaskOrders, dropped.shipments);
@@ -69,4 +86,4 @@ export const {
   selectById: selectShipmentById,
   selectAll: selectAllShipments,
   selectIdsOfMove: selectShipmentIdsOfMove,
-} = shipmentsAdapter.getSelectors((state: RootState) => state.entities.shipments);
+} = shipmentsAdapter.getSelectors((state: ShipmentsState) => state.entities.shipments);

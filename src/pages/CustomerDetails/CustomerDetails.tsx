@@ -1,7 +1,7 @@
 import { useParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NotFound } from '../NotFound/NotFound';
 import { CustomerInfo } from './CustomerInfo';

@@ -4,17 +4,17 @@ import type { ApiError } from '../../api/ApiError';
 import type { Move, MoveStatus } from '../../api/models';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
-import { useRecoverableWrite } from '../../app/useRecoverableWrite';
 import { AlertSlot } from '../../components/AlertSlot';
-import type { ErrorMessage } from '../../components/describeApiError';
 import { formatDate } from '../../components/format';
-import { RecoveryAlert } from '../../components/RecoveryAlert';
 import {
   getMove,
   selectMoveTaskOrderById,
   updateMoveTaskOrderStatus,
   updateMoveTIORemarks,
 } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { RecoveryAlert } from '../../writes/ui/RecoveryAlert';
+import { useRecordAction } from '../../writes/ui/useRecordAction';
+import type { ErrorMessage } from '../../writes/wording';
 import { moveFields } from './displayFields';
 import { tioRemarksEditFields } from './editFields';
 import { RecordSection } from './RecordSection';
@@ -76,7 +76,7 @@ export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: strin
   const moveTaskOrder = useAppSelector(select);
   const locator = moveTaskOrder?.locator ?? '';
   const refetch = useCallback(() => getMove(locator), [locator]);
-  const sendToPrime = useRecoverableWrite({
+  const sendToPrime = useRecordAction({
     recordID: moveTaskOrderID,
     select,
     refetch,
@@ -86,12 +86,14 @@ export function MoveTaskOrderPanel({ moveTaskOrderID }: { moveTaskOrderID: strin
   const [sent, setSent] = useState(false);
   if (!moveTaskOrder) return null;
 
-  // The eTag sent is the one of the version this page shows: if a colleague
-  // changed the move since, the server refuses with 412 and nothing changes.
+  // The eTag sent is the one of the version this page shows (on a redo, the
+  // latest): if a colleague changed the move since, the server refuses with
+  // 412 and nothing changes.
   const handleSendToPrime = async () => {
     setSent(false);
     const ok = await sendToPrime.run({
-      write: (eTag) => updateMoveTaskOrderStatus(moveTaskOrder.id, eTag, SERVICE_ITEM_CODES),
+      write: (moveTaskOrder) =>
+        updateMoveTaskOrderStatus(moveTaskOrder.id, moveTaskOrder.eTag, SERVICE_ITEM_CODES),
       done: isApproved,
     });
     setSent(ok);

@@ -1,23 +1,24 @@
 import { Alert, Button } from '@trussworks/react-uswds';
 import { lazy, Suspense, useState, type ReactNode } from 'react';
-import { useAppSelector, type ApiThunkAction } from '../../app/hooks';
+import type { Versioned } from '../../api/models';
+import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { AlertSlot } from '../../components/AlertSlot';
-import type { DisplayField } from '../../components/changes';
 import { Details } from '../../components/Details';
 import { Loading } from '../../components/Loading';
-import { StaleNotice } from '../../components/StaleNotice';
-import type { EditField, Values } from '../../components/edit/formValues';
-import { selectWriteInFlight } from '../../entities/writesInFlight';
-import type { Versioned } from '../../api/models';
+import type { DisplayField } from '../../writes/changes';
+import type { EditField, Values } from '../../writes/formValues';
+import { selectWriteInFlight } from '../../writes/inFlight';
+import type { ApiThunkAction } from '../../writes/thunks';
+import { StaleNotice } from '../../writes/ui/StaleNotice';
 
 // Most visits only read: the form and its conflict panel load on first edit.
 // lazy() drops the component's type parameter; the cast gives it back.
 const EditRecordForm = lazy(() =>
-  import('../../components/edit/EditRecordForm').then((module) => ({
+  import('../../writes/ui/EditRecordForm').then((module) => ({
     default: module.EditRecordForm,
   })),
-) as unknown as typeof import('../../components/edit/EditRecordForm').EditRecordForm;
+) as unknown as typeof import('../../writes/ui/EditRecordForm').EditRecordForm;
 
 interface RecordSectionProps<R> {
   title: string;
@@ -52,7 +53,8 @@ export function RecordSection<R extends Versioned>({
   const current = useAppSelector(select);
   const writing = useAppSelector((state) => selectWriteInFlight(state, recordID));
   const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
+  // Set once a save went through: with what to tell about it, if more than that.
+  const [saved, setSaved] = useState<{ note?: string } | null>(null);
   if (!current) return null;
 
   const headingId = `${recordID}-${record.replace(/\s/g, '-')}-heading`;
@@ -64,7 +66,7 @@ export function RecordSection<R extends Versioned>({
       <AlertSlot role="status">
         {saved && (
           <Alert type="success" headingLevel="h3" slim>
-            {title} saved.
+            {title} saved.{saved.note ? ` ${saved.note}` : ''}
           </Alert>
         )}
       </AlertSlot>
@@ -78,9 +80,9 @@ export function RecordSection<R extends Versioned>({
             refetch={refetch}
             body={edit.body}
             save={edit.save}
-            onClose={(didSave) => {
+            onClose={(didSave, note) => {
               setEditing(false);
-              setSaved(didSave);
+              setSaved(didSave ? { note } : null);
             }}
           />
         </Suspense>
@@ -91,7 +93,7 @@ export function RecordSection<R extends Versioned>({
           className="margin-top-2"
           disabled={writing}
           onClick={() => {
-            setSaved(false);
+            setSaved(null);
             setEditing(true);
           }}
         >

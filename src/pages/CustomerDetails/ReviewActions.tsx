@@ -1,12 +1,12 @@
 import { Button } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import type { Versioned } from '../../api/models';
-import type { ApiThunkAction } from '../../app/hooks';
 import type { RootState } from '../../app/store';
-import { useRecoverableWrite } from '../../app/useRecoverableWrite';
 import { AlertSlot } from '../../components/AlertSlot';
-import type { DisplayField } from '../../components/changes';
-import { RecoveryAlert } from '../../components/RecoveryAlert';
+import type { DisplayField } from '../../writes/changes';
+import type { ApiThunkAction } from '../../writes/thunks';
+import { RecoveryAlert } from '../../writes/ui/RecoveryAlert';
+import { useRecordAction } from '../../writes/ui/useRecordAction';
 import { RejectForm } from './RejectForm';
 
 /** What the server would accept of this record now, as the page can tell. */
@@ -36,8 +36,9 @@ interface ReviewActionsProps<R extends Versioned> {
   rejected: (record: R) => boolean;
   /** Its status, in words, for "It is approved already". */
   statusOf: (record: R) => string;
-  approve: (ifMatchETag: string) => ApiThunkAction;
-  reject: (ifMatchETag: string, reason: string) => ApiThunkAction;
+  /** Approves that version of the record, with its eTag. */
+  approve: (version: R) => ApiThunkAction;
+  reject: (version: R, reason: string) => ApiThunkAction;
 }
 
 /**
@@ -69,7 +70,7 @@ export function ReviewActions<R extends Versioned>({
       ? null
       : `It is ${statusOf(latest).toLowerCase()} now, so there is nothing more to do.`;
   };
-  const review = useRecoverableWrite({ recordID: item.id, select, refetch, fields, moot });
+  const review = useRecordAction({ recordID: item.id, select, refetch, fields, moot });
 
   const handleApprove = () => {
     setDecision('Approve');
@@ -77,7 +78,7 @@ export function ReviewActions<R extends Versioned>({
   };
   const handleReject = async (reason: string) => {
     setDecision('Reject');
-    const done = await review.run({ write: (eTag) => reject(eTag, reason), done: rejected });
+    const done = await review.run({ write: (version) => reject(version, reason), done: rejected });
     if (done) setRejecting(false);
   };
 

@@ -5,7 +5,7 @@ import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { formatDate } from '../../components/format';
 import { labelOf, SERVICE_ITEM_STATUS_LABELS } from '../../components/labels';
-import { StaleNotice } from '../../components/StaleNotice';
+import { StaleNotice } from '../../writes/ui/StaleNotice';
 import {
   listMTOServiceItems,
   selectServiceItemById,
@@ -114,9 +114,14 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
           approved={(latest) => latest.status === 'APPROVED'}
           rejected={(latest) => latest.status === 'REJECTED'}
           statusOf={(latest) => labelOf(SERVICE_ITEM_STATUS_LABELS, latest.status)}
-          approve={(eTag) => updateMTOServiceItemStatus(serviceItem, eTag, { status: 'APPROVED' })}
-          reject={(eTag, rejectionReason) =>
-            updateMTOServiceItemStatus(serviceItem, eTag, { status: 'REJECTED', rejectionReason })
+          approve={(version) =>
+            updateMTOServiceItemStatus(version, version.eTag, { status: 'APPROVED' })
+          }
+          reject={(version, rejectionReason) =>
+            updateMTOServiceItemStatus(version, version.eTag, {
+              status: 'REJECTED',
+              rejectionReason,
+            })
           }
         />
       </td>

@@ -3,7 +3,7 @@ import type { MoveStatus, MTOShipment } from '../../api/models';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { Details } from '../../components/Details';
-import { StaleNotice } from '../../components/StaleNotice';
+import { StaleNotice } from '../../writes/ui/StaleNotice';
 import { labelOf, SHIPMENT_STATUS_LABELS, SHIPMENT_TYPE_LABELS } from '../../components/labels';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import {
@@ -81,8 +81,8 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
         approved={(latest) => latest.status === 'APPROVED'}
         rejected={(latest) => latest.status === 'REJECTED'}
         statusOf={(latest) => labelOf(SHIPMENT_STATUS_LABELS, latest.status)}
-        approve={(eTag) => approveShipment(shipment.id, eTag)}
-        reject={(eTag, reason) => rejectShipment(shipment.id, eTag, reason)}
+        approve={(version) => approveShipment(version.id, version.eTag)}
+        reject={(version, reason) => rejectShipment(version.id, version.eTag, reason)}
       />
     </section>
   );

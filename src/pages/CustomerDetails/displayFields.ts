@@ -2,7 +2,7 @@
 // same lists render the record and describe, field by field, what a colleague
 // changed in it.
 import type { Customer, Move, MTOServiceItem, MTOShipment, Order } from '../../api/models';
-import type { DisplayField } from '../../components/changes';
+import type { DisplayField } from '../../writes/changes';
 import { formatAddress, formatDate, formatDateTime } from '../../components/format';
 import {
   BRANCH_LABELS,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_LOCATORS } from '../../../mocks/db';
 import { seededMove } from '../../../mocks/testApi';
 import type { Customer, Order } from '../../api/models';
-import { changedNames, valuesOf, type Values } from '../../components/edit/formValues';
+import { changedNames, valuesOf, type Values } from '../../writes/formValues';
 import { customerBody, customerEditFields, orderBody, orderEditFields } from './editFields';
 
 // Records as the server answers them, for the forms to be based on.

@@ -6,7 +6,7 @@
 // dates, the orders type and both duty locations on every call; a nested
 // object (an address, the backup contact) is sent whole when any of it changed.
 import type { Customer, Order, UpdateCustomerPayload, UpdateOrderPayload } from '../../api/models';
-import type { EditField, Values } from '../../components/edit/formValues';
+import type { EditField, Values } from '../../writes/formValues';
 import {
   DEPT_INDICATOR_LABELS,
   GRADE_LABELS,

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useAppDispatch } from '../../app/hooks';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
-import { checkForNewerVersions, type ShownRecords } from '../../entities/newerVersions';
+import { checkForNewerVersions, type ShownRecords } from '../../writes/newerVersions';
 
 /** While the page shows these records, check for newer versions whenever the server may have changed. */
 export function useWatchForNewerVersions(shown: ShownRecords | null) {

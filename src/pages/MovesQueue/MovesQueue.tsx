@@ -7,7 +7,7 @@ import { onServerMayHaveChanged } from '../../app/serverChanges';
 import { detailsPath, startLoadingEarly } from '../../app/startLoadingEarly';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
-import { ApiErrorAlert } from '../../components/ApiErrorAlert';
+import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
 import type { Affiliation } from '../../api/models';
 import { formatDate, formatName } from '../../components/format';
 import { BRANCH_LABELS, labelOf, MOVE_STATUS_LABELS } from '../../components/labels';

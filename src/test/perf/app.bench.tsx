@@ -99,11 +99,11 @@ function loadsOfMove(move: number, shipmentCount: number, itemCount: number) {
   return {
     serviceItems,
     actions: [
-      getMove.fulfilled(record, 'load', [record.locator]),
-      getOrder.fulfilled(order, 'load', [order.id]),
-      getCustomer.fulfilled(customer, 'load', [customer.id]),
-      listMTOShipments.fulfilled(shipments, 'load', [moveID]),
-      listMTOServiceItems.fulfilled(serviceItems, 'load', [moveID]),
+      getMove.fulfilled(record, 'load', record.locator),
+      getOrder.fulfilled(order, 'load', order.id),
+      getCustomer.fulfilled(customer, 'load', customer.id),
+      listMTOShipments.fulfilled(shipments, 'load', moveID),
+      listMTOServiceItems.fulfilled(serviceItems, 'load', moveID),
     ],
   };
 }
@@ -142,7 +142,12 @@ function storeUpdate(moves: number, shipmentCount: number, itemCount: number, ro
       updateMTOServiceItemStatus.fulfilled(
         { ...target, status: round % 2 ? 'APPROVED' : 'REJECTED', eTag },
         'write',
-        [target, target.eTag, { status: 'APPROVED' }],
+        {
+          moveTaskOrderID: target.moveTaskOrderID,
+          mtoServiceItemID: target.id,
+          ifMatchETag: target.eTag,
+          change: { status: 'APPROVED' },
+        },
       ),
     );
   }

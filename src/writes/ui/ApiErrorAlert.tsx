@@ -1,15 +1,14 @@
 import { Alert } from '@trussworks/react-uswds';
-import type { ApiError } from '../api/ApiError';
-import type { WriteOutcome } from '../app/writeOutcome';
-import { describeApiError } from './describeApiError';
-import { describeFailedWrite } from './describeFailedWrite';
+import type { ApiError } from '../../api/ApiError';
+import type { Outcome } from '../outcome';
+import { describeApiError, describeFailedWrite } from '../wording';
 
 interface ApiErrorAlertProps {
   error: ApiError;
   record: string;
   headingLevel?: 'h1' | 'h2' | 'h3' | 'h4';
-  /** For a write: whether it took effect, as far as the latest version tells. */
-  outcome?: WriteOutcome;
+  /** For a write: what became of it, as far as the latest version tells. */
+  outcome?: Outcome;
 }
 
 /** A failed request, worded for the user. Render it inside an AlertSlot so it is announced. */

@@ -1,19 +1,23 @@
-import { createSlice, isFulfilled, isPending, isRejected } from '@reduxjs/toolkit';
-import type { RootState } from '../app/store';
-
 // Which record each running write is changing, by the write's requestId.
 // A record with a write in flight takes no second one: a double click sends
 // one request, never two with the same eTag. Writes to other records go on.
-type WritesInFlight = Record<string, string>;
+import { createSlice, isFulfilled, isPending, isRejected } from '@reduxjs/toolkit';
+
+export type InFlight = Record<string, string>;
+
+/** The part of the store this slice keeps: `state.writes.inFlight`. */
+export interface InFlightState {
+  writes: { inFlight: InFlight };
+}
 
 function recordIDOf(action: { meta: unknown }): string | undefined {
   const { recordID } = action.meta as { recordID?: unknown };
   return typeof recordID === 'string' ? recordID : undefined;
 }
 
-const writesInFlightSlice = createSlice({
-  name: 'writesInFlight',
-  initialState: {} as WritesInFlight,
+const inFlightSlice = createSlice({
+  name: 'writes/inFlight',
+  initialState: {} as InFlight,
   reducers: {},
   extraReducers: (builder) => {
     builder
@@ -30,7 +34,7 @@ const writesInFlightSlice = createSlice({
   },
 });
 
-export default writesInFlightSlice.reducer;
+export default inFlightSlice.reducer;
 
-export const selectWriteInFlight = (state: RootState, recordID: string) =>
-  Object.values(state.writesInFlight).includes(recordID);
+export const selectWriteInFlight = (state: InFlightState, recordID: string) =>
+  Object.values(state.writes.inFlight).includes(recordID);

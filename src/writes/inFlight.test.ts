@@ -6,9 +6,13 @@ import {
   getMove,
   selectMoveTaskOrderById,
   updateMoveTaskOrderStatus,
-} from './moveTaskOrders/moveTaskOrdersSlice';
-import { listMTOShipments, rejectShipment, selectShipmentById } from './shipments/shipmentsSlice';
-import { selectWriteInFlight } from './writesInFlight';
+} from '../entities/moveTaskOrders/moveTaskOrdersSlice';
+import {
+  listMTOShipments,
+  rejectShipment,
+  selectShipmentById,
+} from '../entities/shipments/shipmentsSlice';
+import { selectWriteInFlight } from './inFlight';
 
 // What Send to Prime asks for with the move's approval.
 const CODES = { serviceCodeMS: true, serviceCodeCS: true };

@@ -1,8 +1,8 @@
 import { createSlice, isFulfilled } from '@reduxjs/toolkit';
 import type { Versioned } from '../api/models';
 import { request } from '../api/request';
-import type { RootState } from '../app/store';
-import { createApiThunk } from './createApiThunk';
+import { selectOwnWritesBetween, type OwnWritesState } from './ownWrites';
+import { createApiThunk } from './thunks';
 
 // Versions of shown records that the server has and the page does not show
 // yet, noted by id as the server's eTag (only an eTag names a version: the
@@ -16,6 +16,11 @@ interface Noted {
 }
 
 type NewerVersions = Record<string, Noted>;
+
+/** The part of the store this slice keeps: `state.writes.newerVersions`. */
+export interface NewerVersionsState {
+  writes: { newerVersions: NewerVersions };
+}
 
 export interface ShownRecords {
   moveTaskOrderID: string;
@@ -56,7 +61,7 @@ function storedBy(payload: unknown): Latest[] {
 }
 
 const newerVersionsSlice = createSlice({
-  name: 'newerVersions',
+  name: 'writes/newerVersions',
   initialState: {} as NewerVersions,
   reducers: {},
   extraReducers: (builder) => {
@@ -80,8 +85,16 @@ const newerVersionsSlice = createSlice({
 
 export default newerVersionsSlice.reducer;
 
-/** The server's newer version of a shown record, if it has one. */
-export const selectNewerVersion = (state: RootState, shown: Versioned): Noted | null => {
-  const latest = state.newerVersions[shown.id];
-  return latest && latest.eTag !== shown.eTag ? latest : null;
+/**
+ * The server's newer version of a shown record, if it has one that someone
+ * else made: one made by the user's own writes in this tab is no news to
+ * them (the write's listener loads it).
+ */
+export const selectNewerVersion = (
+  state: NewerVersionsState & OwnWritesState,
+  shown: Versioned,
+): Noted | null => {
+  const latest = state.writes.newerVersions[shown.id];
+  if (!latest || latest.eTag === shown.eTag) return null;
+  return selectOwnWritesBetween(state, shown, { id: shown.id, eTag: latest.eTag }) ? null : latest;
 };

@@ -1,11 +1,10 @@
 import { Button } from '@trussworks/react-uswds';
 import { useEffect, useId, useRef } from 'react';
-import type { ApiError } from '../api/ApiError';
-import type { Recovery } from '../app/useRecoverableWrite';
-import type { ErrorMessage } from './describeApiError';
-import { formatChange } from './changes';
-import { describeFailedWrite } from './describeFailedWrite';
-import { formatDateTime } from './format';
+import type { ApiError } from '../../api/ApiError';
+import { formatDateTime } from '../../components/format';
+import { formatChange } from '../changes';
+import { describeFailedWrite, type ErrorMessage } from '../wording';
+import type { Recovery } from './useRecordAction';
 
 interface RecoveryAlertProps {
   recovery: Recovery;
@@ -41,21 +40,16 @@ export function RecoveryAlert({
     ref.current?.focus();
   }, [recovery]);
 
-  const { error, outcome, latestLoaded, changes, changedAt, gone, moot } = recovery;
-  const message =
-    (!gone ? explain?.(error) : null) ??
-    (error.kind === 'notFound' && !gone
-      ? {
-          heading: `The ${record} was not changed`,
-          body: `The ${record} is still there, but the server could not find something this change needs, so nothing was saved.${error.detail ? ` It said: “${error.detail}”` : ''}`,
-        }
-      : describeFailedWrite(gone ? { ...error, kind: 'notFound' } : error, outcome, record));
+  const { error, outcome, latestLoaded, changes, changedAt, moot } = recovery;
+  const gone = outcome.kind === 'gone';
+  const message = (!gone ? explain?.(error) : null) ?? describeFailedWrite(error, outcome, record);
   const again = error.kind === 'conflict' ? `${action} again` : 'Try again';
-  const type = outcome === 'saved' ? 'success' : error.kind === 'conflict' ? 'warning' : 'error';
+  const saved = outcome.kind === 'saved';
+  const type = saved ? 'success' : error.kind === 'conflict' ? 'warning' : 'error';
   const offerAgain =
     !gone &&
     !moot &&
-    outcome !== 'saved' &&
+    !saved &&
     error.kind !== 'validation' &&
     !['preconditionRequired', 'permission', 'unauthorized', 'notImplemented', 'notFound'].includes(
       error.kind,
@@ -90,7 +84,7 @@ export function RecoveryAlert({
             The fields that changed are not shown on this page. The page shows the latest version.
           </p>
         )}
-        {!latestLoaded && outcome !== 'unknown' && (
+        {!latestLoaded && outcome.kind !== 'unknown' && (
           <p>
             The latest version could not be loaded. Trying again loads it before anything is sent.
           </p>

@@ -1,10 +1,11 @@
 import { Alert, Button } from '@trussworks/react-uswds';
 import { useState } from 'react';
-import { useAppDispatch, useAppSelector, type ApiThunkAction } from '../app/hooks';
-import type { Versioned } from '../api/models';
-import { selectNewerVersion } from '../entities/newerVersions';
-import { AlertSlot } from './AlertSlot';
-import { formatDateTime } from './format';
+import type { Versioned } from '../../api/models';
+import { useAppDispatch, useAppSelector } from '../../app/hooks';
+import { AlertSlot } from '../../components/AlertSlot';
+import { formatDateTime } from '../../components/format';
+import { selectNewerVersion } from '../newerVersions';
+import type { ApiThunkAction } from '../thunks';
 
 interface StaleNoticeProps {
   shown: Versioned;

@@ -1,8 +1,8 @@
 import { Fieldset, Radio } from '@trussworks/react-uswds';
 import { forwardRef, useId } from 'react';
+import { formatDateTime } from '../../components/format';
 import { formatChange } from '../changes';
-import { formatDateTime } from '../format';
-import type { FieldConflict, Merge } from './formValues';
+import type { FieldConflict, Merge } from '../formValues';
 
 interface ConflictPanelProps {
   /** What is edited: "customer", "orders". */
@@ -10,6 +10,8 @@ interface ConflictPanelProps {
   merge: Merge;
   /** When their version was saved, if the record says. */
   changedAt: string | null;
+  /** The newer version is the user's own, from another write in this tab, that changed a field they edited. */
+  byYou?: boolean;
   /** For each field both changed: whose value to keep, once the user picked. */
   picks: Record<string, 'mine' | 'theirs'>;
   onPick: (name: string, pick: 'mine' | 'theirs') => void;
@@ -26,10 +28,26 @@ const asChange = (entry: FieldConflict, after: string) =>
  * panel serves every record type.
  */
 export const ConflictPanel = forwardRef<HTMLElement, ConflictPanelProps>(function ConflictPanel(
-  { record, merge, changedAt, picks, onPick, missingPicks },
+  { record, merge, changedAt, byYou = false, picks, onPick, missingPicks },
   ref,
 ) {
   const headingId = useId();
+  // Words for the other version's author: a colleague, or the user's own other write.
+  const them = byYou
+    ? {
+        heading: `Another change of yours to this ${record} came first`,
+        saved: 'That version',
+        changed: 'Your other change made (kept)',
+        both: 'Both your changes set',
+        theirs: 'That change',
+      }
+    : {
+        heading: `Someone else changed this ${record} while you edited it`,
+        saved: 'Their version',
+        changed: 'They changed (kept)',
+        both: 'You both changed',
+        theirs: 'Theirs',
+      };
   return (
     <section
       ref={ref}
@@ -39,16 +57,16 @@ export const ConflictPanel = forwardRef<HTMLElement, ConflictPanelProps>(functio
     >
       <div className="usa-alert__body">
         <h3 id={headingId} className="usa-alert__heading">
-          Someone else changed this {record} while you edited it
+          {them.heading}
         </h3>
         <p className="usa-alert__text">
-          {changedAt ? `Their version was saved ${formatDateTime(changedAt)}. ` : ''}Nothing of
-          yours was saved yet, and nothing you typed is lost. Review the changes, then save yours on
-          top of theirs.
+          {changedAt ? `${them.saved} was saved ${formatDateTime(changedAt)}. ` : ''}Nothing of{' '}
+          {byYou ? 'this form' : 'yours'} was saved yet, and nothing you typed is lost. Review the
+          changes, then save yours on top of {byYou ? 'it' : 'theirs'}.
         </p>
         {merge.theirs.length > 0 && (
           <>
-            <h4>They changed (kept)</h4>
+            <h4>{them.changed}</h4>
             <ul>
               {merge.theirs.map((entry) => (
                 <li key={entry.name}>{asChange(entry, entry.theirs)}</li>
@@ -67,7 +85,7 @@ export const ConflictPanel = forwardRef<HTMLElement, ConflictPanelProps>(functio
           </>
         )}
         {merge.both.map((entry) => (
-          <Fieldset key={entry.name} legend={`You both changed ${entry.label}: which to keep?`}>
+          <Fieldset key={entry.name} legend={`${them.both} ${entry.label}: which to keep?`}>
             <p className="margin-y-05">Before: {shown(entry.loaded)}</p>
             <Radio
               id={`pick-${entry.name}-mine`}
@@ -79,7 +97,7 @@ export const ConflictPanel = forwardRef<HTMLElement, ConflictPanelProps>(functio
             <Radio
               id={`pick-${entry.name}-theirs`}
               name={`pick-${entry.name}`}
-              label={`Theirs: ${shown(entry.theirs)}`}
+              label={`${them.theirs}: ${shown(entry.theirs)}`}
               checked={picks[entry.name] === 'theirs'}
               onChange={() => onPick(entry.name, 'theirs')}
             />

@@ -1,0 +1,78 @@
+import { configureStore } from '@reduxjs/toolkit';
+import { describe, expect, it } from 'vitest';
+import ownWrites, { changedFields, ownWritesBetween, saveExpected } from './ownWrites';
+
+const store = () => configureStore({ reducer: { ownWrites } });
+const step = (to: string, by = 'moves/write') => ({ to, by });
+const fulfilled = (payload: unknown, arg: unknown = {}) => ({
+  type: 'something/fulfilled',
+  payload,
+  meta: { arg, requestId: 'r', requestStatus: 'fulfilled' as const },
+});
+
+describe('the versions the user’s own writes made', () => {
+  it('follows a chain of the user’s steps, and nothing else', () => {
+    const steps = { m1: { v1: step('v2', 'moves/approve'), v2: step('v3', 'moves/remarks') } };
+    expect(ownWritesBetween(steps, 'm1', 'v1', 'v3')).toEqual(['moves/approve', 'moves/remarks']);
+    expect(ownWritesBetween(steps, 'm1', 'v2', 'v3')).toEqual(['moves/remarks']);
+    // v3 -> v4 was someone else's.
+    expect(ownWritesBetween(steps, 'm1', 'v1', 'v4')).toBeNull();
+    expect(ownWritesBetween(steps, 'm1', 'v1', 'v1')).toBeNull();
+    expect(
+      ownWritesBetween({ m1: { v1: step('v2'), v2: step('v1') } }, 'm1', 'v1', 'v9'),
+    ).toBeNull();
+  });
+
+  it('takes a write’s answer as a step from the eTag it was sent on', () => {
+    const { getState, dispatch } = store();
+    dispatch(fulfilled({ id: 'm1', eTag: 'v2' }, { moveTaskOrderID: 'm1', ifMatchETag: 'v1' }));
+    expect(getState().ownWrites.steps).toEqual({ m1: { v1: step('v2', 'something') } });
+    // A read's answer is no step.
+    dispatch(fulfilled({ id: 'm1', eTag: 'v3' }, 'RDY4PR'));
+    expect(getState().ownWrites.steps).toEqual({ m1: { v1: step('v2', 'something') } });
+  });
+
+  it('takes the next version of a record the user’s write saved as theirs, if only that write’s fields changed', () => {
+    const { getState, dispatch } = store();
+    const before = { id: 'm1', eTag: 'v1', status: 'APPROVED', tioRemarks: 'Hold' };
+    dispatch(
+      saveExpected({ before, fields: ['status', 'availableToPrimeAt'], by: 'shipments/approve' }),
+    );
+    dispatch(
+      fulfilled([
+        {
+          ...before,
+          eTag: 'v2',
+          status: 'APPROVALS REQUESTED',
+          availableToPrimeAt: 'now',
+          lockExpiresAt: 'later',
+        },
+      ]),
+    );
+    expect(getState().ownWrites.steps).toEqual({ m1: { v1: step('v2', 'shipments/approve') } });
+    expect(getState().ownWrites.expected).toEqual({});
+  });
+
+  it('takes it as someone else’s when it changed anything more', () => {
+    const { getState, dispatch } = store();
+    const before = { id: 'm1', eTag: 'v1', status: 'APPROVED', tioRemarks: 'Hold' };
+    dispatch(saveExpected({ before, fields: ['status'], by: 'shipments/approve' }));
+    // The same version again says nothing yet.
+    dispatch(fulfilled(before));
+    expect(getState().ownWrites.expected).toHaveProperty('m1');
+    dispatch(
+      fulfilled({ ...before, eTag: 'v2', status: 'APPROVALS REQUESTED', tioRemarks: 'Theirs' }),
+    );
+    expect(getState().ownWrites.steps).toEqual({});
+    expect(getState().ownWrites.expected).toEqual({});
+  });
+
+  it('compares versions by value, leaving out what a read’s lock moves', () => {
+    expect(
+      changedFields(
+        { a: { x: 1 }, eTag: '1', lockExpiresAt: 'then' },
+        { a: { x: 1 }, eTag: '2', lockExpiresAt: 'now', b: 2 },
+      ),
+    ).toEqual(['b']);
+  });
+});

@@ -1,0 +1,105 @@
+// The thunk factory every API call of the app's entities goes through. A
+// read takes what it reads by; a write takes one argument object that names
+// the eTag it is sent on, `ifMatchETag`, the version of the record the user
+// saw. Both reject any failure as an ApiError value, so a 412 reaches the UI
+// as data, not as a thrown message.
+import {
+  createAsyncThunk,
+  type AsyncThunk,
+  type AsyncThunkAction,
+  type AsyncThunkConfig,
+  type AsyncThunkPayloadCreator,
+} from '@reduxjs/toolkit';
+import { toApiError, type ApiError } from '../api/ApiError';
+import { selectWriteInFlight, type InFlightState } from './inFlight';
+
+export interface ThunkConfig extends AsyncThunkConfig {
+  /** A thunk reads no more of the store than whether a write is in flight. */
+  state: InFlightState;
+  rejectValue: ApiError;
+}
+
+/** Any API thunk's action, as a page or a listener hands it on to be dispatched. */
+export type ApiThunkAction = AsyncThunkAction<unknown, unknown, ThunkConfig>;
+
+/** A write's argument: the eTag of the version of the record it changes, and the rest. */
+export interface WriteArg {
+  ifMatchETag: string;
+}
+
+/** The call, with any failure rejected as an ApiError value. */
+function rejectingApiErrors<Arg, Result>(
+  call: (arg: Arg) => Promise<Result>,
+): AsyncThunkPayloadCreator<Result, Arg, ThunkConfig> {
+  return async (arg, { rejectWithValue }) => {
+    try {
+      return await call(arg);
+    } catch (error) {
+      return rejectWithValue(toApiError(error));
+    }
+  };
+}
+
+/** Reads: `getMove(locator)`. Its argument is the action's `meta.arg`. */
+export function createApiThunk<Arg, Result>(
+  typePrefix: string,
+  call: (arg: Arg) => Promise<Result>,
+): AsyncThunk<Result, Arg, ThunkConfig> {
+  return createAsyncThunk<Result, Arg, ThunkConfig>(typePrefix, rejectingApiErrors(call));
+}
+
+/**
+ * Writes: one at a time per record (`recordOf`). A second write on a record
+ * with one in flight, a double click, is not sent: it resolves at once with
+ * `meta.condition` true. `meta.recordID` names the record in flight.
+ */
+export function createWriteThunk<Arg extends WriteArg, Result>(
+  typePrefix: string,
+  call: (arg: Arg) => Promise<Result>,
+  recordOf: (arg: Arg) => string,
+): AsyncThunk<Result, Arg, ThunkConfig> {
+  return createAsyncThunk<Result, Arg, ThunkConfig>(typePrefix, rejectingApiErrors(call), {
+    getPendingMeta: ({ arg }) => ({ recordID: recordOf(arg) }),
+    condition: (arg, { getState }) => !selectWriteInFlight(getState(), recordOf(arg)),
+  });
+}
+
+/**
+ * A thunk's action creator with positional arguments, as MilMove's are
+ * called (`updateMoveTaskOrderStatus(moveTaskOrderID, ifMatchETag, codes)`),
+ * over the one-object argument its actions carry in `meta.arg`.
+ */
+export function withPositionalArgs<Params extends unknown[], Arg, Result>(
+  // Its types are read off its action creators; the second half is how it
+  // is called, which TypeScript cannot tell for a generic Arg.
+  thunk: Pick<
+    AsyncThunk<Result, Arg, ThunkConfig>,
+    'pending' | 'fulfilled' | 'rejected' | 'typePrefix'
+  > &
+    NoInfer<(arg: Arg) => AsyncThunkAction<Result, Arg, ThunkConfig>>,
+  toArg: (...params: Params) => Arg,
+) {
+  const start = (...params: Params) => thunk(toArg(...params));
+  return Object.assign(start, {
+    pending: thunk.pending,
+    fulfilled: thunk.fulfilled,
+    rejected: thunk.rejected,
+    typePrefix: thunk.typePrefix,
+  });
+}
+
+/** How a dispatched API thunk ended, as its caller reads it. */
+export type Settled =
+  | { status: 'fulfilled' }
+  /** Not sent: another write on the record is in flight. */
+  | { status: 'skipped' }
+  | { status: 'rejected'; error: ApiError };
+
+/** Reads the result of a dispatched API thunk: fulfilled, skipped, or its ApiError. */
+export function settled(result: { meta: { requestStatus: string }; payload?: unknown }): Settled {
+  if (result.meta.requestStatus === 'fulfilled') return { status: 'fulfilled' };
+  const { condition } = result.meta as { condition?: boolean };
+  if (condition) return { status: 'skipped' };
+  const { payload, error } = result as { payload?: ApiError; error?: unknown };
+  return { status: 'rejected', error: payload ?? toApiError(error) };
+}

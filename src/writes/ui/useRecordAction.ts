@@ -1,0 +1,167 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ApiError } from '../../api/ApiError';
+import type { Versioned } from '../../api/models';
+import { savedAt } from '../../components/format';
+import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
+import type { RootState } from '../../app/store';
+import { describeChanges, type Change, type DisplayField } from '../changes';
+import { selectWriteInFlight } from '../inFlight';
+import { loadsLatestAfter, outcomeOf, type Latest, type Outcome } from '../outcome';
+import { selectOwnWritesBetween } from '../ownWrites';
+import { settled, type ApiThunkAction } from '../thunks';
+import { useLatestVersion } from './useLatestVersion';
+
+export interface Recovery {
+  error: ApiError;
+  /** What became of the write, as far as the latest version tells. */
+  outcome: Outcome;
+  /** The latest version was loaded after the failure; if not, the page shows an older one. */
+  latestLoaded: boolean;
+  /** What changed since the user loaded the record, field by field. */
+  changes: Change[];
+  /** When the latest version was written, if the record says (its updatedAt). */
+  changedAt: string | null;
+  /** Why doing it again makes no sense on the latest version, if it doesn't. */
+  moot: string | null;
+}
+
+/** One action on a record: the write on a version of it, and how a version shows it done. */
+export interface RecordAction<R> {
+  /** Sends the write with `version.eTag` as If-Match. */
+  write: (version: R) => ApiThunkAction;
+  done: (version: R) => boolean;
+}
+
+interface RecordActionOptions<R> {
+  recordID: string;
+  select: (state: RootState) => R | undefined;
+  /** Fetches the latest version of the record into the store. */
+  refetch: () => ApiThunkAction;
+  fields: DisplayField<R>[];
+  moot?: (latest: R) => string | null;
+}
+
+interface Unchecked<R> {
+  error: ApiError;
+  /** The version the failed write was sent on. */
+  base: R;
+}
+
+/**
+ * Runs an action (Send to Prime, Approve) on one record, on the version the
+ * page shows: the write goes with that version's eTag. On a failure it loads
+ * the latest version and judges what happened (outcome.ts). A 412 whose
+ * newer version only the user's own writes in this tab made is no conflict:
+ * the action is sent again on it, once, unasked. Anything else is shown
+ * (RecoveryAlert): what changed, whether the write took effect after all,
+ * and the same action again on the latest version in one click. It never
+ * resends on a version it could not load: the first attempt may have been
+ * applied.
+ */
+export function useRecordAction<R extends Versioned>({
+  recordID,
+  select,
+  refetch,
+  fields,
+  moot,
+}: RecordActionOptions<R>) {
+  const store = useAppStore();
+  const dispatch = useAppDispatch();
+  const inFlight = useAppSelector((state) => selectWriteInFlight(state, recordID));
+  const [recovery, setRecovery] = useState<Recovery | null>(null);
+  const lastAction = useRef<RecordAction<R> | null>(null);
+  // A failure after which the latest version could not be loaded: the next
+  // attempt loads it before it sends anything.
+  const unchecked = useRef<Unchecked<R> | null>(null);
+  const { load: loadLatest, loading: loadingLatest } = useLatestVersion(refetch, select);
+
+  const judge = useCallback(
+    (error: ApiError, base: R, found: Latest<R>, action: RecordAction<R>): Outcome =>
+      outcomeOf({
+        failure: error,
+        base,
+        latest: found,
+        done: action.done,
+        ownWritesBetween: (from, to) => selectOwnWritesBetween(store.getState(), from, to),
+      }),
+    [store],
+  );
+
+  const recover = useCallback(
+    (error: ApiError, base: R, found: Latest<R>, outcome: Outcome) => {
+      unchecked.current = found.loaded ? null : { error, base };
+      const { latest } = found;
+      setRecovery({
+        error,
+        outcome,
+        latestLoaded: found.loaded,
+        changes: latest ? describeChanges(fields, base, latest) : [],
+        changedAt: latest && latest.eTag !== base.eTag ? savedAt(latest) : null,
+        moot: found.loaded && latest && moot && outcome.kind !== 'saved' ? moot(latest) : null,
+      });
+    },
+    [fields, moot],
+  );
+
+  /** Sends the action on `base`; on a 412 from the user's own newer version, once more on it. */
+  const send = useCallback(
+    async (action: RecordAction<R>, first: R): Promise<boolean> => {
+      let base = first;
+      for (let attempt = 0; ; attempt += 1) {
+        const result = settled(await dispatch(action.write(base)));
+        if (result.status === 'fulfilled') return true;
+        if (result.status === 'skipped') return false;
+        const { error } = result;
+        const found = loadsLatestAfter(error)
+          ? await loadLatest()
+          : { latest: select(store.getState()), loaded: true };
+        const outcome = judge(error, base, found, action);
+        const { latest } = found;
+        const ownNewer =
+          error.kind === 'conflict' && outcome.kind === 'changed' && outcome.by === 'you';
+        if (attempt === 0 && ownNewer && latest && !moot?.(latest)) {
+          base = latest;
+          continue;
+        }
+        recover(error, base, found, outcome);
+        return false;
+      }
+    },
+    [dispatch, judge, loadLatest, moot, recover, select, store],
+  );
+
+  const run = useCallback(
+    async (action: RecordAction<R>): Promise<boolean> => {
+      let base = select(store.getState());
+      if (!base) return false;
+      lastAction.current = action;
+      setRecovery(null);
+      const pending = unchecked.current;
+      if (pending) {
+        const found = await loadLatest();
+        const { latest } = found;
+        // Saved after all, changed, gone, or still unknown: say so, send nothing.
+        if (!found.loaded || !latest || latest.eTag !== pending.base.eTag) {
+          recover(
+            pending.error,
+            pending.base,
+            found,
+            judge(pending.error, pending.base, found, action),
+          );
+          return false;
+        }
+        unchecked.current = null;
+        base = latest;
+      }
+      return send(action, base);
+    },
+    [judge, loadLatest, recover, select, send, store],
+  );
+
+  const redo = useCallback(
+    () => (lastAction.current ? run(lastAction.current) : Promise.resolve(false)),
+    [run],
+  );
+
+  return { run, redo, recovery, pending: inFlight || loadingLatest };
+}
