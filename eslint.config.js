@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'public/mockServiceWorker.js', 'src/api/ghc.d.ts'] },
+  { ignores: ['dist', 'coverage', 'public/mockServiceWorker.js', 'src/api/ghc.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,9 +4,9 @@
 // database holds it (RFC 3339, six fractional digits; see clock.ts). The
 // state is plain JSON (the clock is a decimal string), so it can be persisted
 // and shared between tabs as it is.
-import type { components } from '../src/api/ghc';
+import type { Schemas } from '../src/api/models';
 
-export type Schemas = components['schemas'];
+export type { Schemas };
 
 type Stamped = { createdAt: string; updatedAt: string };
 

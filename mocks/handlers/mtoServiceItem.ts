@@ -4,6 +4,7 @@ import { namesVersion } from '../ifMatch';
 import { approveOrRequestApproval } from '../moveRouter';
 import { operation, record } from '../operation';
 import * as payloads from '../payloads';
+import { SERVICE_ITEM_STATUSES } from '../../src/api/models';
 import type { Patch, Schemas, ServiceItemRow } from '../records';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -46,7 +47,6 @@ export function afterDecision(item: ServiceItemRow): void {
   approveOrRequestApproval(item.moveId);
 }
 
-const STATUSES = ['SUBMITTED', 'APPROVED', 'REJECTED'] as const;
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export const mtoServiceItemHandlers = [
@@ -91,7 +91,7 @@ export const mtoServiceItemHandlers = [
       if (status === 'REJECTED' && (rejectionReason === undefined || rejectionReason === null)) {
         return validation('Unable to complete request', 'Invalid input found in the request.');
       }
-      if (!status || !STATUSES.includes(status)) {
+      if (!status || !SERVICE_ITEM_STATUSES.includes(status)) {
         return validation(
           'Unable to complete request',
           `Invalid input for ID: ${item.id}. Status is not in the list [SUBMITTED, APPROVED, REJECTED].`,

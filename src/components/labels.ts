@@ -10,12 +10,10 @@ import type {
   OrderPayGrade,
   OrdersType,
   OrdersTypeDetail,
+  Schemas,
   ShipmentStatus,
   StateCode,
 } from '../api/models';
-import type { components } from '../api/ghc';
-
-type Schemas = components['schemas'];
 
 export const MOVE_STATUS_LABELS: Record<MoveStatus, string> = {
   DRAFT: 'Draft',
@@ -26,13 +24,6 @@ export const MOVE_STATUS_LABELS: Record<MoveStatus, string> = {
   APPROVED: 'Move approved',
   CANCELED: 'Canceled',
 };
-
-/** The statuses the TOO's queue lists and filters by (the queue's status enum). */
-export const QUEUE_STATUSES = [
-  'SUBMITTED',
-  'SERVICE COUNSELING COMPLETED',
-  'APPROVALS REQUESTED',
-] as const satisfies readonly MoveStatus[];
 
 export const SHIPMENT_STATUS_LABELS: Record<ShipmentStatus, string> = {
   SUBMITTED: 'Requested',

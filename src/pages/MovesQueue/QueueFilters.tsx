@@ -1,7 +1,8 @@
 import { Button, Checkbox, Fieldset, Label, Select, TextInput } from '@trussworks/react-uswds';
 import { memo, useState, type FormEvent } from 'react';
 import type { Affiliation } from '../../api/models';
-import { BRANCH_LABELS, MOVE_STATUS_LABELS, QUEUE_STATUSES } from '../../components/labels';
+import { QUEUE_STATUSES } from '../../api/models';
+import { BRANCH_LABELS, MOVE_STATUS_LABELS } from '../../components/labels';
 import { NO_FILTERS, type Filters, type QueueStatus } from './useQueueView';
 
 interface QueueFiltersProps {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation } from 'react-router';
 import { addHistoryEntry } from '../../app/history';
-import type { Affiliation } from '../../api/models';
-import { BRANCH_LABELS, QUEUE_STATUSES } from '../../components/labels';
+import { QUEUE_SORTS, QUEUE_STATUSES, type Affiliation } from '../../api/models';
+import { BRANCH_LABELS } from '../../components/labels';
 import type { QueueQuery } from '../../entities/queue/queueApi';
 
 export type SortKey = NonNullable<QueueQuery['sort']>;
@@ -37,22 +37,6 @@ export const NO_FILTERS: Filters = {
   status: [],
 };
 
-// Every sort key the queue's document allows, typed both ways against it.
-const SORTS: Record<SortKey, true> = {
-  customerName: true,
-  edipi: true,
-  emplid: true,
-  branch: true,
-  locator: true,
-  status: true,
-  originDutyLocation: true,
-  destinationDutyLocation: true,
-  requestedMoveDate: true,
-  appearedInTooAt: true,
-  assignedTo: true,
-  counselingOffice: true,
-};
-
 /** The view the queue opens on, as MilMove's: by status, descending (waiting for approvals first). */
 export const DEFAULT_SORT = { sort: 'status', order: 'desc' } as const satisfies Partial<QueueView>;
 
@@ -85,7 +69,7 @@ export function toQuery(view: QueueView): QueueQuery {
 export type QueueViewChange = Partial<QueueView> | ((view: QueueView) => Partial<QueueView>);
 
 const isSort = (value: string | null): value is SortKey =>
-  value !== null && Object.hasOwn(SORTS, value);
+  value !== null && (QUEUE_SORTS as readonly string[]).includes(value);
 const isBranch = (value: string | null): value is Affiliation =>
   value !== null && Object.hasOwn(BRANCH_LABELS, value);
 const day = (value: string | null) => (value && DAY.test(value) ? value : '');

@@ -1412,3 +1412,167 @@ export interface operations {
     };
   };
 }
+type FlattenedDeepRequired<T> = {
+  [K in keyof T]-?: FlattenedDeepRequired<
+    T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]
+  >;
+};
+type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
+  ? Readonly<Exclude<T, undefined>>
+  : Readonly<Exclude<T, undefined>[]>;
+export const pathsQueuesMovesGetParametersQuerySortValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/queues/moves']['get']['parameters']['query']['sort']
+> = [
+  'customerName',
+  'edipi',
+  'emplid',
+  'branch',
+  'locator',
+  'status',
+  'originDutyLocation',
+  'destinationDutyLocation',
+  'requestedMoveDate',
+  'appearedInTooAt',
+  'assignedTo',
+  'counselingOffice',
+];
+export const pathsQueuesMovesGetParametersQueryOrderValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/queues/moves']['get']['parameters']['query']['order']
+> = ['asc', 'desc'];
+export const pathsQueuesMovesGetParametersQueryStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/queues/moves']['get']['parameters']['query']['status']
+> = ['SUBMITTED', 'SERVICE COUNSELING COMPLETED', 'APPROVALS REQUESTED'];
+export const moveStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MoveStatus']
+> = [
+  'DRAFT',
+  'NEEDS SERVICE COUNSELING',
+  'SERVICE COUNSELING COMPLETED',
+  'SUBMITTED',
+  'APPROVALS REQUESTED',
+  'APPROVED',
+  'CANCELED',
+];
+export const addressStateValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['Address']['state']
+> = [
+  'AL',
+  'AK',
+  'AR',
+  'AZ',
+  'CA',
+  'CO',
+  'CT',
+  'DC',
+  'DE',
+  'FL',
+  'GA',
+  'HI',
+  'IA',
+  'ID',
+  'IL',
+  'IN',
+  'KS',
+  'KY',
+  'LA',
+  'MA',
+  'MD',
+  'ME',
+  'MI',
+  'MN',
+  'MO',
+  'MS',
+  'MT',
+  'NC',
+  'ND',
+  'NE',
+  'NH',
+  'NJ',
+  'NM',
+  'NV',
+  'NY',
+  'OH',
+  'OK',
+  'OR',
+  'PA',
+  'RI',
+  'SC',
+  'SD',
+  'TN',
+  'TX',
+  'UT',
+  'VA',
+  'VT',
+  'WA',
+  'WI',
+  'WV',
+  'WY',
+];
+export const ordersTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['OrdersType']
+> = [
+  'PERMANENT_CHANGE_OF_STATION',
+  'LOCAL_MOVE',
+  'RETIREMENT',
+  'SEPARATION',
+  'WOUNDED_WARRIOR',
+  'BLUEBARK',
+  'SAFETY',
+  'TEMPORARY_DUTY',
+  'EARLY_RETURN_OF_DEPENDENTS',
+  'STUDENT_TRAVEL',
+];
+export const gBLOCValues: ReadonlyArray<FlattenedDeepRequired<components>['schemas']['GBLOC']> = [
+  'AGFM',
+  'APAT',
+  'BGAC',
+  'BGNC',
+  'BKAS',
+  'CFMQ',
+  'CLPK',
+  'CNNQ',
+  'DMAT',
+  'GSAT',
+  'HAFC',
+  'HBAT',
+  'JEAT',
+  'JENQ',
+  'KKFA',
+  'LHNQ',
+  'LKNQ',
+  'MAPK',
+  'MAPS',
+  'MBFL',
+  'MLNQ',
+  'XXXX',
+];
+export const mTOShipmentTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MTOShipmentType']
+> = [
+  'HHG',
+  'HHG_INTO_NTS',
+  'HHG_OUTOF_NTS',
+  'PPM',
+  'BOAT_HAUL_AWAY',
+  'BOAT_TOW_AWAY',
+  'MOBILE_HOME',
+  'UNACCOMPANIED_BAGGAGE',
+];
+export const mTOShipmentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MTOShipmentStatus']
+> = [
+  'SUBMITTED',
+  'REJECTED',
+  'APPROVED',
+  'CANCELLATION_REQUESTED',
+  'CANCELED',
+  'DIVERSION_REQUESTED',
+  'TERMINATED_FOR_CAUSE',
+  'APPROVALS_REQUESTED',
+];
+export const mTOServiceItemStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['MTOServiceItemStatus']
+> = ['SUBMITTED', 'APPROVED', 'REJECTED'];
+export const patchMTOServiceItemStatusPayloadStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<components>['schemas']['PatchMTOServiceItemStatusPayload']['status']
+> = ['SUBMITTED', 'APPROVED', 'REJECTED'];
