@@ -5,24 +5,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Provider } from 'react-redux';
 import { BrowserRouter } from 'react-router';
-import { AppRoutes } from './app/routes';
-import { serverMayHaveChanged } from './app/serverChanges';
-import { startLoadingEarly } from './app/startLoadingEarly';
 import { setupStore } from './app/store';
+import { AppRoutes } from './pages/routes';
+import { startLoadingEarly } from './pages/startLoadingEarly';
 
-// The mock GHC API is loaded only when mocking is on, so a build with mocking
-// off carries none of it.
+// The mock GHC API is loaded only when mocking is on (src/dev is the one way
+// in to it), so a build with mocking off carries none of it.
 async function startMockApi() {
   if (import.meta.env.VITE_MOCK_API !== 'on') return;
-  const { worker, subscribeToMockChanges } = await import('../mocks/browser');
-  // Another tab (another "office user") changed the mock's data.
-  subscribeToMockChanges(serverMayHaveChanged);
-  await worker.start({
-    onUnhandledRequest(request, print) {
-      const { pathname } = new URL(request.url);
-      if (pathname.startsWith('/ghc/v1/') && pathname !== '/ghc/v1/swagger.yaml') print.error();
-    },
-  });
+  const { startMockApi: start } = await import('./dev/mockApi');
+  await start();
 }
 
 startMockApi().then(() => {

@@ -2,7 +2,7 @@
 // reference front end does, through swagger-client's `execute` on the
 // document resolved at build time. Returns plain response bodies; failures
 // are thrown as swagger-client raises them and turned into ApiError by the
-// thunks (see entities/createApiThunk.ts).
+// thunks (see writes/thunks.ts).
 import { execute, type ExecuteRequest } from 'swagger-client/es/execute/index.js';
 import spec from 'virtual:ghc-spec';
 import { apiBaseUrl } from './config';

@@ -6,7 +6,7 @@ import { renderRoute } from '../test/renderWithProviders';
 
 // The details page's lazy code fails to arrive, as it does when the
 // connection drops or a new release has replaced the chunk.
-vi.mock('../app/pageChunks', () => ({
+vi.mock('../pages/CustomerDetails/pageChunk', () => ({
   loadCustomerDetailsPage: () =>
     Promise.reject(
       new TypeError('Failed to fetch dynamically imported module: /assets/CustomerDetails.js'),

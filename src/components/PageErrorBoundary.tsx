@@ -1,7 +1,7 @@
 import { Button } from '@trussworks/react-uswds';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { usePageTitle } from '../app/usePageTitle';
+import { usePageTitle } from './usePageTitle';
 import { AlertSlot } from './AlertSlot';
 
 function PageErrorTitle() {

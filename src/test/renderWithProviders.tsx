@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Provider } from 'react-redux';
 import { useEffect } from 'react';
 import { BrowserRouter, useLocation, type Location } from 'react-router';
-import { AppRoutes } from '../app/routes';
+import { AppRoutes } from '../pages/routes';
 import { setupStore, type AppStore, type RootState } from '../app/store';
 
 interface RenderOptions {

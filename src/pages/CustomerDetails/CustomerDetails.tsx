@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { usePageTitle } from '../../app/usePageTitle';
+import { usePageTitle } from '../../components/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
 import { Loading } from '../../components/Loading';

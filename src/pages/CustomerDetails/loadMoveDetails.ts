@@ -1,4 +1,4 @@
-import { earlyHandoff } from '../../app/earlyHandoff';
+import { earlyHandoff } from './earlyHandoff';
 import type { AppDispatch } from '../../app/store';
 import { getCustomer } from '../../entities/customers/customersSlice';
 import { getMove } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';

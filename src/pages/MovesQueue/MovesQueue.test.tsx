@@ -5,7 +5,7 @@ import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { noBody } from '../../../mocks/http';
 import { server } from '../../../mocks/node';
 import { dutyLocationById } from '../../../mocks/referenceData';
-import { startLoadingEarly } from '../../app/startLoadingEarly';
+import { startLoadingEarly } from '../startLoadingEarly';
 import { setupStore } from '../../app/store';
 import { formatDate } from '../../components/format';
 import { QUEUE_STATUSES } from '../../api/models';

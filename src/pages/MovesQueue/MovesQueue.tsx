@@ -2,10 +2,10 @@ import { memo, useCallback, useEffect, useMemo, type MouseEvent } from 'react';
 import { Button, Table } from '@trussworks/react-uswds';
 import { useNavigate } from 'react-router';
 import { useAppDispatch } from '../../app/hooks';
-import { preloadCustomerDetailsPageWhenIdle } from '../../app/pageChunks';
+import { preloadCustomerDetailsPageWhenIdle } from '../CustomerDetails/pageChunk';
 import { onServerMayHaveChanged } from '../../app/serverChanges';
-import { detailsPath, startLoadingEarly } from '../../app/startLoadingEarly';
-import { usePageTitle } from '../../app/usePageTitle';
+import { detailsPath, startLoadingMoveDetails } from '../CustomerDetails/route';
+import { usePageTitle } from '../../components/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
 import type { Affiliation } from '../../api/models';
@@ -153,9 +153,11 @@ export function MovesQueue() {
       event.preventDefault();
       const href = event.currentTarget.getAttribute('href') ?? '/';
       const row = moves.find((move) => detailsPath(move.locator) === href);
-      const customerID = row?.customer?.id;
-      const hints = row && customerID ? { moveTaskOrderID: row.id, customerID } : undefined;
-      startLoadingEarly(dispatch, { pathname: href, search: '' }, hints);
+      if (row) {
+        const customerID = row.customer?.id;
+        const hints = customerID ? { moveTaskOrderID: row.id, customerID } : undefined;
+        startLoadingMoveDetails(dispatch, row.locator, hints);
+      }
       navigate(href);
     },
     [dispatch, navigate, moves],

@@ -8,7 +8,7 @@ import { renderRoute } from '../../test/renderWithProviders';
 
 // The details page's code is on its way and never arrives: what is asked
 // for meanwhile is asked for by the click, not by the page.
-vi.mock('../../app/pageChunks', () => ({
+vi.mock('../CustomerDetails/pageChunk', () => ({
   loadCustomerDetailsPage: () => new Promise(() => undefined),
   loadedCustomerDetailsPage: () => null,
   preloadCustomerDetailsPageWhenIdle: () => () => undefined,

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useLocation } from 'react-router';
-import { addHistoryEntry } from '../../app/history';
+import { addHistoryEntry } from './history';
 import { QUEUE_SORTS, QUEUE_STATUSES, type Affiliation } from '../../api/models';
 import { BRANCH_LABELS } from '../../components/labels';
 import type { QueueQuery } from '../../entities/queue/queueApi';

@@ -1,12 +1,12 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { useParams, useRoutes, type RouteObject } from 'react-router';
-import { Layout } from '../components/Layout';
+import { Layout } from './Layout';
 import { Loading } from '../components/Loading';
-import { MovesQueue } from '../pages/MovesQueue/MovesQueue';
-import { NotFound } from '../pages/NotFound/NotFound';
-import { loadCustomerDetailsPage, loadedCustomerDetailsPage } from './pageChunks';
-import { DETAILS_PATH } from './startLoadingEarly';
-import { usePageTitle } from './usePageTitle';
+import { MovesQueue } from './MovesQueue/MovesQueue';
+import { NotFound } from './NotFound/NotFound';
+import { loadCustomerDetailsPage, loadedCustomerDetailsPage } from './CustomerDetails/pageChunk';
+import { DETAILS_PATH } from './CustomerDetails/route';
+import { usePageTitle } from '../components/usePageTitle';
 
 // The queue is where users land; the details page is a lazy chunk. If its
 // code is here already, React.lazy gets it through a thenable that answers

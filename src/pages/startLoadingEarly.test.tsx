@@ -5,7 +5,7 @@ import { seedQueueOf45 } from '../test/queueSeed';
 import { recordRequests, type RecordedRequest } from '../test/recordRequests';
 import { renderRoute } from '../test/renderWithProviders';
 import { startLoadingEarly } from './startLoadingEarly';
-import { setupStore } from './store';
+import { setupStore } from '../app/store';
 
 /** The paths of the GET requests the mock received, in order. */
 const gets = (requests: RecordedRequest[]) =>

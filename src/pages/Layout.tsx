@@ -1,7 +1,7 @@
 import { GridContainer, Header, Title } from '@trussworks/react-uswds';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigationType } from 'react-router';
-import { PageErrorBoundary } from './PageErrorBoundary';
+import { PageErrorBoundary } from '../components/PageErrorBoundary';
 
 // Compared with build-time constants, so a build with mocking off drops the
 // import and its chunk altogether. Component tests run the mock in Node
@@ -9,7 +9,7 @@ import { PageErrorBoundary } from './PageErrorBoundary';
 // the browser tests cover them.
 const DevControls =
   import.meta.env.VITE_MOCK_API === 'on' && import.meta.env.MODE !== 'test'
-    ? lazy(() => import('./DevControls'))
+    ? lazy(() => import('../dev/DevControls'))
     : null;
 
 /**

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SEED_LOCATORS } from '../../mocks/db';
 import { recordRequests } from '../test/recordRequests';
 import { renderRoute } from '../test/renderWithProviders';
-import { loadCustomerDetailsPage } from './pageChunks';
+import { loadCustomerDetailsPage } from './CustomerDetails/pageChunk';
 
 describe('the details page’s route', () => {
   it('renders the page at once when its code is here already, without suspending', async () => {

@@ -1,5 +1,5 @@
 // Developer controls for the mock API. Loaded lazily, and only when mocking
-// is on (components/Layout.tsx), so a build with mocking off has none of it.
+// is on (pages/Layout.tsx), so a build with mocking off has none of it.
 import { Button, Label, Select } from '@trussworks/react-uswds';
 import { useId, useState } from 'react';
 import { actAsAnotherUser, resetMockData } from '../../mocks/browser';
@@ -11,7 +11,7 @@ import { selectAllMoveTaskOrders } from '../entities/moveTaskOrders/moveTaskOrde
 import { selectAllOrders } from '../entities/orders/ordersSlice';
 import { selectAllServiceItems } from '../entities/serviceItems/serviceItemsSlice';
 import { selectAllShipments } from '../entities/shipments/shipmentsSlice';
-import { AlertSlot } from './AlertSlot';
+import { AlertSlot } from '../components/AlertSlot';
 
 type Kind = Parameters<typeof actAsAnotherUser>[0];
 

@@ -1,4 +1,4 @@
-type CustomerDetailsPage = typeof import('../pages/CustomerDetails/CustomerDetails');
+type CustomerDetailsPage = typeof import('./CustomerDetails');
 
 /** The details page's module, once its code has arrived. */
 let customerDetailsPage: CustomerDetailsPage | null = null;
@@ -11,7 +11,7 @@ let customerDetailsPage: CustomerDetailsPage | null = null;
  * rendered: a module is fetched and run once, whichever asks first.
  */
 export const loadCustomerDetailsPage = () =>
-  import('../pages/CustomerDetails/CustomerDetails').then((module) => {
+  import('./CustomerDetails').then((module) => {
     customerDetailsPage = module;
     return module;
   });
