@@ -167,7 +167,8 @@ async function queueFirstRows(): Promise<number> {
 /** Time for one queue interaction (next page, sort, filter) to show its answer in the caption. */
 async function queueInteractions(): Promise<Record<string, number>> {
   const view = renderRoute('/');
-  await screen.findByText(/page 1 of/);
+  // The caption reads "page 1 of" before the first answer too: wait for a row.
+  await screen.findAllByRole('link', { name: /^[A-Z0-9]{6}$/ });
   const caption = () => (screen.getByRole('table') as HTMLTableElement).caption?.textContent;
   const timed = async (act: () => void) => {
     const before = caption();
@@ -341,7 +342,7 @@ describe('benchmarks', () => {
     db.reset({ moves: 10_000 });
     renderRoute('/');
     // The queue lists the moves waiting for the TOO: fewer than all 10,000.
-    await screen.findByText(/^\d+ moves, page 1 of/, undefined, { timeout: 20_000 });
+    await screen.findAllByRole('link', { name: /^[A-Z0-9]{6}$/ }, { timeout: 20_000 });
 
     const counts = await countRenders(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Next page' }));

@@ -377,7 +377,11 @@ async function queueInteractions(moves: number): Promise<Record<string, QueueFig
   db.reset({ moves });
   const page = await browser.newPage();
   await page.goto(`${appUrl}/`);
-  await page.getByText(/page 1 of/).waitFor();
+  // The caption reads "page 1 of" before the first answer too: wait for a row.
+  await page
+    .getByRole('link', { name: /^[A-Z0-9]{6}$/ })
+    .first()
+    .waitFor();
   const api = `${mockServer.url}/ghc/v1`;
   const samples: Record<string, QueueFigures[]> = {};
   const measure = async (name: string, action: QueueAction) => {
