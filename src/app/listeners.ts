@@ -14,6 +14,7 @@ import {
 } from '../entities/serviceItems/serviceItemsSlice';
 import {
   approveShipment,
+  approveShipments,
   listMTOShipments,
   selectShipmentById,
 } from '../entities/shipments/shipmentsSlice';
@@ -90,7 +91,7 @@ const locatorOf = (state: RootState, moveID: string) =>
 // (a colleague's, or the user's own whose answer was lost).
 startAppListening({
   predicate: (action, current, original) => {
-    if (approveShipment.fulfilled.match(action)) return true;
+    if (isAnyOf(approveShipment.fulfilled, approveShipments.fulfilled)(action)) return true;
     if (!listMTOShipments.fulfilled.match(action)) return false;
     return action.payload.some(({ id }) => {
       const before = selectShipmentById(original, id);
@@ -102,12 +103,14 @@ startAppListening({
     });
   },
   effect: async (action, { dispatch, delay, getState }) => {
-    const own = approveShipment.fulfilled.match(action);
-    const moveID = own
-      ? action.payload.moveTaskOrderID
-      : listMTOShipments.fulfilled.match(action) && action.meta.arg;
+    const own = approveShipment.fulfilled.match(action)
+      ? { moveID: action.payload.moveTaskOrderID, by: approveShipment.typePrefix }
+      : approveShipments.fulfilled.match(action)
+        ? { moveID: action.meta.arg.moveTaskOrderID, by: approveShipments.typePrefix }
+        : undefined;
+    const moveID = own ? own.moveID : listMTOShipments.fulfilled.match(action) && action.meta.arg;
     if (!moveID) return;
-    if (own) moveSavedBy(dispatch, getState(), moveID, approveShipment.typePrefix);
+    if (own) moveSavedBy(dispatch, getState(), moveID, own.by);
     const locator = locatorOf(getState(), moveID);
     await Promise.all([
       locator ? refetch(dispatch, delay, () => getMove(locator)) : undefined,

@@ -3,9 +3,11 @@
 // the page settle under fake timers, reading the details page, and the checks
 // that end every step and the session.
 import { setTimeout as realDelay } from 'node:timers/promises';
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
+import { getResponse, http, HttpResponse } from 'msw';
 import { expect, onTestFinished, vi } from 'vitest';
+import { handlers } from '../../mocks/handlers';
 import { noBody } from '../../mocks/http';
 import { server } from '../../mocks/node';
 import { seededMove } from '../../mocks/testApi';
@@ -209,4 +211,36 @@ export function expectFreshData(store: AppStore, locator: string) {
     serviceItemRows().map(shownItemStatus),
     itemStatusLabel,
   );
+}
+
+/**
+ * The next write to `path` is applied by the mock, then its answer is lost as
+ * `fault` says. A write the mock refuses gets the mock's answer as it is. The
+ * test checks what the mock answered with `expectApplied`: an assertion in
+ * the handler would fail no test, only turn into a 500 for the app.
+ */
+export function applyThenFail(
+  method: 'patch' | 'post',
+  path: string,
+  fault: 'dropped' | 'serverError',
+) {
+  // The status of each answer the mock gave to the write (0: no handler took it).
+  const answers: number[] = [];
+  server.use(
+    http[method](
+      `*/ghc/v1/${path}`,
+      async ({ request }) => {
+        const response = await getResponse(handlers, request);
+        answers.push(response?.status ?? 0);
+        if (!response?.ok) return response;
+        return fault === 'dropped' ? HttpResponse.error() : injectedServerError();
+      },
+      { once: true },
+    ),
+  );
+  return {
+    /** Waits for the write to reach the mock; it must have been applied (200), once. */
+    expectApplied: () =>
+      waitFor(() => expect(answers, 'the mock’s answers to the write').toEqual([200])),
+  };
 }

@@ -9,6 +9,8 @@ export interface RecordedRequest {
   search: string;
   ifMatch: string | null;
   csrfToken: string | null;
+  /** The JSON body sent, once read (it is read as the request starts); undefined without one. */
+  body?: unknown;
 }
 
 /** What the mock API received during a test, in order. */
@@ -16,13 +18,26 @@ export function recordRequests(): RecordedRequest[] {
   const requests: RecordedRequest[] = [];
   const listener = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
-    requests.push({
+    const recorded: RecordedRequest = {
       method: request.method,
       path: url.pathname,
       search: url.search,
       ifMatch: request.headers.get('If-Match'),
       csrfToken: request.headers.get(CSRF_HEADER),
-    });
+    };
+    requests.push(recorded);
+    if (request.body !== null) {
+      void request
+        .clone()
+        .text()
+        .then((text) => {
+          try {
+            recorded.body = text === '' ? undefined : JSON.parse(text);
+          } catch {
+            recorded.body = text;
+          }
+        });
+    }
   };
   server.events.on('request:start', listener);
   // setup.ts resets handlers after each test, but not listeners.

@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { SEED_LOCATORS } from '../../mocks/db';
 import { seededMove } from '../../mocks/testApi';
 import type { Move } from '../api/models';
@@ -22,6 +23,11 @@ export async function openSubmittedMove() {
   const view = renderRoute(`/moves/${SEED_LOCATORS.submitted}/details`);
   const sendButton = await screen.findByRole('button', { name: 'Send to Prime' });
   return { ...view, sendButton };
+}
+
+/** Ticks Counseling (CS), which the form leaves unchecked as the real one does. */
+export async function chooseCounseling(user: UserEvent, container: HTMLElement = document.body) {
+  await user.click(within(container).getByRole('checkbox', { name: 'Counseling (CS)' }));
 }
 
 /**

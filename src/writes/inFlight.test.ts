@@ -8,6 +8,7 @@ import {
   updateMoveTaskOrderStatus,
 } from '../entities/moveTaskOrders/moveTaskOrdersSlice';
 import {
+  approveShipments,
   listMTOShipments,
   rejectShipment,
   selectShipmentById,
@@ -77,5 +78,34 @@ describe('one write at a time per record', () => {
     expect(fresh.eTag).not.toBe(move.eTag);
     const redo = await store.dispatch(updateMoveTaskOrderStatus(move.id, fresh.eTag, CODES));
     expect(redo.meta.requestStatus).toBe('fulfilled');
+  });
+
+  it('holds every record a write of several saves: its shipments and their move', async () => {
+    const requests = recordRequests();
+    const { store, move } = await loadedStore();
+    await store.dispatch(updateMoveTaskOrderStatus(move.id, move.eTag, CODES));
+    const [first, second, third] = db
+      .shipmentsOf(move.id)
+      .map((row) => selectShipmentById(store.getState(), row.id)!);
+
+    const batch = store.dispatch(approveShipments(move.id, [first, second]));
+    for (const id of [move.id, first.id, second.id]) {
+      expect(selectWriteInFlight(store.getState(), id)).toBe(true);
+    }
+    expect(selectWriteInFlight(store.getState(), third.id)).toBe(false);
+    // A second batch sharing one shipment, and a write on the move, wait their turn: not sent.
+    const again = await store.dispatch(approveShipments(move.id, [second, third]));
+    expect(again.meta).toMatchObject({ condition: true });
+    const onMove = await store.dispatch(updateMoveTaskOrderStatus(move.id, move.eTag, CODES));
+    expect(onMove.meta).toMatchObject({ condition: true });
+
+    expect((await batch).meta.requestStatus).toBe('fulfilled');
+    expect(requests.filter((r) => r.path.endsWith('/shipments/approve'))).toHaveLength(1);
+    expect([first, second, third].map(({ id }) => db.find('shipment', id)?.status)).toEqual([
+      'APPROVED',
+      'APPROVED',
+      'SUBMITTED',
+    ]);
+    expect(selectWriteInFlight(store.getState(), move.id)).toBe(false);
   });
 });

@@ -3,16 +3,19 @@
 // one request, never two with the same eTag. Writes to other records go on.
 import { createSlice, isFulfilled, isPending, isRejected } from '@reduxjs/toolkit';
 
-export type InFlight = Record<string, string>;
+/** Per running write (its requestId), the records it changes. */
+export type InFlight = Record<string, string[]>;
 
 /** The part of the store this slice keeps: `state.writes.inFlight`. */
 export interface InFlightState {
   writes: { inFlight: InFlight };
 }
 
-function recordIDOf(action: { meta: unknown }): string | undefined {
-  const { recordID } = action.meta as { recordID?: unknown };
-  return typeof recordID === 'string' ? recordID : undefined;
+function recordIDsOf(action: { meta: unknown }): string[] | undefined {
+  const { recordIDs } = action.meta as { recordIDs?: unknown };
+  return Array.isArray(recordIDs) && recordIDs.every((id) => typeof id === 'string')
+    ? recordIDs
+    : undefined;
 }
 
 const inFlightSlice = createSlice({
@@ -22,8 +25,8 @@ const inFlightSlice = createSlice({
   extraReducers: (builder) => {
     builder
       .addMatcher(isPending, (state, action) => {
-        const recordID = recordIDOf(action);
-        if (recordID) state[action.meta.requestId] = recordID;
+        const recordIDs = recordIDsOf(action);
+        if (recordIDs) state[action.meta.requestId] = recordIDs;
       })
       .addMatcher(isFulfilled, (state, action) => {
         delete state[action.meta.requestId];
@@ -37,4 +40,4 @@ const inFlightSlice = createSlice({
 export default inFlightSlice.reducer;
 
 export const selectWriteInFlight = (state: InFlightState, recordID: string) =>
-  Object.values(state.writes.inFlight).includes(recordID);
+  Object.values(state.writes.inFlight).some((ids) => ids.includes(recordID));

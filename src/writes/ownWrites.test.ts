@@ -32,6 +32,23 @@ describe('the versions the user’s own writes made', () => {
     expect(getState().ownWrites.steps).toEqual({ m1: { v1: step('v2', 'something') } });
   });
 
+  it('takes each record of a write of several as a step from its own eTag', () => {
+    const { getState, dispatch } = store();
+    dispatch(
+      fulfilled(
+        [
+          { id: 's1', eTag: 's1v2' },
+          { id: 's2', eTag: 's2v2' },
+        ],
+        { moveTaskOrderID: 'm1', ifMatchETags: { s1: 's1v1', s2: 's2v1' } },
+      ),
+    );
+    expect(getState().ownWrites.steps).toEqual({
+      s1: { s1v1: step('s1v2', 'something') },
+      s2: { s2v1: step('s2v2', 'something') },
+    });
+  });
+
   it('takes the next version of a record the user’s write saved as theirs, if only that write’s fields changed', () => {
     const { getState, dispatch } = store();
     const before = { id: 'm1', eTag: 'v1', status: 'APPROVED', tioRemarks: 'Hold' };

@@ -76,12 +76,18 @@ export function ownWritesBetween(
   return writes.length > 0 ? writes : null;
 }
 
-/** A write's argument names the eTag it was sent on: `ifMatchETag`. */
-function writeBase(arg: unknown): string | undefined {
-  const { ifMatchETag } = (typeof arg === 'object' && arg !== null ? arg : {}) as {
+/**
+ * The eTag a write was sent on for one of its records: its argument's
+ * `ifMatchETag`, or that record's in `ifMatchETags` (a write of several).
+ */
+function writeBase(arg: unknown, recordID: string): string | undefined {
+  const { ifMatchETag, ifMatchETags } = (typeof arg === 'object' && arg !== null ? arg : {}) as {
     ifMatchETag?: unknown;
+    ifMatchETags?: Record<string, unknown>;
   };
-  return typeof ifMatchETag === 'string' ? ifMatchETag : undefined;
+  if (typeof ifMatchETag === 'string') return ifMatchETag;
+  const base = ifMatchETags && Object.hasOwn(ifMatchETags, recordID) && ifMatchETags[recordID];
+  return typeof base === 'string' ? base : undefined;
 }
 
 /** The records an answer carries: one, or a list of them. */
@@ -115,8 +121,8 @@ const ownWritesSlice = createSlice({
   },
   extraReducers: (builder) => {
     builder.addMatcher(isFulfilled, (state, { payload, meta, type }) => {
-      const base = writeBase(meta.arg);
       for (const record of recordsIn(payload)) {
+        const base = writeBase(meta.arg, record.id);
         // A write's own record: the server took it on the eTag it was sent with.
         if (base !== undefined) {
           addStep(state, record.id, base, { to: record.eTag, by: typePrefixOf(type) });

@@ -22,10 +22,12 @@ export interface ThunkConfig extends AsyncThunkConfig {
 /** Any API thunk's action, as a page or a listener hands it on to be dispatched. */
 export type ApiThunkAction = AsyncThunkAction<unknown, unknown, ThunkConfig>;
 
-/** A write's argument: the eTag of the version of the record it changes, and the rest. */
-export interface WriteArg {
-  ifMatchETag: string;
-}
+/**
+ * A write's argument: the eTag of the version of the record it changes (sent
+ * as If-Match), or, for a write of several records at once, each record's
+ * eTag by id (sent in the body, as approveShipments does); and the rest.
+ */
+export type WriteArg = { ifMatchETag: string } | { ifMatchETags: Record<string, string> };
 
 /** The call, with any failure rejected as an ApiError value. */
 function rejectingApiErrors<Arg, Result>(
@@ -49,18 +51,20 @@ export function createApiThunk<Arg, Result>(
 }
 
 /**
- * Writes: one at a time per record (`recordOf`). A second write on a record
- * with one in flight, a double click, is not sent: it resolves at once with
- * `meta.condition` true. `meta.recordID` names the record in flight.
+ * Writes: one at a time per record (`recordsOf`: the record it changes, or
+ * every record it saves). A write on a record with one in flight, a double
+ * click, is not sent: it resolves at once with `meta.condition` true.
+ * `meta.recordIDs` names the records in flight.
  */
 export function createWriteThunk<Arg extends WriteArg, Result>(
   typePrefix: string,
   call: (arg: Arg) => Promise<Result>,
-  recordOf: (arg: Arg) => string,
+  recordsOf: (arg: Arg) => string | string[],
 ): AsyncThunk<Result, Arg, ThunkConfig> {
+  const idsOf = (arg: Arg) => [recordsOf(arg)].flat();
   return createAsyncThunk<Result, Arg, ThunkConfig>(typePrefix, rejectingApiErrors(call), {
-    getPendingMeta: ({ arg }) => ({ recordID: recordOf(arg) }),
-    condition: (arg, { getState }) => !selectWriteInFlight(getState(), recordOf(arg)),
+    getPendingMeta: ({ arg }) => ({ recordIDs: idsOf(arg) }),
+    condition: (arg, { getState }) => !idsOf(arg).some((id) => selectWriteInFlight(getState(), id)),
   });
 }
 

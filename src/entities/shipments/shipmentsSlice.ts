@@ -41,6 +41,39 @@ export const approveShipment = withPositionalArgs(
   (shipmentID: string, ifMatchETag: string) => ({ shipmentID, ifMatchETag }),
 );
 
+/**
+ * Approves several shipments of one move at once, all or nothing, each on its
+ * own eTag (in the body: this write has no If-Match), in the order given. It
+ * saves the move too and makes it available to the Prime: the move is one of
+ * the records in flight, and a listener fetches it and the new service items.
+ */
+export const approveShipments = withPositionalArgs(
+  createWriteThunk(
+    'shipments/approveShipments',
+    (arg: {
+      moveTaskOrderID: string;
+      shipmentIDs: string[];
+      ifMatchETags: Record<string, string>;
+    }) =>
+      request(
+        'shipment.approveShipments',
+        {},
+        {
+          approveShipments: arg.shipmentIDs.map((shipmentID) => ({
+            shipmentID,
+            eTag: arg.ifMatchETags[shipmentID],
+          })),
+        },
+      ).then(asShipments),
+    (arg) => [arg.moveTaskOrderID, ...arg.shipmentIDs],
+  ),
+  (moveTaskOrderID: string, shipments: Pick<MTOShipment, 'id' | 'eTag'>[]) => ({
+    moveTaskOrderID,
+    shipmentIDs: shipments.map(({ id }) => id),
+    ifMatchETags: Object.fromEntries(shipments.map(({ id, eTag }) => [id, eTag])),
+  }),
+);
+
 export const rejectShipment = withPositionalArgs(
   createWriteThunk(
     'shipments/rejectShipment',
@@ -70,6 +103,9 @@ const shipmentsSlice = createSlice({
       })
       .addCase(moveOpened, (state, { payload: { dropped } }) => {
         shipmentsAdapter.forgetMoves(state, dropped.moveTaskOrders, dropped.shipments);
+      })
+      .addCase(approveShipments.fulfilled, (state, { payload }) => {
+        for (const shipment of payload) shipmentsAdapter.putChild(state, shipment);
       })
       .addMatcher(
         isAnyOf(approveShipment.fulfilled, rejectShipment.fulfilled),

@@ -15,6 +15,7 @@ import { region, shownField } from '../../test/faultSession';
 import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
 import {
+  chooseCounseling,
   openApprovedMove,
   openMove,
   openSubmittedMove,
@@ -106,6 +107,7 @@ describe('TOO customer details page', () => {
     const { sendButton, user, store } = await openSubmittedMove();
     const loaded = submittedMove();
 
+    await chooseCounseling(user);
     await user.click(sendButton);
 
     const done = await findStatus('The move was approved');
@@ -128,7 +130,14 @@ describe('TOO customer details page', () => {
     expect(shownField(mtoRegion(), 'Status')).toBe('Move approved');
     expect(shownField(mtoRegion(), 'Approved')).toBe(formatDate(approved.approvedAt));
     expect(shownField(mtoRegion(), 'Available to the Prime')).toBe('Not yet');
-    expect(screen.queryByRole('button', { name: /Send to Prime/ })).not.toBeInTheDocument();
+    // Nothing is sent again: Send to Prime is left to approve the shipments, once chosen.
+    expect(screen.getByRole('button', { name: 'Send to Prime' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'Send to Prime' })).toHaveAccessibleDescription(
+      'Choose at least one shipment to approve.',
+    );
     // Its shipments can be approved now.
     expect(
       within(shipmentCard(1)).getByRole('button', { name: 'Approve shipment 1' }),
@@ -157,6 +166,7 @@ describe('TOO customer details page', () => {
         return failures === 1 ? HttpResponse.error() : noBody(500);
       }),
     );
+    await chooseCounseling(user);
     await user.click(sendButton);
     expect(await findStatus('The move was approved')).toBeInTheDocument();
     await waitFor(() => expect(failures).toBe(2), { timeout: 3_000 });
@@ -390,13 +400,18 @@ describe('TOO customer details page', () => {
     expect(alert).toHaveTextContent('its orders have no HHG TAC');
     expect(alert).toHaveTextContent('Edit orders');
     expect(alert).not.toHaveTextContent(/TransportationAccountingCode|undefined|\{/);
-    expect(within(alert).queryByRole('button')).not.toBeInTheDocument();
+    // No redo until the orders are complete; the way there is the one button.
+    expect(
+      within(alert)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Edit orders']);
     expect(seededMove(SEED_LOCATORS.missingTac).move).toMatchObject({
       status: 'SUBMITTED',
       eTag: loaded.eTag,
     });
 
-    await user.click(within(region('Orders')).getByRole('button', { name: 'Edit orders' }));
+    await user.click(within(alert).getByRole('button', { name: 'Edit orders' }));
     const form = within(await screen.findByRole('form', { name: 'Edit orders' }));
     await user.type(form.getByLabelText(/^HHG TAC/), 'F8E1');
     await user.click(form.getByRole('button', { name: 'Save' }));

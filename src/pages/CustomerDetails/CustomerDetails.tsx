@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { usePageTitle } from '../../components/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
@@ -5,6 +6,7 @@ import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
 import { Loading } from '../../components/Loading';
 import { NotFound } from '../NotFound/NotFound';
 import { CustomerInfo } from './CustomerInfo';
+import { EditRequestContext, type EditRequest } from './editRequest';
 import { MoveTaskOrderPanel } from './MoveTaskOrderPanel';
 import { OrdersInfo } from './OrdersInfo';
 import { ServiceItemsTable } from './ServiceItemsTable';
@@ -24,6 +26,14 @@ export function CustomerDetails() {
         : `Move ${locator}`,
   );
   useWatchForNewerVersions(load.state === 'loaded' ? load : null);
+  const [request, setRequest] = useState<EditRequest | null>(null);
+  const editRequests = useMemo(
+    () => ({
+      request,
+      open: (record: string) => setRequest((last) => ({ record, seq: (last?.seq ?? 0) + 1 })),
+    }),
+    [request],
+  );
 
   if (load.state === 'loading') return <Loading label={`Loading move ${locator}…`} />;
   if (load.state === 'failed') {
@@ -43,7 +53,7 @@ export function CustomerDetails() {
   }
 
   return (
-    <>
+    <EditRequestContext value={editRequests}>
       <h1>Move {locator}</h1>
       <div className="grid-row grid-gap-lg">
         <div className="grid-col-12 tablet-lg:grid-col-6">
@@ -56,6 +66,6 @@ export function CustomerDetails() {
       </div>
       <ShipmentList moveTaskOrderID={load.moveTaskOrderID} />
       <ServiceItemsTable moveTaskOrderID={load.moveTaskOrderID} />
-    </>
+    </EditRequestContext>
   );
 }

@@ -1,5 +1,5 @@
 import { Alert, Button } from '@trussworks/react-uswds';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Versioned } from '../../api/models';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
@@ -11,6 +11,7 @@ import type { EditField, Values } from '../../writes/formValues';
 import { selectWriteInFlight } from '../../writes/inFlight';
 import type { ApiThunkAction } from '../../writes/thunks';
 import { StaleNotice } from '../../writes/ui/StaleNotice';
+import { useEditRequests } from './editRequest';
 
 // Most visits only read: the form and its conflict panel load on first edit.
 // lazy() drops the component's type parameter; the cast gives it back.
@@ -55,11 +56,25 @@ export function RecordSection<R extends Versioned>({
   const [editing, setEditing] = useState(false);
   // Set once a save went through: with what to tell about it, if more than that.
   const [saved, setSaved] = useState<{ note?: string } | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // Another part of the page asked for this form (a refusal that names what
+  // the record lacks): open it and bring it into view.
+  const { request } = useEditRequests();
+  const [handled, setHandled] = useState(request?.seq ?? 0);
+  const asked = request?.record === record && request.seq !== handled;
+  if (asked) {
+    setHandled(request.seq);
+    setSaved(null);
+    setEditing(true);
+  }
+  useEffect(() => {
+    if (request?.record === record) section.current?.scrollIntoView?.({ block: 'start' });
+  }, [request, record]);
   if (!current) return null;
 
   const headingId = `${recordID}-${record.replace(/\s/g, '-')}-heading`;
   return (
-    <section aria-labelledby={headingId} className="record-card">
+    <section ref={section} aria-labelledby={headingId} className="record-card">
       <h2 id={headingId}>{title}</h2>
       <StaleNotice shown={current} reload={refetch} />
       <Details record={current} fields={displayFields} />

@@ -13,6 +13,7 @@ import { region, shownField } from '../../test/faultSession';
 import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests } from '../../test/recordRequests';
 import {
+  chooseCounseling,
   openApprovedMove,
   openMove,
   openSubmittedMove,
@@ -75,9 +76,11 @@ describe('recovering from a colleague’s change', () => {
   it('does not offer Send to Prime again when a colleague already approved the move', async () => {
     const { user, container } = await openSubmittedMove();
     const { container: colleaguesPage, user: colleague } = renderRoute(`/moves/${locator}/details`);
-    await colleague.click(
-      await within(colleaguesPage).findByRole('button', { name: 'Send to Prime' }),
-    );
+    const colleaguesButton = await within(colleaguesPage).findByRole('button', {
+      name: 'Send to Prime',
+    });
+    await chooseCounseling(colleague, colleaguesPage);
+    await colleague.click(colleaguesButton);
     await findStatus('The move was approved', colleaguesPage);
 
     await user.click(within(mtoRegion(container)).getByRole('button', { name: 'Send to Prime' }));

@@ -11,6 +11,23 @@ export const ordersRegion = (page: Page) => page.getByRole('region', { name: 'Or
 export const sendToPrimeButton = (page: Page) =>
   mtoRegion(page).getByRole('button', { name: 'Send to Prime', exact: true });
 
+/**
+ * Whether Send to Prime has nothing to send: offered only for shipments not
+ * yet chosen, unavailable (aria-disabled) and saying so. Never a second
+ * approval of the move.
+ */
+export async function nothingToSend(page: Page): Promise<boolean> {
+  const button = sendToPrimeButton(page);
+  if ((await button.count()) === 0) return true;
+  return (
+    (await button.getAttribute('aria-disabled')) === 'true' &&
+    (await button.evaluate((element) => {
+      const id = element.getAttribute('aria-describedby');
+      return (id && document.getElementById(id)?.textContent) ?? '';
+    })) === 'Choose at least one shipment to approve.'
+  );
+}
+
 /** The value a record's details show under `label` ("Status", "Approved"...). */
 export const detailOf = (record: Locator, label: string) =>
   record.locator(`dt:text-is("${label}") + dd`);

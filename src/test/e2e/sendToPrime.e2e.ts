@@ -17,6 +17,7 @@ import {
   moveDetail,
   mtoRegion,
   nextRequest,
+  nothingToSend,
   recordStatusPatches,
   saveTioRemarks,
   sendToPrimeButton,
@@ -31,6 +32,8 @@ describe('Send to Prime in the browser', () => {
     const alice = await openDetails();
     const bob = await openDetails();
 
+    // USWDS draws the box on the label: a user clicks that.
+    await mtoRegion(alice).getByText('Counseling (CS)', { exact: true }).click();
     await sendToPrimeButton(alice).click();
     await moveApproved(alice).waitFor();
 
@@ -44,11 +47,13 @@ describe('Send to Prime in the browser', () => {
     expect(said).toContain("Status: 'New move' → 'Move approved'");
     expect(await alert.getByRole('button').count()).toBe(0);
     await moveApproved(bob).waitFor();
+    // Only the shipments are left to send, none chosen: nothing to send again.
     expect(
       await mtoRegion(bob)
-        .getByRole('button', { name: /Send to Prime/ })
+        .getByRole('button', { name: /Send to Prime again/ })
         .count(),
     ).toBe(0);
+    expect(await nothingToSend(bob)).toBe(true);
 
     // The server holds Alice's approval, once: Bob's stale write created nothing.
     const move = await apiGetInPage<Move>(bob, `/ghc/v1/move/${locator}`);
@@ -92,7 +97,7 @@ describe('Send to Prime in the browser', () => {
     await detailsReady(locator)(page);
 
     await moveApproved(page).waitFor();
-    expect(await sendToPrimeButton(page).count()).toBe(0);
+    expect(await nothingToSend(page)).toBe(true);
     const approved = await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`);
 
     // A follow-up edit is based on the version loaded after the reload.

@@ -1,10 +1,23 @@
 import { Button } from '@trussworks/react-uswds';
-import { useEffect, useId, useRef } from 'react';
 import type { ApiError } from '../../api/ApiError';
 import { formatDateTime } from '../../components/format';
 import { formatChange } from '../changes';
 import { describeFailedWrite, type ErrorMessage } from '../wording';
+import { FocusedAlert } from './FocusedAlert';
 import type { Recovery } from './useRecordAction';
+
+/** Whether the alert offers the action again: not when it is done, moot, or cannot succeed as it is. */
+export function offersRedo({ error, outcome, moot }: Recovery): boolean {
+  return (
+    outcome.kind !== 'gone' &&
+    !moot &&
+    outcome.kind !== 'saved' &&
+    error.kind !== 'validation' &&
+    !['preconditionRequired', 'permission', 'unauthorized', 'notImplemented', 'notFound'].includes(
+      error.kind,
+    )
+  );
+}
 
 interface RecoveryAlertProps {
   recovery: Recovery;
@@ -34,68 +47,42 @@ export function RecoveryAlert({
   onRedo,
   explain,
 }: RecoveryAlertProps) {
-  const ref = useRef<HTMLElement>(null);
-  const headingId = useId();
-  useEffect(() => {
-    ref.current?.focus();
-  }, [recovery]);
-
   const { error, outcome, latestLoaded, changes, changedAt, moot } = recovery;
   const gone = outcome.kind === 'gone';
   const message = (!gone ? explain?.(error) : null) ?? describeFailedWrite(error, outcome, record);
   const again = error.kind === 'conflict' ? `${action} again` : 'Try again';
   const saved = outcome.kind === 'saved';
   const type = saved ? 'success' : error.kind === 'conflict' ? 'warning' : 'error';
-  const offerAgain =
-    !gone &&
-    !moot &&
-    !saved &&
-    error.kind !== 'validation' &&
-    !['preconditionRequired', 'permission', 'unauthorized', 'notImplemented', 'notFound'].includes(
-      error.kind,
-    );
+  const offerAgain = offersRedo(recovery);
 
   return (
-    // USWDS alert markup written out: react-uswds' Alert wraps its children in
-    // a <p>, and this alert holds paragraphs, a list and a button.
-    <section
-      ref={ref}
-      tabIndex={-1}
-      aria-labelledby={headingId}
-      className={`usa-alert usa-alert--${type} recovery-alert`}
-    >
-      <div className="usa-alert__body">
-        <h3 id={headingId} className="usa-alert__heading">
-          {message.heading}
-        </h3>
-        <p className="usa-alert__text">{message.body}</p>
-        {changes.length > 0 && (
-          <>
-            <p>What changed{changedAt ? ` (saved ${formatDateTime(changedAt)})` : ''}:</p>
-            <ul>
-              {changes.map((change) => (
-                <li key={change.label}>{formatChange(change)}</li>
-              ))}
-            </ul>
-          </>
-        )}
-        {error.kind === 'conflict' && changes.length === 0 && !gone && latestLoaded && (
-          <p>
-            The fields that changed are not shown on this page. The page shows the latest version.
-          </p>
-        )}
-        {!latestLoaded && outcome.kind !== 'unknown' && (
-          <p>
-            The latest version could not be loaded. Trying again loads it before anything is sent.
-          </p>
-        )}
-        {moot && <p>{moot}</p>}
-        {offerAgain && (
-          <Button type="button" onClick={onRedo} disabled={pending}>
-            {pending ? 'Working…' : again}
-          </Button>
-        )}
-      </div>
-    </section>
+    <FocusedAlert type={type} heading={message.heading} body={message.body} news={recovery}>
+      {changes.length > 0 && (
+        <>
+          <p>What changed{changedAt ? ` (saved ${formatDateTime(changedAt)})` : ''}:</p>
+          <ul>
+            {changes.map((change) => (
+              <li key={change.label}>{formatChange(change)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error.kind === 'conflict' && changes.length === 0 && !gone && latestLoaded && (
+        <p>
+          The fields that changed are not shown on this page. The page shows the latest version.
+        </p>
+      )}
+      {!latestLoaded && outcome.kind !== 'unknown' && (
+        <p>
+          The latest version could not be loaded. Trying again loads it before anything is sent.
+        </p>
+      )}
+      {moot && <p>{moot}</p>}
+      {offerAgain && (
+        <Button type="button" onClick={onRedo} disabled={pending}>
+          {pending ? 'Working…' : again}
+        </Button>
+      )}
+    </FocusedAlert>
   );
 }

@@ -25,6 +25,9 @@ export interface Recovery {
   moot: string | null;
 }
 
+/** Whether an action is done: answered, or confirmed by the latest version after a lost answer. */
+export type ActionDone = 'done' | 'confirmed' | false;
+
 /** One action on a record: the write on a version of it, and how a version shows it done. */
 export interface RecordAction<R> {
   /** Sends the write with `version.eTag` as If-Match. */
@@ -103,13 +106,18 @@ export function useRecordAction<R extends Versioned>({
     [fields, moot],
   );
 
-  /** Sends the action on `base`; on a 412 from the user's own newer version, once more on it. */
+  /**
+   * Sends the action on `base`; on a 412 from the user's own newer version,
+   * once more on it. Whether the action is done: 'done' when answered,
+   * 'confirmed' when the latest version shows it done after a lost answer
+   * (which the recovery then says), false when not.
+   */
   const send = useCallback(
-    async (action: RecordAction<R>, first: R): Promise<boolean> => {
+    async (action: RecordAction<R>, first: R): Promise<ActionDone> => {
       let base = first;
       for (let attempt = 0; ; attempt += 1) {
         const result = settled(await dispatch(action.write(base)));
-        if (result.status === 'fulfilled') return true;
+        if (result.status === 'fulfilled') return 'done';
         if (result.status === 'skipped') return false;
         const { error } = result;
         const found = loadsLatestAfter(error)
@@ -124,14 +132,14 @@ export function useRecordAction<R extends Versioned>({
           continue;
         }
         recover(error, base, found, outcome);
-        return false;
+        return outcome.kind === 'saved' && 'confirmed';
       }
     },
     [dispatch, judge, loadLatest, moot, recover, select, store],
   );
 
   const run = useCallback(
-    async (action: RecordAction<R>): Promise<boolean> => {
+    async (action: RecordAction<R>): Promise<ActionDone> => {
       let base = select(store.getState());
       if (!base) return false;
       lastAction.current = action;
@@ -142,13 +150,9 @@ export function useRecordAction<R extends Versioned>({
         const { latest } = found;
         // Saved after all, changed, gone, or still unknown: say so, send nothing.
         if (!found.loaded || !latest || latest.eTag !== pending.base.eTag) {
-          recover(
-            pending.error,
-            pending.base,
-            found,
-            judge(pending.error, pending.base, found, action),
-          );
-          return false;
+          const outcome = judge(pending.error, pending.base, found, action);
+          recover(pending.error, pending.base, found, outcome);
+          return outcome.kind === 'saved' && 'confirmed';
         }
         unchecked.current = null;
         base = latest;
@@ -159,7 +163,7 @@ export function useRecordAction<R extends Versioned>({
   );
 
   const redo = useCallback(
-    () => (lastAction.current ? run(lastAction.current) : Promise.resolve(false)),
+    () => (lastAction.current ? run(lastAction.current) : Promise.resolve(false as const)),
     [run],
   );
 

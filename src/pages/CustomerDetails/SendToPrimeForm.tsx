@@ -1,0 +1,163 @@
+import { Alert, Button, Checkbox, Fieldset } from '@trussworks/react-uswds';
+import { useId, type FormEvent } from 'react';
+import { AlertSlot } from '../../components/AlertSlot';
+import { offersRedo, RecoveryAlert } from '../../writes/ui/RecoveryAlert';
+import { describeApprovalGaps } from './approvalGaps';
+import { useEditRequests } from './editRequest';
+import { shipmentName, shipmentsInWords, type NamedShipment } from './sendToPrimePlan';
+import { describeStep2 } from './sendToPrimeStep2';
+import { Step2Alert } from './Step2Alert';
+import { useSendToPrime, type Phase } from './useSendToPrime';
+
+const were = (shipments: NamedShipment[]) => {
+  const words = shipmentsInWords(shipments);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} ${shipments.length === 1 ? 'was' : 'were'}`;
+};
+
+/** What the job is doing now, for the live region: the running step by name. */
+function progress(phase: Phase): string | null {
+  if (phase.kind !== 'running') return null;
+  const step = phase.of === 2 ? `Step ${phase.step} of 2: ` : '';
+  return phase.step === 1 && phase.of === 2
+    ? `${step}approving the move…`
+    : phase.shipments.length > 0 && (phase.step === 2 || phase.of === 1)
+      ? `${step}approving ${shipmentsInWords(phase.shipments)}…`
+      : `${step}approving the move…`;
+}
+
+/**
+ * Send to Prime: the requested shipments to approve, the move-level service
+ * items to add, what the button will do, and what came of it.
+ */
+export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }) {
+  const job = useSendToPrime(moveTaskOrderID);
+  const { plan, choice, phase, step1Recovery, pending } = job;
+  const summaryId = useId();
+  // Ids unique on the page, even with the same move shown twice (tests render two tabs in one document).
+  const idBase = useId();
+  const { open } = useEditRequests();
+  if (!plan) return null;
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void job.send();
+  };
+  // An alert that offers the job again has the one button for it. A refusal
+  // of step 1 for what the orders lack offers none: once the orders are
+  // complete, the move is sent again from here.
+  const recoveryOffers =
+    (step1Recovery !== null && offersRedo(step1Recovery)) ||
+    (phase.kind === 'step2Failed' && describeStep2(phase.report, false).offer !== null);
+  const shown = plan.needsApproval || plan.offered.length > 0;
+  const gaps = step1Recovery ? describeApprovalGaps(step1Recovery.error) : null;
+
+  return (
+    <>
+      <AlertSlot>
+        {step1Recovery && (
+          <RecoveryAlert
+            recovery={step1Recovery}
+            record="move"
+            action="Send to Prime"
+            pending={pending}
+            onRedo={() => void job.send()}
+            explain={describeApprovalGaps}
+          />
+        )}
+        {step1Recovery && gaps?.heading === 'The orders lack what approval needs' && (
+          <Button type="button" outline onClick={() => open('orders')}>
+            Edit orders
+          </Button>
+        )}
+        {phase.kind === 'step2Failed' && (
+          <Step2Alert
+            report={phase.report}
+            moveApproved={job.moveApprovedInJob}
+            pending={pending}
+            onFinish={() => void job.finish()}
+          />
+        )}
+      </AlertSlot>
+      <AlertSlot role="status">
+        {phase.kind === 'running' && <p className="margin-y-1">{progress(phase)}</p>}
+        {phase.kind === 'done' && <DoneAlert phase={phase} />}
+      </AlertSlot>
+      {shown && (
+        <form
+          className="send-to-prime margin-top-2"
+          onSubmit={handleSubmit}
+          aria-label="Send to Prime"
+        >
+          {plan.offered.length > 0 && (
+            <Fieldset legend="Requested shipments to approve">
+              {plan.offered.map((named) => (
+                <Checkbox
+                  key={named.shipment.id}
+                  id={`${idBase}-${named.shipment.id}`}
+                  name="shipments"
+                  label={shipmentName(named)}
+                  checked={choice.shipmentIDs.includes(named.shipment.id)}
+                  disabled={pending}
+                  onChange={(event) => job.toggleShipment(named.shipment.id, event.target.checked)}
+                />
+              ))}
+            </Fieldset>
+          )}
+          {(plan.offersMoveManagement || plan.offersCounseling) && (
+            <Fieldset legend="Service items to add to the move">
+              {plan.offersMoveManagement && (
+                <Checkbox
+                  id={`${idBase}-ms`}
+                  name="serviceCodeMS"
+                  label="Move management (MS)"
+                  checked
+                  disabled
+                  readOnly
+                />
+              )}
+              {plan.offersCounseling && (
+                <Checkbox
+                  id={`${idBase}-cs`}
+                  name="serviceCodeCS"
+                  label="Counseling (CS)"
+                  checked={choice.counseling}
+                  disabled={pending}
+                  onChange={(event) => job.setCounseling(event.target.checked)}
+                />
+              )}
+            </Fieldset>
+          )}
+          <p id={summaryId} className="margin-y-1">
+            {plan.summary ?? plan.blocked}
+          </p>
+          {!recoveryOffers && (
+            // Nothing to send: the button says so with aria-disabled, and stays
+            // focusable so a keyboard user hears why.
+            <Button
+              type="submit"
+              disabled={pending}
+              aria-disabled={plan.blocked !== null}
+              aria-describedby={summaryId}
+            >
+              {pending ? 'Sending to Prime…' : 'Send to Prime'}
+            </Button>
+          )}
+        </form>
+      )}
+    </>
+  );
+}
+
+function DoneAlert({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
+  const { approvedMove, shipments, confirmedLate } = phase;
+  const heading = approvedMove ? 'The move was approved' : `${were(shipments)} approved`;
+  const body =
+    shipments.length > 0
+      ? `${approvedMove ? `${were(shipments)} approved too, and the` : 'The'} move is available to the Prime.${confirmedLate ? ' The server did not confirm it, but the latest versions show it done.' : ''}`
+      : 'It becomes available to the Prime once one of its shipments is approved: approve them under Requested shipments, or choose them here.';
+  return (
+    <Alert type="success" headingLevel="h3" heading={heading}>
+      {body}
+    </Alert>
+  );
+}

@@ -1,0 +1,361 @@
+import { waitFor, within } from '@testing-library/react';
+import { getResponse, http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { handlers } from '../../../mocks/handlers';
+import { server } from '../../../mocks/node';
+import { seededMove, send } from '../../../mocks/testApi';
+import { formatDate } from '../../components/format';
+import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { selectShipmentById } from '../../entities/shipments/shipmentsSlice';
+import { applyThenFail, shownField } from '../../test/faultSession';
+import { findAlert, findStatus } from '../../test/liveRegions';
+import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
+import { renderRoute } from '../../test/renderWithProviders';
+
+// Send to Prime as the real TOO does it: step 1 approves the move on the
+// move's eTag, step 2 approves the chosen shipments, each on its own eTag.
+
+const locator = SEED_LOCATORS.submitted;
+const held = () => seededMove(locator);
+
+/** One tab with the move's page open: its own app and store. */
+async function openTab(at: string = locator) {
+  const view = renderRoute(`/moves/${at}/details`);
+  const page = within(view.container);
+  const button = await page.findByRole('button', { name: 'Send to Prime' });
+  const mto = within(page.getByRole('region', { name: 'Move task order' }));
+  const choose = async (...numbers: number[]) => {
+    for (const number of numbers) {
+      await view.user.click(
+        mto.getByRole('checkbox', { name: new RegExp(`^Shipment ${number} `) }),
+      );
+    }
+  };
+  const card = (number: number) =>
+    page.getByRole('region', { name: new RegExp(`^Shipment ${number}:`) });
+  return { ...view, page, mto, button, choose, card };
+}
+
+const statusWrites = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/status'));
+const batchWrites = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments/approve'));
+/** The shipments and eTags a step 2 sent, in order. */
+const batchItems = (request: RecordedRequest) =>
+  (request.body as { approveShipments: { shipmentID: string; eTag: string }[] }).approveShipments;
+
+/** Someone else, on their own session: the API called as another office user would. */
+const colleague = {
+  async approveMove() {
+    const { move } = held();
+    const answer = await send('PATCH', `/move-task-orders/${move.id}/status`, {
+      ifMatch: move.eTag,
+      body: { serviceCodeMS: true },
+    });
+    expect(answer.status).toBe(200);
+  },
+  async approveShipment(number: number) {
+    const shipment = held().shipments[number - 1];
+    const answer = await send('POST', `/shipments/${shipment.id}/approve`, {
+      ifMatch: shipment.eTag,
+    });
+    expect(answer.status).toBe(200);
+  },
+  /** Saves a shipment with a new counselor remark: a new eTag, and a change the page shows. */
+  editShipment(number: number) {
+    db.save('shipment', held().rows.shipments[number - 1].id, {
+      counselorRemarks: 'Call before arriving',
+    });
+  },
+};
+
+describe('Send to Prime: the move, then the chosen shipments', () => {
+  it('says what it will do, and is unavailable with the reason when nothing can be sent', async () => {
+    const tab = await openTab();
+    const summary = () => tab.button.getAttribute('aria-describedby');
+    expect(
+      tab.mto
+        .getAllByRole('checkbox')
+        .map((box) => (box as HTMLInputElement).labels?.[0]?.textContent),
+    ).toEqual([
+      'Shipment 1 (HHG)',
+      'Shipment 2 (HHG)',
+      'Shipment 3 (NTS)',
+      'Move management (MS)',
+      'Counseling (CS)',
+    ]);
+    expect(tab.mto.getByRole('checkbox', { name: 'Move management (MS)' })).toBeChecked();
+    expect(tab.mto.getByRole('checkbox', { name: 'Counseling (CS)' })).not.toBeChecked();
+    expect(tab.button).toHaveAccessibleDescription(
+      'Approve the move. Adds move management (MS). The move becomes available to the Prime once one of its shipments is approved.',
+    );
+    await tab.choose(1, 3);
+    expect(tab.button).toHaveAccessibleDescription(
+      'Approve the move and 2 shipments, and make the move available to the Prime. Adds move management (MS).',
+    );
+    expect(summary()).not.toBeNull();
+
+    // Approved elsewhere, with no shipment chosen: nothing to send, and it says why.
+    const other = await openTab(SEED_LOCATORS.approvalsRequested);
+    expect(other.button).toHaveAttribute('aria-disabled', 'true');
+    expect(other.button).toHaveAccessibleDescription('Choose at least one shipment to approve.');
+    const requests = recordRequests();
+    await other.user.click(other.button);
+    expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('approves the move and the two chosen shipments, each with its own eTag, and shows the move available to the Prime', async () => {
+    const requests = recordRequests();
+    const tab = await openTab();
+    const loaded = held();
+    await tab.choose(1, 3);
+    await tab.user.click(tab.button);
+
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent(
+      'Shipments 1 and 3 were approved too, and the move is available to the Prime.',
+    );
+    // Step 1 on the move's eTag, step 2 with each chosen shipment's eTag as stored.
+    expect(statusWrites(requests).map((r) => r.ifMatch)).toEqual([loaded.move.eTag]);
+    const [batch, ...more] = batchWrites(requests);
+    expect(more).toEqual([]);
+    expect(batch.ifMatch).toBeNull();
+    expect(batchItems(batch)).toEqual([
+      { shipmentID: loaded.shipments[0].id, eTag: loaded.shipments[0].eTag },
+      { shipmentID: loaded.shipments[2].id, eTag: loaded.shipments[2].eTag },
+    ]);
+
+    // The server holds it, and so does the page, without a reload.
+    const now = held();
+    expect(now.shipments.map((s) => s.status)).toEqual(['APPROVED', 'SUBMITTED', 'APPROVED']);
+    expect(now.move.status).toBe('APPROVALS REQUESTED');
+    expect(now.move.availableToPrimeAt).toBeTruthy();
+    await waitFor(() =>
+      expect(
+        shownField(
+          tab.page.getByRole('region', { name: 'Move task order' }),
+          'Available to the Prime',
+        ),
+      ).toBe(`Since ${formatDate(now.move.availableToPrimeAt)}`),
+    );
+    expect(shownField(tab.card(1), 'Status')).toBe('Approved');
+    expect(shownField(tab.card(2), 'Status')).toBe('Requested');
+    expect(shownField(tab.card(3), 'Status')).toBe('Approved');
+    const services = within(tab.page.getByRole('region', { name: 'Service items' }));
+    expect(
+      await services.findByRole('rowheader', { name: 'Move management (MS)' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(services.getAllByRole('rowheader', { name: /^Fuel surcharge/ })).toHaveLength(2),
+    );
+
+    // Every record's new eTag is stored: the move's after both steps, each shipment's.
+    await waitFor(() =>
+      expect(selectMoveTaskOrderById(tab.store.getState(), now.rows.move.id)?.eTag).toBe(
+        now.move.eTag,
+      ),
+    );
+    for (const shipment of now.shipments) {
+      expect(selectShipmentById(tab.store.getState(), shipment.id!)?.eTag).toBe(shipment.eTag);
+    }
+    // The one shipment left can be sent next, and nothing else.
+    expect(tab.mto.getAllByRole('checkbox', { name: /^Shipment/ })).toHaveLength(1);
+  });
+
+  it('sends nothing of step 2 when a colleague changed the move, and finishes both steps in one click', async () => {
+    const tab = await openTab();
+    await tab.choose(2);
+    db.save('move', held().rows.move.id, { tioRemarks: 'Hold until orders are amended' });
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+
+    const alert = await findAlert('Someone else changed this move', tab.container);
+    expect(alert).toHaveTextContent("TIO remarks: (empty) → 'Hold until orders are amended'");
+    expect(batchWrites(requests)).toEqual([]);
+    expect(held().move.status).toBe('SUBMITTED');
+
+    await tab.user.click(within(alert).getByRole('button', { name: 'Send to Prime again' }));
+    await findStatus('The move was approved', tab.container);
+    expect(statusWrites(requests)).toHaveLength(2);
+    expect(batchWrites(requests)).toHaveLength(1);
+    expect(held().shipments.map((s) => s.status)).toEqual(['SUBMITTED', 'APPROVED', 'SUBMITTED']);
+    expect(held().move.tioRemarks).toBe('Hold until orders are amended');
+  });
+
+  it('names what the orders lack when the move cannot be approved, sends no shipment, and leads to the orders form', async () => {
+    const requests = recordRequests();
+    const tab = await openTab(SEED_LOCATORS.missingTac);
+    await tab.choose(1);
+    await tab.user.click(tab.button);
+
+    const alert = await findAlert('The orders lack what approval needs', tab.container);
+    expect(alert).toHaveTextContent('its orders have no HHG TAC');
+    expect(batchWrites(requests)).toEqual([]);
+    await tab.user.click(within(alert).getByRole('button', { name: 'Edit orders' }));
+    const form = within(await tab.page.findByRole('form', { name: 'Edit orders' }));
+    await tab.user.type(form.getByLabelText(/^HHG TAC/), 'F8E1');
+    await tab.user.click(form.getByRole('button', { name: 'Save' }));
+    await findStatus('Orders saved.', tab.container);
+
+    await tab.user.click(tab.mto.getByRole('button', { name: 'Send to Prime' }));
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent('Shipment 1 was approved too');
+    expect(seededMove(SEED_LOCATORS.missingTac).shipments[0].status).toBe('APPROVED');
+  });
+
+  it('tells which of three chosen shipments a colleague changed, and finishes step 2 alone in one click with the fresh eTags', async () => {
+    const tab = await openTab();
+    await tab.choose(1, 2, 3);
+    // Counseling too: step 1 sent again would add a second CS (the server does not de-duplicate it).
+    await tab.user.click(tab.mto.getByRole('checkbox', { name: 'Counseling (CS)' }));
+    colleague.editShipment(2);
+    // The page does not learn of the new MS and CS: only the job knows its step 1 is done.
+    server.use(
+      http.get('*/ghc/v1/move_task_orders/:id/mto_service_items', () => HttpResponse.error()),
+    );
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+
+    const alert = await findAlert('No shipment was approved', tab.container);
+    expect(alert).toHaveTextContent(
+      'The move was approved. Shipment 2 was changed by someone else since you loaded it, so no shipment was approved and the move is not yet available to the Prime.',
+    );
+    expect(alert).toHaveTextContent('What changed on shipment 2');
+    expect(alert).toHaveTextContent("Counselor remarks: (empty) → 'Call before arriving'");
+    expect(held().move.status).toBe('APPROVED');
+    expect(held().move.availableToPrimeAt).toBeUndefined();
+    expect(
+      shownField(
+        tab.page.getByRole('region', { name: 'Move task order' }),
+        'Available to the Prime',
+      ),
+    ).toBe('Not yet');
+
+    const fresh = held().shipments;
+    await tab.user.click(
+      within(alert).getByRole('button', { name: 'Approve shipments 1, 2 and 3' }),
+    );
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent(
+      'Shipments 1, 2 and 3 were approved too, and the move is available to the Prime.',
+    );
+    // Step 1 once, never again on the move's old eTag; step 2 again with the latest eTags.
+    expect(statusWrites(requests)).toHaveLength(1);
+    const batches = batchWrites(requests);
+    expect(batches).toHaveLength(2);
+    expect(batchItems(batches[1])).toEqual(fresh.map((s) => ({ shipmentID: s.id, eTag: s.eTag })));
+    expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'APPROVED', 'APPROVED']);
+    expect(
+      held()
+        .serviceItems.map((item) => item.reServiceCode)
+        .filter((code) => code === 'MS' || code === 'CS')
+        .sort(),
+    ).toEqual(['CS', 'MS']);
+    expect(held().shipments[1].counselorRemarks).toBe('Call before arriving');
+  });
+
+  it('says a colleague approved one of the chosen shipments meanwhile, and approves only the rest', async () => {
+    const tab = await openTab();
+    await tab.choose(1, 3);
+    // The colleague approves shipment 1 between the user's two steps.
+    server.use(
+      http.post(
+        '*/ghc/v1/shipments/approve',
+        async ({ request }) => {
+          await colleague.approveShipment(1);
+          return getResponse(handlers, request);
+        },
+        { once: true },
+      ),
+    );
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+
+    const alert = await findAlert('No shipment was approved', tab.container);
+    expect(alert).toHaveTextContent(
+      'Shipment 1 was already approved by someone else, which also made the move available to the Prime: it is not sent again.',
+    );
+    expect(alert).toHaveTextContent(
+      `so no shipment was approved and the move is available to the Prime (since ${formatDate(held().move.availableToPrimeAt)})`,
+    );
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipment 3' }));
+    await findStatus('The move was approved', tab.container);
+    const batches = batchWrites(requests);
+    expect(batches.map((batch) => batchItems(batch).map((item) => item.shipmentID))).toEqual([
+      [held().shipments[0].id, held().shipments[2].id],
+      [held().shipments[2].id],
+    ]);
+    expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'SUBMITTED', 'APPROVED']);
+  });
+
+  it('settles a lost answer to step 2 from the latest versions: done, said so, nothing sent twice', async () => {
+    const tab = await openTab();
+    await tab.choose(2);
+    const write = applyThenFail('post', 'shipments/approve', 'dropped');
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+    await write.expectApplied();
+
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent(
+      'Shipment 2 was approved too, and the move is available to the Prime. The server did not confirm it, but the latest versions show it done.',
+    );
+    expect(batchWrites(requests)).toHaveLength(1);
+    expect(statusWrites(requests)).toHaveLength(1);
+    expect(tab.page.queryByText(/changed by someone else/)).toBeNull();
+    expect(held().shipments[1].status).toBe('APPROVED');
+  });
+
+  it('sends each step once for a double click, and names the running step', async () => {
+    const requests = recordRequests();
+    const tab = await openTab();
+    await tab.choose(1);
+    // Hold step 1's answer until the test has looked and clicked again.
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(
+      http.patch(
+        '*/ghc/v1/move-task-orders/:id/status',
+        async ({ request }) => {
+          await answered;
+          return getResponse(handlers, request);
+        },
+        { once: true },
+      ),
+    );
+    await tab.user.dblClick(tab.button);
+    expect(
+      await within(tab.container).findByText('Step 1 of 2: approving the move…'),
+    ).toBeInTheDocument();
+    expect(tab.mto.getByRole('button', { name: 'Sending to Prime…' })).toBeDisabled();
+    answer();
+    await findStatus('The move was approved', tab.container);
+    expect(statusWrites(requests)).toHaveLength(1);
+    expect(batchWrites(requests)).toHaveLength(1);
+  });
+
+  it('tells the second of two tabs exactly what the first already did, and sends nothing twice', async () => {
+    const first = await openTab();
+    const second = await openTab();
+    await first.choose(1, 2);
+    await second.choose(1, 2);
+    const requests = recordRequests();
+    await first.user.click(first.button);
+    await findStatus('The move was approved', first.container);
+
+    await second.user.click(second.button);
+    const alert = await findAlert('Someone else changed this move', second.container);
+    expect(alert).toHaveTextContent(
+      `It was already approved on ${formatDate(held().move.approvedAt)}, so there is nothing more to do here.`,
+    );
+    expect(within(alert).queryByRole('button')).toBeNull();
+    // Its shipments were approved by the first tab: only the third is offered.
+    await waitFor(() =>
+      expect(second.mto.getAllByRole('checkbox', { name: /^Shipment/ })).toHaveLength(1),
+    );
+    expect(statusWrites(requests)).toHaveLength(2);
+    expect(batchWrites(requests)).toHaveLength(1);
+    expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'APPROVED', 'SUBMITTED']);
+  });
+});

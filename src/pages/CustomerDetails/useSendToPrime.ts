@@ -1,0 +1,312 @@
+import { createAsyncThunk } from '@reduxjs/toolkit';
+import { useCallback, useRef, useState } from 'react';
+import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
+import type { RootState } from '../../app/store';
+import {
+  getMove,
+  selectMoveTaskOrderById,
+  updateMoveTaskOrderStatus,
+} from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
+import {
+  selectServiceItemById,
+  selectServiceItemIdsOfMove,
+} from '../../entities/serviceItems/serviceItemsSlice';
+import {
+  approveShipments,
+  listMTOShipments,
+  selectShipmentById,
+  selectShipmentIdsOfMove,
+} from '../../entities/shipments/shipmentsSlice';
+import { selectWriteInFlight } from '../../writes/inFlight';
+import { selectOwnWritesBetween } from '../../writes/ownWrites';
+import { settled, type ThunkConfig } from '../../writes/thunks';
+import { useRecordAction } from '../../writes/ui/useRecordAction';
+import { formatDate } from '../../components/format';
+import { moveFields } from './displayFields';
+import {
+  planSendToPrime,
+  type NamedShipment,
+  type SendChoice,
+  type SendPlan,
+} from './sendToPrimePlan';
+import { judgeStep2, type Step2Report } from './sendToPrimeStep2';
+
+/** What the page shows of the job while and after it runs. */
+export type Phase =
+  | { kind: 'idle' }
+  | { kind: 'running'; step: 1 | 2; of: 1 | 2; shipments: NamedShipment[] }
+  /** Done: what was approved in this job. */
+  | { kind: 'done'; approvedMove: boolean; shipments: NamedShipment[]; confirmedLate: boolean }
+  | { kind: 'step2Failed'; report: Step2Report };
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The latest move and its shipments, after step 1 failed: what is left of
+ * the job (a colleague may have approved the move and some of the chosen
+ * shipments) is told from both. Fails as the move's load fails.
+ */
+const getMoveAndShipments = createAsyncThunk<
+  void,
+  { locator: string; moveID: string },
+  ThunkConfig
+>('sendToPrime/getMoveAndShipments', async ({ locator, moveID }, { dispatch, rejectWithValue }) => {
+  const [move] = await Promise.all([
+    dispatch(getMove(locator)),
+    dispatch(listMTOShipments(moveID)),
+  ]);
+  const result = settled(move);
+  if (result.status === 'rejected') return rejectWithValue(result.error);
+});
+
+/** The records a plan is worked out from, read from the store. */
+function planFrom(
+  state: RootState,
+  moveID: string,
+  choice: SendChoice,
+  step1Done: boolean,
+): SendPlan | null {
+  const move = selectMoveTaskOrderById(state, moveID);
+  if (!move) return null;
+  const shipments = selectShipmentIdsOfMove(state, moveID)
+    .map((id) => selectShipmentById(state, id))
+    .filter((shipment) => shipment !== undefined);
+  const serviceItems = selectServiceItemIdsOfMove(state, moveID)
+    .map((id) => selectServiceItemById(state, id))
+    .filter((item) => item !== undefined);
+  return planSendToPrime({ move, shipments, serviceItems, choice, step1Done });
+}
+
+/**
+ * Send to Prime as the real TOO does it: step 1 approves the move (and adds
+ * MS, CS) on the move's eTag; step 2 approves the chosen shipments, each on
+ * its own eTag. Step 1's failures are judged as any action's (useRecordAction:
+ * a lost answer settled from the latest version, the user's own newer
+ * version sent on again, a colleague's shown). Step 2's are judged shipment
+ * by shipment (step2.ts). A job remembers that its step 1 is done, so a
+ * retry sends only step 2, with the shipments' latest eTags, and never step
+ * 1 again on the move's old eTag.
+ */
+export function useSendToPrime(moveID: string) {
+  const store = useAppStore();
+  const dispatch = useAppDispatch();
+  const [choice, setChoice] = useState<SendChoice>({ shipmentIDs: [], counseling: false });
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const step1Done = useRef(false);
+  const [moveApprovedInJob, setMoveApprovedInJob] = useState(false);
+  const running = useRef(false);
+
+  const plan = useAppSelector((state) => planFrom(state, moveID, choice, moveApprovedInJob), {
+    equalityFn: samePlan,
+  });
+  const select = useCallback(
+    (state: RootState) => selectMoveTaskOrderById(state, moveID),
+    [moveID],
+  );
+  const locator = useAppSelector((state) => selectMoveTaskOrderById(state, moveID)?.locator);
+  const refetchMove = useCallback(
+    () => getMoveAndShipments({ locator: locator ?? '', moveID }),
+    [locator, moveID],
+  );
+  // A colleague's approval makes step 1 moot only when nothing is left for step 2 either.
+  const moot = useCallback(
+    (latest: { approvedAt?: string | null }) => {
+      if (!latest.approvedAt) return null;
+      const left = planFrom(store.getState(), moveID, choice, false);
+      return left?.blocked
+        ? `It was already approved on ${formatDate(latest.approvedAt)}, so there is nothing more to do here.`
+        : null;
+    },
+    [choice, moveID, store],
+  );
+  const step1 = useRecordAction({
+    recordID: moveID,
+    select,
+    refetch: refetchMove,
+    fields: moveFields,
+    moot,
+  });
+  const shipmentsInFlight = useAppSelector((state) =>
+    (plan?.offered ?? []).some(({ shipment }) => selectWriteInFlight(state, shipment.id)),
+  );
+
+  /** Loads the move and its shipments; true if the shipments came. */
+  const loadLatest = useCallback(async () => {
+    const move = selectMoveTaskOrderById(store.getState(), moveID);
+    const [shipments] = await Promise.all([
+      dispatch(listMTOShipments(moveID)),
+      move ? dispatch(getMove(move.locator)) : undefined,
+    ]);
+    return settled(shipments).status === 'fulfilled';
+  }, [dispatch, moveID, store]);
+
+  /** Step 2 on the shipments' stored versions; once more, unasked, if only the user's own writes came between. */
+  const sendStep2 = useCallback(
+    async (first: NamedShipment[]): Promise<Step2Report | 'done' | 'confirmed' | 'skipped'> => {
+      let sent = first;
+      for (let attempt = 0; ; attempt += 1) {
+        const result = settled(
+          await dispatch(
+            approveShipments(
+              moveID,
+              sent.map(({ shipment }) => shipment),
+            ),
+          ),
+        );
+        if (result.status === 'fulfilled') return 'done';
+        if (result.status === 'skipped') return 'skipped';
+        const loaded = await loadLatest();
+        const state = store.getState();
+        const report = judgeStep2({
+          error: result.error,
+          sent,
+          latest: Object.fromEntries(
+            sent.map(({ shipment }) => [shipment.id, selectShipmentById(state, shipment.id)]),
+          ),
+          loaded,
+          move: selectMoveTaskOrderById(state, moveID),
+          ownWritesBetween: (base, latest) => selectOwnWritesBetween(state, base, latest),
+          today: today(),
+        });
+        if (report.saved) return 'confirmed';
+        const onlyOwn =
+          result.error.kind === 'conflict' &&
+          report.shipments.some(({ state }) => state === 'changed') &&
+          report.shipments.every(
+            ({ state, by }) => state === 'unchanged' || (state === 'changed' && by === 'you'),
+          );
+        if (attempt === 0 && onlyOwn) {
+          sent = report.remaining;
+          continue;
+        }
+        return report;
+      }
+    },
+    [dispatch, loadLatest, moveID, store],
+  );
+
+  /** Runs what is left of the job for `wanted` (the form's choice unless given). */
+  const send = useCallback(
+    async (wanted: SendChoice = choice) => {
+      if (running.current) return;
+      running.current = true;
+      try {
+        // After a step 2 whose outcome could not be told, load before sending anything.
+        if (phase.kind === 'step2Failed' && !phase.report.loaded && !(await loadLatest())) {
+          return;
+        }
+        const before = planFrom(store.getState(), moveID, wanted, step1Done.current);
+        if (!before || before.blocked) return;
+        const steps = before.step1 && before.step2.length > 0 ? 2 : 1;
+        let approvedMove = false;
+        // Step 1 done after a lost answer: its recovery says so already.
+        let step1ConfirmedLate = false;
+        if (before.step1) {
+          const codes = before.step1;
+          setPhase({ kind: 'running', step: 1, of: steps, shipments: before.step2 });
+          const done = await step1.run({
+            write: (move) => updateMoveTaskOrderStatus(move.id, move.eTag, codes),
+            done: (move) => Boolean(move.approvedAt),
+          });
+          if (!done) {
+            setPhase({ kind: 'idle' });
+            return;
+          }
+          step1ConfirmedLate = done === 'confirmed';
+          approvedMove = before.approvesMove;
+          step1Done.current = true;
+          setMoveApprovedInJob(approvedMove);
+        }
+        // Worked out again on what step 1 left: the chosen shipments still requested.
+        const after = planFrom(store.getState(), moveID, wanted, step1Done.current);
+        const shipments = after?.step2 ?? [];
+        let confirmedLate = false;
+        if (shipments.length > 0) {
+          setPhase({ kind: 'running', step: steps, of: steps, shipments });
+          const outcome = await sendStep2(shipments);
+          if (outcome === 'skipped') {
+            setPhase({ kind: 'idle' });
+            return;
+          }
+          if (typeof outcome === 'object') {
+            setPhase({ kind: 'step2Failed', report: outcome });
+            return;
+          }
+          confirmedLate = outcome === 'confirmed';
+        }
+        step1Done.current = false;
+        if (step1ConfirmedLate && shipments.length === 0) {
+          setPhase({ kind: 'idle' });
+          setMoveApprovedInJob(false);
+          return;
+        }
+        setPhase({
+          kind: 'done',
+          approvedMove: approvedMove || moveApprovedInJob,
+          shipments,
+          confirmedLate,
+        });
+        setMoveApprovedInJob(false);
+        setChoice({ shipmentIDs: [], counseling: false });
+      } finally {
+        running.current = false;
+      }
+    },
+    [choice, loadLatest, moveApprovedInJob, moveID, phase, sendStep2, step1, store],
+  );
+  /** The one click after a failed step 2: the shipments still left, on their latest versions. */
+  const finish = useCallback(() => {
+    if (phase.kind !== 'step2Failed') return send();
+    const wanted = {
+      ...choice,
+      shipmentIDs: phase.report.remaining.map(({ shipment }) => shipment.id),
+    };
+    setChoice(wanted);
+    return send(wanted);
+  }, [choice, phase, send]);
+
+  const toggleShipment = useCallback((shipmentID: string, chosen: boolean) => {
+    setChoice((current) => ({
+      ...current,
+      shipmentIDs: chosen
+        ? [...current.shipmentIDs.filter((id) => id !== shipmentID), shipmentID]
+        : current.shipmentIDs.filter((id) => id !== shipmentID),
+    }));
+  }, []);
+  const setCounseling = useCallback((counseling: boolean) => {
+    setChoice((current) => ({ ...current, counseling }));
+  }, []);
+
+  return {
+    plan,
+    choice,
+    phase,
+    /** Step 1 ran in this job and step 2 is left: the page says the move was approved. */
+    moveApprovedInJob,
+    step1Recovery: step1.recovery,
+    pending: phase.kind === 'running' || step1.pending || shipmentsInFlight,
+    send,
+    finish,
+    toggleShipment,
+    setCounseling,
+  };
+}
+
+/** Plans are new objects on every read: compared by what the form shows of them. */
+function samePlan(a: SendPlan | null, b: SendPlan | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.summary === b.summary &&
+    a.blocked === b.blocked &&
+    a.approvesMove === b.approvesMove &&
+    a.offersMoveManagement === b.offersMoveManagement &&
+    a.offersCounseling === b.offersCounseling &&
+    JSON.stringify(a.step1) === JSON.stringify(b.step1) &&
+    a.offered.length === b.offered.length &&
+    a.offered.every(
+      (o, i) => o.shipment === b.offered[i].shipment && o.number === b.offered[i].number,
+    ) &&
+    a.step2.length === b.step2.length &&
+    a.step2.every((o, i) => o.shipment === b.step2[i].shipment)
+  );
+}
