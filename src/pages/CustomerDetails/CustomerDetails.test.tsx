@@ -265,6 +265,26 @@ describe('TOO customer details page', () => {
     }
   });
 
+  it('offers no decision on a requested service item while its move is not approved, and says why', async () => {
+    // The Prime asked for a service item on a move whose status a colleague moved back.
+    const { rows } = seededMove(SEED_LOCATORS.approvalsRequested);
+    db.save('move', rows.move.id, { status: 'SUBMITTED' });
+    const requested = rows.serviceItems.find((item) => item.status === 'SUBMITTED')!;
+    await openMove(SEED_LOCATORS.approvalsRequested);
+
+    const row = within(
+      serviceItems()
+        .getAllByRole('row')
+        .find((tr) => tr.textContent?.includes(`(${requested.reServiceCode})`))!,
+    );
+    expect(
+      row.getByText(
+        'Approve the move first (Send to Prime); then its service items can be decided.',
+      ),
+    ).toBeInTheDocument();
+    expect(row.queryByRole('button', { name: /^(Approve|Reject)/ })).not.toBeInTheDocument();
+  });
+
   it("approves a shipment with its own eTag, which makes the move available to the Prime, and the move's next write uses its new eTag", async () => {
     const requests = recordRequests();
     const { user, store } = await openApprovedMove();

@@ -1,6 +1,6 @@
 import { Table } from '@trussworks/react-uswds';
 import { useCallback } from 'react';
-import type { MTOServiceItem } from '../../api/models';
+import type { MoveStatus, MTOServiceItem } from '../../api/models';
 import { useAppSelector } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { formatDate } from '../../components/format';
@@ -12,18 +12,33 @@ import {
   selectServiceItemIdsOfMove,
   updateMTOServiceItemStatus,
 } from '../../entities/serviceItems/serviceItemsSlice';
+import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { selectShipmentIdsOfMove } from '../../entities/shipments/shipmentsSlice';
 import { serviceItemFields } from './displayFields';
 import { ReviewActions, type Decidable } from './ReviewActions';
 
+/** The move statuses in which the server decides a service item (else 422). */
+const DECIDES_SERVICE_ITEMS = new Set<MoveStatus>(['APPROVED', 'APPROVALS REQUESTED']);
+
 /**
- * A service item the Prime asked for waits for the TOO's decision. The move
- * fees (MS, CS) are created approved and belong to no shipment: the server
- * cannot decide them through this endpoint.
+ * A service item the Prime asked for waits for the TOO's decision, once the
+ * move is approved. The move fees (MS, CS) are created approved and belong to
+ * no shipment: the server cannot decide them through this endpoint.
  */
-export function serviceItemDecisions(item: MTOServiceItem): Decidable {
-  const decidable = item.status === 'SUBMITTED' && Boolean(item.mtoShipmentID);
-  return { approve: decidable, reject: decidable };
+export function serviceItemDecisions(
+  item: MTOServiceItem,
+  moveStatus: MoveStatus | undefined,
+): Decidable {
+  const waits = item.status === 'SUBMITTED' && Boolean(item.mtoShipmentID);
+  const moveApproved = moveStatus !== undefined && DECIDES_SERVICE_ITEMS.has(moveStatus);
+  return {
+    approve: waits && moveApproved,
+    reject: waits && moveApproved,
+    approveLater:
+      waits && !moveApproved
+        ? 'Approve the move first (Send to Prime); then its service items can be decided.'
+        : undefined,
+  };
 }
 
 export function ServiceItemsTable({ moveTaskOrderID }: { moveTaskOrderID: string }) {
@@ -73,6 +88,9 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
     [serviceItemID],
   );
   const serviceItem = useAppSelector(select);
+  const moveStatus = useAppSelector(
+    (state) => serviceItem && selectMoveTaskOrderById(state, serviceItem.moveTaskOrderID)?.status,
+  );
   if (!serviceItem) return null;
 
   const shipmentIndex = serviceItem.mtoShipmentID
@@ -110,7 +128,7 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
           select={select}
           refetch={refetch}
           fields={serviceItemFields}
-          decidable={serviceItemDecisions}
+          decidable={(latest) => serviceItemDecisions(latest, moveStatus)}
           approved={(latest) => latest.status === 'APPROVED'}
           rejected={(latest) => latest.status === 'REJECTED'}
           statusOf={(latest) => labelOf(SERVICE_ITEM_STATUS_LABELS, latest.status)}
