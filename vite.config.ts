@@ -44,10 +44,12 @@ export default defineConfig(({ mode }) => {
         {
           extends: true,
           test: {
-            // The production build in Chromium over real HTTP (src/test/perf/browser.bench.ts).
+            // Production builds in Chromium (src/test/perf/browser.bench.ts, sendToPrime.bench.ts).
             name: 'bench-browser',
             environment: 'node',
             include: ['src/test/perf/**/*.bench.ts'],
+            // One file at a time: each times its own pages on two shared cores.
+            fileParallelism: false,
             testTimeout: 180_000,
             hookTimeout: 180_000,
           },

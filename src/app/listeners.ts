@@ -1,4 +1,10 @@
-import { createListenerMiddleware, isAnyOf, isRejectedWithValue } from '@reduxjs/toolkit';
+import {
+  createListenerMiddleware,
+  isAnyOf,
+  isFulfilled,
+  isRejected,
+  isRejectedWithValue,
+} from '@reduxjs/toolkit';
 import type { ApiError } from '../api/ApiError';
 import { getCustomer, selectCustomerById } from '../entities/customers/customersSlice';
 import {
@@ -18,6 +24,7 @@ import {
   listMTOShipments,
   selectShipmentById,
 } from '../entities/shipments/shipmentsSlice';
+import { selectWriteInFlight } from '../writes/inFlight';
 import { hadNoVerdict } from '../writes/outcome';
 import { saveExpected } from '../writes/ownWrites';
 import { settled, type ApiThunkAction } from '../writes/thunks';
@@ -75,8 +82,22 @@ startAppListening({
       Boolean(before && !before.approvedAt && after?.approvedAt)
     );
   },
-  effect: async (action, { dispatch, delay }) => {
+  effect: async (action, { dispatch, delay, getState, take }) => {
     const moveID = (action.payload as { id: string }).id;
+    // The page shows the answer, and a write that follows (Send to Prime's
+    // step 2) is sent, before this fetch is built.
+    await delay(0);
+    if (selectWriteInFlight(getState(), moveID)) {
+      // That write saves the move again; approving shipments fetches the
+      // move's service items itself once it succeeds.
+      const next = await take(
+        (later) =>
+          isAnyOf(isFulfilled, isRejected)(later) &&
+          ((later.meta as { recordIDs?: string[] }).recordIDs ?? []).includes(moveID),
+        30_000,
+      );
+      if (next && approveShipments.fulfilled.match(next[0])) return;
+    }
     await refetch(dispatch, delay, () => listMTOServiceItems(moveID));
   },
 });
@@ -111,6 +132,8 @@ startAppListening({
     const moveID = own ? own.moveID : listMTOShipments.fulfilled.match(action) && action.meta.arg;
     if (!moveID) return;
     if (own) moveSavedBy(dispatch, getState(), moveID, own.by);
+    // The page shows the answer before these fetches are built.
+    await delay(0);
     const locator = locatorOf(getState(), moveID);
     await Promise.all([
       locator ? refetch(dispatch, delay, () => getMove(locator)) : undefined,

@@ -46,6 +46,17 @@ export function trackRequestsInFlight() {
   return () => inFlight.size;
 }
 
+/** Waits until the mock API has answered everything and nothing new started for a moment. */
+export const untilNoRequests = (inFlight: () => number) =>
+  vi.waitFor(
+    async () => {
+      expect(inFlight()).toBe(0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(inFlight()).toBe(0);
+    },
+    { timeout: 10_000 },
+  );
+
 export const region = (name: string | RegExp) => screen.getByRole('region', { name });
 export const shipmentCards = () =>
   within(region('Requested shipments')).queryAllByRole('region', { name: /^Shipment \d+:/ });

@@ -39,6 +39,7 @@ import {
   orderBody,
   orderEditFields,
 } from '../pages/CustomerDetails/editFields';
+import { untilNoRequests } from './faultSession';
 import { db } from '../../mocks/db';
 import { server } from '../../mocks/node';
 import * as payloads from '../../mocks/payloads';
@@ -199,15 +200,7 @@ describe('lost-update stress: many office users, one server', () => {
       }
     };
     /** Every request answered, the listeners' refetches included, and none started since. */
-    const settled = () =>
-      vi.waitFor(
-        async () => {
-          expect(inFlight.size).toBe(0);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          expect(inFlight.size).toBe(0);
-        },
-        { timeout: 10_000 },
-      );
+    const settled = () => untilNoRequests(() => inFlight.size);
     const expectStoresEqualServer = () => {
       for (const store of stores) {
         for (const t of targets)

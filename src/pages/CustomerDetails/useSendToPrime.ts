@@ -1,5 +1,6 @@
-import { createAsyncThunk } from '@reduxjs/toolkit';
+import { addListener, createAsyncThunk } from '@reduxjs/toolkit';
 import { useCallback, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import {
@@ -40,6 +41,9 @@ export type Phase =
   | { kind: 'step2Failed'; report: Step2Report };
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** How step 2 ended: done, confirmed after a lost answer, not sent (in flight), or what went wrong. */
+type Step2Outcome = Step2Report | 'done' | 'confirmed' | 'skipped';
 
 /**
  * The latest move and its shipments, after step 1 failed: what is left of
@@ -142,7 +146,7 @@ export function useSendToPrime(moveID: string) {
 
   /** Step 2 on the shipments' stored versions; once more, unasked, if only the user's own writes came between. */
   const sendStep2 = useCallback(
-    async (first: NamedShipment[]): Promise<Step2Report | 'done' | 'confirmed' | 'skipped'> => {
+    async (first: NamedShipment[]): Promise<Step2Outcome> => {
       let sent = first;
       for (let attempt = 0; ; attempt += 1) {
         const result = settled(
@@ -201,13 +205,36 @@ export function useSendToPrime(moveID: string) {
         let approvedMove = false;
         // Step 1 done after a lost answer: its recovery says so already.
         let step1ConfirmedLate = false;
+        // Step 2, when it was sent the moment step 1's answer was stored.
+        let early: { shipments: NamedShipment[]; outcome: Promise<Step2Outcome> } | null = null;
         if (before.step1) {
           const codes = before.step1;
           setPhase({ kind: 'running', step: 1, of: steps, shipments: before.step2 });
+          // Step 2 goes out as soon as step 1's answer is in the store, before
+          // the page redraws for it: a listener runs inside that dispatch.
+          const stopWaiting =
+            before.step2.length > 0
+              ? dispatch(
+                  addListener({
+                    predicate: (action) =>
+                      updateMoveTaskOrderStatus.fulfilled.match(action) &&
+                      action.meta.arg.moveTaskOrderID === moveID,
+                    effect: (_action, api) => {
+                      api.unsubscribe();
+                      const next = planFrom(store.getState(), moveID, wanted, true)?.step2 ?? [];
+                      if (next.length === 0) return;
+                      step1Done.current = true;
+                      setPhase({ kind: 'running', step: 2, of: 2, shipments: next });
+                      early = { shipments: next, outcome: sendStep2(next) };
+                    },
+                  }),
+                )
+              : () => {};
           const done = await step1.run({
             write: (move) => updateMoveTaskOrderStatus(move.id, move.eTag, codes),
             done: (move) => Boolean(move.approvedAt),
           });
+          stopWaiting();
           if (!done) {
             setPhase({ kind: 'idle' });
             return;
@@ -218,12 +245,18 @@ export function useSendToPrime(moveID: string) {
           setMoveApprovedInJob(approvedMove);
         }
         // Worked out again on what step 1 left: the chosen shipments still requested.
-        const after = planFrom(store.getState(), moveID, wanted, step1Done.current);
-        const shipments = after?.step2 ?? [];
+        const started = early as {
+          shipments: NamedShipment[];
+          outcome: Promise<Step2Outcome>;
+        } | null;
+        const shipments =
+          started?.shipments ??
+          planFrom(store.getState(), moveID, wanted, step1Done.current)?.step2 ??
+          [];
         let confirmedLate = false;
         if (shipments.length > 0) {
-          setPhase({ kind: 'running', step: steps, of: steps, shipments });
-          const outcome = await sendStep2(shipments);
+          if (!started) setPhase({ kind: 'running', step: steps, of: steps, shipments });
+          const outcome = await (started?.outcome ?? sendStep2(shipments));
           if (outcome === 'skipped') {
             setPhase({ kind: 'idle' });
             return;
@@ -235,24 +268,28 @@ export function useSendToPrime(moveID: string) {
           confirmedLate = outcome === 'confirmed';
         }
         step1Done.current = false;
+        // The job is done: nothing of it stays chosen, so nothing is sent twice.
+        setChoice({ shipmentIDs: [], counseling: false });
         if (step1ConfirmedLate && shipments.length === 0) {
           setPhase({ kind: 'idle' });
           setMoveApprovedInJob(false);
           return;
         }
-        setPhase({
-          kind: 'done',
-          approvedMove: approvedMove || moveApprovedInJob,
-          shipments,
-          confirmedLate,
-        });
+        // Said at once, before the fetches its answer set off are built.
+        flushSync(() =>
+          setPhase({
+            kind: 'done',
+            approvedMove: approvedMove || moveApprovedInJob,
+            shipments,
+            confirmedLate,
+          }),
+        );
         setMoveApprovedInJob(false);
-        setChoice({ shipmentIDs: [], counseling: false });
       } finally {
         running.current = false;
       }
     },
-    [choice, loadLatest, moveApprovedInJob, moveID, phase, sendStep2, step1, store],
+    [choice, dispatch, loadLatest, moveApprovedInJob, moveID, phase, sendStep2, step1, store],
   );
   /** The one click after a failed step 2: the shipments still left, on their latest versions. */
   const finish = useCallback(() => {

@@ -1,0 +1,226 @@
+// `npm run bench`, in Chromium: Send to Prime with a chosen shipment, from
+// the click to "available to the Prime" on screen, against the same two
+// requests (the move's approval, then the shipment's) sent raw in sequence
+// from the same page to the same mock. Twice: the production build with the
+// mock in its service worker (`VITE_MOCK_API=on npm run build`, served by
+// `vite preview`: what a demo user gets), and the build with mocking off
+// over real HTTP to the mock server (as `npm run mock-server` serves it).
+// Printed, never asserted.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { startMockServer, type MockServer } from '../../../mocks/server';
+import { launchBrowser } from '../e2e/browser';
+
+const ROUNDS = 10;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const locator = SEED_LOCATORS.submitted;
+
+interface Built {
+  url: string;
+  server: PreviewServer;
+  outDir: string;
+}
+
+let mockServer: MockServer;
+let mocked: Built;
+let overHttp: Built;
+let browser: Browser;
+
+/** A production build with `env`, served by vite preview. */
+async function buildAndPreview(env: Record<string, string>): Promise<Built> {
+  const outDir = await mkdtemp(join(tmpdir(), 'too-office-bench-'));
+  const saved = { ...process.env };
+  Object.assign(process.env, env);
+  // Vitest runs with NODE_ENV=test, which Vite keeps: React's development build.
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    for (const key of Object.keys(env)) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+    process.env.NODE_ENV = saved.NODE_ENV;
+  }
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+  });
+  return { url: server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '', server, outDir };
+}
+
+beforeAll(async () => {
+  mockServer = await startMockServer({ port: 0 });
+  mocked = await buildAndPreview({ VITE_MOCK_API: 'on' });
+  overHttp = await buildAndPreview({
+    VITE_MOCK_API: 'off',
+    VITE_API_BASE_URL: `${mockServer.url}/ghc/v1`,
+  });
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const built of [mocked, overHttp]) {
+    await built?.server.close();
+    if (built) await rm(built.outDir, { recursive: true, force: true });
+  }
+  await mockServer?.close();
+});
+
+/** A fresh context (so a fresh mock in the service worker) with the submitted move open. */
+async function openMove(appUrl: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${appUrl}/moves/${locator}/details`);
+  await page.getByRole('button', { name: 'Send to Prime' }).waitFor();
+  return { context, page };
+}
+
+interface Click {
+  /** Click to the page saying the move is available to the Prime (step 2 answered). */
+  said: number;
+  /** Click to the move's own field showing it, with its date (the move fetched again). */
+  field: number;
+}
+
+/** Ticks shipment 1, then times the click inside the page. */
+async function sendToPrime(page: Page): Promise<Click> {
+  await page.getByText(/^Shipment 1 \(/).click();
+  return page.evaluate(async () => {
+    const button = [...document.querySelectorAll('button')].find(
+      (element) => element.textContent === 'Send to Prime',
+    );
+    if (!button) throw new Error('No Send to Prime button');
+    const fieldShows = () =>
+      [...document.querySelectorAll('dt')].some(
+        (dt) =>
+          dt.textContent === 'Available to the Prime' &&
+          dt.nextElementSibling?.textContent?.startsWith('Since '),
+      );
+    const start = performance.now();
+    const times: { said?: number; field?: number } = {};
+    const both = new Promise<void>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const now = performance.now() - start;
+        if (
+          times.said === undefined &&
+          document.body.textContent?.includes('the move is available to the Prime.')
+        ) {
+          times.said = now;
+        }
+        if (times.field === undefined && fieldShows()) times.field = now;
+        if (times.said !== undefined && times.field !== undefined) {
+          observer.disconnect();
+          resolve();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    button.click();
+    await both;
+    return times as Click;
+  });
+}
+
+/** The same two writes, sent with fetch in sequence from the same page, timed inside it. */
+function rawSteps(page: Page, api: string): Promise<number> {
+  return page.evaluate(
+    async ({ api, locator }) => {
+      const read = async (path: string) => (await fetch(`${api}${path}`)).json();
+      const move = (await read(`/move/${locator}`)) as { id: string; eTag: string };
+      const [shipment] = (await read(`/move_task_orders/${move.id}/mto_shipments`)) as {
+        id: string;
+        eTag: string;
+      }[];
+      // The CSRF token the page's reads were given, sent as the app sends it.
+      const token = /(?:^|;\s*)masked_gorilla_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': token };
+      const start = performance.now();
+      const approve = await fetch(`${api}/move-task-orders/${move.id}/status`, {
+        method: 'PATCH',
+        credentials: 'include',
+        headers: { ...headers, 'If-Match': move.eTag },
+        body: JSON.stringify({ serviceCodeMS: true, serviceCodeCS: false }),
+      });
+      await approve.json();
+      const shipments = await fetch(`${api}/shipments/approve`, {
+        method: 'POST',
+        credentials: 'include',
+        headers,
+        body: JSON.stringify({
+          approveShipments: [{ shipmentID: shipment.id, eTag: shipment.eTag }],
+        }),
+      });
+      await shipments.json();
+      const elapsed = performance.now() - start;
+      if (!approve.ok || !shipments.ok) {
+        throw new Error(`The baseline was refused: ${approve.status}, ${shipments.status}`);
+      }
+      return elapsed;
+    },
+    { api, locator },
+  );
+}
+
+async function measure(appUrl: string, api: string, reset: () => void) {
+  const clicks: Click[] = [];
+  const raws: number[] = [];
+  for (let round = 0; round <= ROUNDS; round += 1) {
+    reset();
+    const app = await openMove(appUrl);
+    const click = await sendToPrime(app.page);
+    await app.context.close();
+    reset();
+    const bare = await openMove(appUrl);
+    const raw = await rawSteps(bare.page, api);
+    await bare.context.close();
+    // Round 0 warms up.
+    if (round > 0) {
+      clicks.push(click);
+      raws.push(raw);
+    }
+  }
+  const baseline = median(raws);
+  const said = median(clicks.map((click) => click.said));
+  const field = median(clicks.map((click) => click.field));
+  return {
+    rows: {
+      'the two requests raw, in sequence (baseline)': { median: ms(baseline), ratio: '' },
+      'Send to Prime: click to "available to the Prime" said': {
+        median: ms(said),
+        ratio: `${(said / baseline).toFixed(2)}x (goal: at most 1.3x)`,
+      },
+      'Send to Prime: click to the move’s field with its date': {
+        median: ms(field),
+        ratio: `${(field / baseline).toFixed(2)}x`,
+      },
+    },
+    rounds: clicks.length,
+  };
+}
+
+describe('Send to Prime with a shipment, two writes', () => {
+  it('in the production build with the mock in its service worker', async () => {
+    // Each round opens a fresh context: a fresh mock, on its seed.
+    const { rows, rounds } = await measure(mocked.url, '/ghc/v1', () => undefined);
+    console.table(rows);
+    expect(rounds).toBe(ROUNDS);
+  });
+
+  it('over real HTTP to the mock server', async () => {
+    const { rows, rounds } = await measure(overHttp.url, `${mockServer.url}/ghc/v1`, () =>
+      db.reset(),
+    );
+    console.table(rows);
+    expect(rounds).toBe(ROUNDS);
+  });
+});
