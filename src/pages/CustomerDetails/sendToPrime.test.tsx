@@ -289,6 +289,43 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'SUBMITTED', 'APPROVED']);
   });
 
+  it('names the shipment the server refuses (422: no pickup date after today), and approves the others without it in one click', async () => {
+    db.save('shipment', held().rows.shipments[1].id, { requestedPickupDate: '2020-01-02' });
+    const tab = await openTab();
+    await tab.choose(1, 2);
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+
+    const alert = await findAlert('Shipment 2 cannot be approved', tab.container);
+    expect(alert).toHaveTextContent(
+      'The move was approved. The server refused to approve shipment 2: it has no requested pickup date after today. So no shipment was approved and the move is not yet available to the Prime. Approve shipment 1 without it, or change it first.',
+    );
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipment 1' }));
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent('Shipment 1 was approved too');
+    expect(statusWrites(requests)).toHaveLength(1);
+    expect(batchWrites(requests).map((batch) => batchItems(batch).length)).toEqual([2, 1]);
+    expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'SUBMITTED', 'SUBMITTED']);
+  });
+
+  it('goes on to step 2 when step 1’s answer was lost but the latest version shows the move approved', async () => {
+    const tab = await openTab();
+    await tab.choose(3);
+    const write = applyThenFail('patch', 'move-task-orders/:id/status', 'dropped');
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+    await write.expectApplied();
+
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent(
+      'Shipment 3 was approved too, and the move is available to the Prime.',
+    );
+    // Step 1 once (its answer lost, then confirmed), step 2 once.
+    expect(statusWrites(requests)).toHaveLength(1);
+    expect(batchWrites(requests)).toHaveLength(1);
+    expect(held().shipments[2].status).toBe('APPROVED');
+  });
+
   it('settles a lost answer to step 2 from the latest versions: done, said so, nothing sent twice', async () => {
     const tab = await openTab();
     await tab.choose(2);
