@@ -52,7 +52,7 @@ export function ServiceItemsTable({ moveTaskOrderID }: { moveTaskOrderID: string
       {serviceItemIDs.length === 0 ? (
         <p>This move has no service items yet.</p>
       ) : (
-        <Table fullWidth>
+        <Table fullWidth stackedStyle="default">
           <thead>
             <tr>
               <th scope="col">Service item</th>
@@ -107,19 +107,19 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
 
   return (
     <tr>
-      <th scope="row">
+      <th scope="row" data-label="Service item">
         {serviceItem.reServiceName} ({serviceItem.reServiceCode})
         {serviceItem.status === 'SUBMITTED' && serviceItem.reason && (
           <span className="display-block text-normal">Reason: {serviceItem.reason}</span>
         )}
       </th>
-      <td>{target}</td>
-      <td>
+      <td data-label="For">{target}</td>
+      <td data-label="Status">
         {labelOf(SERVICE_ITEM_STATUS_LABELS, serviceItem.status)}
         {when}
         <StaleNotice shown={serviceItem} reload={refetch} />
       </td>
-      <td>
+      <td data-label="Actions">
         {/* Each service item is changed with its own eTag, never the move's. */}
         <ReviewActions
           record="service item"
