@@ -11,6 +11,7 @@ import { getOrder } from './orders/ordersSlice';
 import { openMove, RECENT_MOVES_KEPT, selectRecentMoves } from './recentMoves';
 import { listMTOServiceItems } from './serviceItems/serviceItemsSlice';
 import { listMTOShipments } from './shipments/shipmentsSlice';
+import { moveHeading } from '../test/submittedMove';
 
 const SEED = 20261127;
 
@@ -176,7 +177,7 @@ describe('recent moves', () => {
     const [first, second] = db.all('move');
     const openPage = async (locator: string, store?: AppStore) => {
       const view = renderRoute(`/moves/${locator}/details`, { store });
-      await screen.findByRole('heading', { level: 1, name: `Move ${locator}` });
+      await screen.findByRole('heading', { level: 1, name: moveHeading(locator) });
       return view;
     };
     const { store, unmount } = await openPage(first.locator);

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { seedQueueOf45 } from '../test/queueSeed';
 import { renderRoute } from '../test/renderWithProviders';
+import { moveHeading } from '../test/submittedMove';
 
 const main = () => screen.getByRole('main');
 
@@ -23,8 +24,11 @@ describe('moving between pages', () => {
     const locator = link.textContent ?? '';
     await user.click(link);
     expect(main()).toHaveFocus();
-    expect(await screen.findByRole('heading', { level: 1, name: `Move ${locator}` })).toBeVisible();
-    expect(document.title).toBe(`Move ${locator} – TOO office`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: moveHeading(locator) }),
+    ).toBeVisible();
+    // The title names the move and its customer, as the heading does.
+    expect(document.title).toMatch(new RegExp(`^Move ${locator} · \\S.* – TOO office$`));
 
     await user.click(screen.getByRole('link', { name: 'TOO office' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Moves queue' })).toBeVisible();

@@ -4,6 +4,7 @@ import { SEED_LOCATORS } from '../../mocks/db';
 import { recordRequests } from '../test/recordRequests';
 import { renderRoute } from '../test/renderWithProviders';
 import { loadCustomerDetailsPage } from './CustomerDetails/pageChunk';
+import { moveHeading } from '../test/submittedMove';
 
 describe('the details page’s route', () => {
   it('renders the page at once when its code is here already, without suspending', async () => {
@@ -16,7 +17,7 @@ describe('the details page’s route', () => {
     expect(screen.getByText(`Loading move ${SEED_LOCATORS.submitted}…`)).toBeInTheDocument();
     expect(screen.queryByText('Loading the move…')).not.toBeInTheDocument();
     expect(
-      await screen.findByRole('heading', { level: 1, name: `Move ${SEED_LOCATORS.submitted}` }),
+      await screen.findByRole('heading', { level: 1, name: moveHeading(SEED_LOCATORS.submitted) }),
     ).toBeInTheDocument();
     expect(requests.filter((request) => request.path.startsWith('/ghc/v1/move/'))).toHaveLength(1);
   });

@@ -6,6 +6,7 @@ import { recordRequests, type RecordedRequest } from '../test/recordRequests';
 import { renderRoute } from '../test/renderWithProviders';
 import { startLoadingEarly } from './startLoadingEarly';
 import { setupStore } from '../app/store';
+import { moveHeading } from '../test/submittedMove';
 
 /** The paths of the GET requests the mock received, in order. */
 const gets = (requests: RecordedRequest[]) =>
@@ -29,7 +30,7 @@ describe('what the app starts loading before its first render', () => {
     await openEarly(`/moves/${SEED_LOCATORS.submitted}/details`, requests);
 
     expect(
-      await screen.findByRole('heading', { level: 1, name: `Move ${SEED_LOCATORS.submitted}` }),
+      await screen.findByRole('heading', { level: 1, name: moveHeading(SEED_LOCATORS.submitted) }),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send to Prime' })).toBeInTheDocument();
     const order = db.find('order', move.ordersId)!;

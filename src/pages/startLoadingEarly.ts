@@ -21,5 +21,6 @@ export function startLoadingEarly(
     return;
   }
   const locator = matchPath(`/${DETAILS_PATH}`, location.pathname)?.params.locator;
-  if (locator) startLoadingMoveDetails(dispatch, locator);
+  // Upper-cased as the page does (CustomerDetails.tsx): the same load, not a second.
+  if (locator) startLoadingMoveDetails(dispatch, locator.toUpperCase());
 }

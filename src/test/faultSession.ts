@@ -22,6 +22,7 @@ import { customerFields, moveFields } from '../pages/CustomerDetails/displayFiel
 // that under fake timers a session waits on the API, not on module loading.
 import '../writes/ui/EditRecordForm';
 import '../pages/CustomerDetails/CustomerDetails';
+import { moveHeading } from './submittedMove';
 
 /** An injected 500, as the real server's handlers answer one: no body (N). */
 export const injectedServerError = () => noBody(500);
@@ -87,7 +88,7 @@ const stillLoading = () =>
     .some((status) => /^(Loading|Opening)/.test(status.textContent ?? ''));
 
 export const pageLoaded = (locator: string) =>
-  screen.queryByRole('heading', { level: 1, name: `Move ${locator}` }) !== null;
+  screen.queryByRole('heading', { level: 1, name: moveHeading(locator) }) !== null;
 
 /** Lets every request (slowed ones too) answer and the page catch up, under fake timers. */
 export async function settle(inFlight: () => number) {

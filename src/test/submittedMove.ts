@@ -11,10 +11,13 @@ export function submittedMove(): Move {
   return seededMove(SEED_LOCATORS.submitted).move as Move;
 }
 
+/** The move page's heading: "Move RDY4PR · Joshua Williams", its customer named. */
+export const moveHeading = (locator: string) => new RegExp(`^Move ${locator} · \\S`);
+
 /** Opens a move's details page and waits until it shows the move. */
 export async function openMove(locator: string) {
   const view = renderRoute(`/moves/${locator}/details`);
-  await screen.findByRole('heading', { level: 1, name: `Move ${locator}` });
+  await screen.findByRole('heading', { level: 1, name: moveHeading(locator) });
   return view;
 }
 

@@ -446,6 +446,19 @@ describe('TOO customer details page', () => {
     ]);
   });
 
+  it('names the customer in the heading, and shows the move’s own locator for one typed in lower case', async () => {
+    const { customer } = seededMove(SEED_LOCATORS.submitted);
+    renderRoute(`/moves/${SEED_LOCATORS.submitted.toLowerCase()}/details`);
+    const name = `${customer.first_name} ${customer.last_name}`;
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: `Move ${SEED_LOCATORS.submitted} · ${name}`,
+      }),
+    ).toBeInTheDocument();
+    expect(document.title).toBe(`Move ${SEED_LOCATORS.submitted} · ${name} – TOO office`);
+  });
+
   it('says clearly when no move has the locator', async () => {
     renderRoute('/moves/NOPE00/details');
     expect(

@@ -1,5 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
+import { useAppSelector } from '../../app/hooks';
+import { selectCustomerById } from '../../entities/customers/customersSlice';
+import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { usePageTitle } from '../../components/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
@@ -16,14 +19,28 @@ import { useWatchForNewerVersions } from './useWatchForNewerVersions';
 
 /** The TOO's customer details page: /moves/:locator/details */
 export function CustomerDetails() {
-  const locator = useParams().locator ?? '';
+  // Locators are upper-case letters and digits; one typed in lower case
+  // ("rdy4pr") names the same move, which the server looks up exactly.
+  const locator = (useParams().locator ?? '').toUpperCase();
   const load = useMoveDetails(locator);
+  const loaded = load.state === 'loaded' ? load : null;
+  // The move's own locator, however the address spells it ("rdy4pr"), and
+  // whose move it is.
+  const shownLocator = useAppSelector(
+    (state) =>
+      (loaded && selectMoveTaskOrderById(state, loaded.moveTaskOrderID)?.locator) || locator,
+  );
+  const customerName = useAppSelector((state) => {
+    const customer = loaded && selectCustomerById(state, loaded.customerID);
+    return customer ? [customer.first_name, customer.last_name].filter(Boolean).join(' ') : '';
+  });
+  const heading = `Move ${shownLocator}${customerName ? ` · ${customerName}` : ''}`;
   usePageTitle(
     load.state === 'loading'
       ? `Loading move ${locator}`
       : load.state === 'failed' && load.error.kind === 'notFound'
         ? `Move ${locator} not found`
-        : `Move ${locator}`,
+        : heading,
   );
   useWatchForNewerVersions(load.state === 'loaded' ? load : null);
   const [request, setRequest] = useState<EditRequest | null>(null);
@@ -54,7 +71,7 @@ export function CustomerDetails() {
 
   return (
     <EditRequestContext value={editRequests}>
-      <h1>Move {locator}</h1>
+      <h1>{heading}</h1>
       <div className="grid-row grid-gap-lg">
         <div className="grid-col-12 tablet-lg:grid-col-6">
           <MoveTaskOrderPanel moveTaskOrderID={load.moveTaskOrderID} />

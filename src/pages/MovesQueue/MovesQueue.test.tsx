@@ -16,6 +16,7 @@ import { seedQueueOf45 } from '../../test/queueSeed';
 import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
 import { renderRoute } from '../../test/renderWithProviders';
 import { LOADING_DELAY_MS } from './useQueueRows';
+import { moveHeading } from '../../test/submittedMove';
 
 const QUEUE_PATH = '/ghc/v1/queues/moves';
 
@@ -219,7 +220,7 @@ describe('moves queue', () => {
     await user.click(link);
     expect(location.current?.pathname).toBe(`/moves/${SEED_LOCATORS.submitted}/details`);
     expect(
-      await screen.findByRole('heading', { level: 1, name: `Move ${SEED_LOCATORS.submitted}` }),
+      await screen.findByRole('heading', { level: 1, name: moveHeading(SEED_LOCATORS.submitted) }),
     ).toBeInTheDocument();
     // The move's page names its status in the queue's words.
     const moveTaskOrder = await screen.findByRole('region', { name: 'Move task order' });
@@ -286,6 +287,22 @@ describe('moves queue', () => {
         .map((each) => each.move.locator)
         .sort(),
     );
+  });
+
+  it('tells no count before the first answer, then the count the answer tells', async () => {
+    seedQueueOf45();
+    const answer = holdNextQueueAnswer();
+    renderRoute('/');
+
+    // Loading: the table is named, but no "0 moves" and no "page 1 of 1".
+    expect(await screen.findByRole('table', { name: 'Moves' })).toBeInTheDocument();
+    expect(screen.queryByText(/\bmoves?, page\b/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/^Page \d+ of \d+$/)).not.toBeInTheDocument();
+    expect(screen.getByText('Page 1')).toBeInTheDocument();
+
+    answer.release();
+    expect(await screen.findByText('45 moves, page 1 of 3')).toBeInTheDocument();
+    expect(screen.getByText('Page 1 of 3')).toBeInTheDocument();
   });
 
   it('keeps the rows and says nothing while a quick answer comes, then shows it', async () => {

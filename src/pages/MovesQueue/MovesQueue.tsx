@@ -84,7 +84,8 @@ const QueueHeader = memo(function QueueHeader({ sort, order, onChange }: QueueHe
 interface QueuePagerProps {
   /** The page of the rows on screen. */
   shownPage: number;
-  pageCount: number;
+  /** How many pages there are; null until an answer tells. */
+  pageCount: number | null;
   busy: boolean;
   onChange: (change: QueueViewChange) => void;
 }
@@ -102,7 +103,7 @@ const QueuePager = memo(function QueuePager({
   onChange,
 }: QueuePagerProps) {
   const atFirst = busy || shownPage <= 1;
-  const atLast = busy || shownPage >= pageCount;
+  const atLast = busy || pageCount === null || shownPage >= pageCount;
   return (
     <nav aria-label="Queue pages" className="display-flex flex-align-center">
       <Button
@@ -116,14 +117,16 @@ const QueuePager = memo(function QueuePager({
         Previous page
       </Button>
       <span className="margin-x-2">
-        Page {shownPage} of {pageCount}
+        {pageCount === null ? `Page ${shownPage}` : `Page ${shownPage} of ${pageCount}`}
       </span>
       <Button
         type="button"
         outline
         aria-disabled={atLast}
         onClick={() => {
-          if (!atLast) onChange((view) => ({ page: Math.min(pageCount, view.page + 1) }));
+          if (!atLast && pageCount !== null) {
+            onChange((view) => ({ page: Math.min(pageCount, view.page + 1) }));
+          }
         }}
       >
         Next page
@@ -238,7 +241,12 @@ export function MovesQueue() {
           fullWidth
           striped
           className="queue-table"
-          caption={`${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${shownPage} of ${pageCount}`}
+          // The count once an answer tells it, never a "0 moves" before.
+          caption={
+            hasAnswer
+              ? `${totalCount} ${totalCount === 1 ? 'move' : 'moves'}, page ${shownPage} of ${pageCount}`
+              : 'Moves'
+          }
         >
           <QueueHeader
             sort={shown?.sort ?? urlView.sort}
@@ -251,7 +259,7 @@ export function MovesQueue() {
       {hasAnswer && !error && moves.length === 0 && <p>No moves match these filters.</p>}
       <QueuePager
         shownPage={shownPage}
-        pageCount={pageCount}
+        pageCount={hasAnswer ? pageCount : null}
         busy={showLoading}
         onChange={update}
       />

@@ -19,6 +19,7 @@ import serviceItemsReducer, {
 import shipmentsReducer, { listMTOShipments } from '../../entities/shipments/shipmentsSlice';
 import { renderRoute } from '../renderWithProviders';
 import { countRenders } from './renderCounter';
+import { moveHeading } from '../submittedMove';
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -297,7 +298,11 @@ describe('benchmarks', () => {
     while (db.shipmentsOf(move.id).length < 50) db.create('shipment', strip(shipmentTemplate));
     while (db.serviceItemsOf(move.id).length < 200) db.create('serviceItem', strip(itemTemplate));
     renderRoute(`/moves/${locator}/details`);
-    await screen.findByRole('heading', { level: 1, name: `Move ${locator}` }, { timeout: 20_000 });
+    await screen.findByRole(
+      'heading',
+      { level: 1, name: moveHeading(locator) },
+      { timeout: 20_000 },
+    );
     const table = screen.getByRole('region', { name: 'Service items' });
     const [approve] = within(table).getAllByRole('button', { name: /^Approve / });
 
