@@ -10,4 +10,6 @@ interface ImportMetaEnv {
   readonly VITE_MOCK_LATENCY_MS?: string;
   /** rfc9110 makes the mock read If-Match as RFC 9110 does (mocks/profile.ts). */
   readonly VITE_MOCK_PROFILE?: string;
+  /** on: the mock in the browser logs each request to the console (src/dev/mockLog.ts). */
+  readonly VITE_MOCK_LOG?: string;
 }

@@ -1,6 +1,6 @@
 // Developer controls for the mock API. Loaded lazily, and only when mocking
 // is on (pages/Layout.tsx), so a build with mocking off has none of it.
-import { Button, Label, Select } from '@trussworks/react-uswds';
+import { Button, Checkbox, Label, Select } from '@trussworks/react-uswds';
 import { useId, useState } from 'react';
 import { actAsAnotherUser, resetMockData } from '../../mocks/browser';
 import { useAppSelector } from '../app/hooks';
@@ -12,6 +12,7 @@ import { selectAllOrders } from '../entities/orders/ordersSlice';
 import { selectAllServiceItems } from '../entities/serviceItems/serviceItemsSlice';
 import { selectAllShipments } from '../entities/shipments/shipmentsSlice';
 import { AlertSlot } from '../components/AlertSlot';
+import { MOCK_LOG_KEY } from './mockLog';
 
 type Kind = Parameters<typeof actAsAnotherUser>[0];
 
@@ -48,6 +49,7 @@ export default function DevControls() {
   const [chosen, setChosen] = useState('');
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState(false);
+  const [logging, setLogging] = useState(() => localStorage.getItem(MOCK_LOG_KEY) === 'on');
   const target = targets.find((t) => t.value === chosen) ?? targets[0];
 
   const actAsColleague = async () => {
@@ -96,6 +98,17 @@ export default function DevControls() {
             Reset mock data
           </Button>
         </div>
+        <Checkbox
+          id={`${id}-log`}
+          name="mockLog"
+          className="margin-top-1"
+          label="Log mock requests in the console (from the next reload)"
+          checked={logging}
+          onChange={(event) => {
+            setLogging(event.target.checked);
+            localStorage.setItem(MOCK_LOG_KEY, event.target.checked ? 'on' : 'off');
+          }}
+        />
         <AlertSlot role="status">{said && <p>{said}</p>}</AlertSlot>
       </details>
     </aside>

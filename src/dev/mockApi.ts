@@ -4,10 +4,12 @@
 // none of it.
 import { subscribeToMockChanges, worker } from '../../mocks/browser';
 import { serverMayHaveChanged } from '../app/serverChanges';
+import { mockLogOn } from './mockLog';
 
 export async function startMockApi(): Promise<void> {
   subscribeToMockChanges(serverMayHaveChanged);
   await worker.start({
+    quiet: !mockLogOn(window.localStorage, import.meta.env.VITE_MOCK_LOG),
     onUnhandledRequest(request, print) {
       const { pathname } = new URL(request.url);
       if (pathname.startsWith('/ghc/v1/') && pathname !== '/ghc/v1/swagger.yaml') print.error();

@@ -89,4 +89,21 @@ describe('developer controls', () => {
     expect(reset.status).toBe('SUBMITTED');
     await sendToPrimeButton(page).waitFor();
   });
+
+  it('keep the mock quiet in the console, and log its requests once asked to', async () => {
+    const page = await openDetails();
+    const logged: string[] = [];
+    page.on('console', (message) => logged.push(message.text()));
+    await page.reload();
+    await detailsReady(locator)(page);
+    expect(logged.filter((text) => text.includes('[MSW]'))).toEqual([]);
+
+    await page.getByText('Developer controls (mock API)').click();
+    await page.getByText('Log mock requests in the console (from the next reload)').click();
+    await page.reload();
+    await detailsReady(locator)(page);
+    await expect
+      .poll(() => logged.filter((text) => /\[MSW\].*GET \/ghc\/v1\/move\//.test(text)).length)
+      .toBeGreaterThan(0);
+  });
 });
