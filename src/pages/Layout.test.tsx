@@ -46,4 +46,16 @@ describe('moving between pages', () => {
     await screen.findByRole('heading', { level: 1, name: 'Page not found' });
     expect(document.title).toBe('Page not found – TOO office');
   });
+
+  it('carries the federal banner above the header and a footer below the page', async () => {
+    renderRoute('/');
+    const banner = await screen.findByRole('region', {
+      name: 'Official website of the United States government',
+    });
+    expect(banner).toHaveTextContent('An official website of the United States government');
+    expect(banner).toHaveTextContent('.mil');
+    // The banner's details open from its button, as USWDS has it.
+    expect(within(banner).getByRole('button', { name: /Here’s how you know/ })).toBeVisible();
+    expect(screen.getByRole('contentinfo')).toHaveTextContent('TOO office');
+  });
 });

@@ -1,4 +1,4 @@
-import { GridContainer, Header, Title } from '@trussworks/react-uswds';
+import { GovBanner, GridContainer, Header, Title } from '@trussworks/react-uswds';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigationType } from 'react-router';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
@@ -41,6 +41,8 @@ export function Layout() {
       <a className="usa-skipnav" href="#main-content">
         Skip to main content
       </a>
+      {/* The banner every federal site carries; MilMove's office app is on .mil. */}
+      <GovBanner tld=".mil" aria-label="Official website of the United States government" />
       <Header basic>
         <div className="usa-nav-container">
           <div className="usa-navbar">
@@ -57,6 +59,16 @@ export function Layout() {
           </PageErrorBoundary>
         </GridContainer>
       </main>
+      <footer className="usa-footer usa-footer--slim">
+        <div className="usa-footer__secondary-section">
+          <GridContainer>
+            <p className="margin-0">
+              TOO office: move task orders for the Transportation Ordering Officer, on
+              MilMove&rsquo;s GHC API.
+            </p>
+          </GridContainer>
+        </div>
+      </footer>
       {DevControls && (
         <Suspense fallback={null}>
           <DevControls />
