@@ -3,6 +3,7 @@
 // Prime.
 import { db } from './db';
 import type { MoveRow } from './records';
+import { DESTINATION_CODES } from './reServices';
 
 /**
  * Nothing of the move waits for the TOO: no service item submitted, no
@@ -20,20 +21,6 @@ export function approvable(moveId: string): boolean {
       )
   );
 }
-
-// Service items the destination queue's TOO decides, not the origin one's.
-const DESTINATION_CODES = new Set([
-  'DDFSIT',
-  'DDASIT',
-  'DDDSIT',
-  'DDSHUT',
-  'DDSFSC',
-  'IDFSIT',
-  'IDASIT',
-  'IDDSIT',
-  'IDSHUT',
-  'IDSFSC',
-]);
 
 /** Something still waits for the origin TOO (ClearTOOAssignments): the assignment then stays. */
 function originPending(moveId: string): boolean {

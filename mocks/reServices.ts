@@ -1,6 +1,6 @@
 // The services a service item can be for (MilMove's re_services reference
 // table, with its real ids): each item names its service by id, code and name.
-import type { ShipmentRow } from './records';
+import type { ServiceItemRow, ShipmentRow } from './records';
 
 export const RE_SERVICES = {
   MS: { id: '1130e612-94eb-49a7-973d-72f33685e551', name: 'Move management' },
@@ -57,4 +57,40 @@ export function basicServiceItems(
     case 'UNACCOMPANIED_BAGGAGE':
       return [];
   }
+}
+
+/** Service items the destination queue's TOO decides, not the origin one's. */
+export const DESTINATION_CODES: ReadonlySet<string> = new Set([
+  'DDFSIT',
+  'DDASIT',
+  'DDDSIT',
+  'DDSHUT',
+  'DDSFSC',
+  'IDFSIT',
+  'IDASIT',
+  'IDDSIT',
+  'IDSHUT',
+  'IDSFSC',
+]);
+
+/** A service item the server creates approved: for a shipment, or (null) for the move. */
+export function approvedServiceItem(
+  moveId: string,
+  shipmentId: string | null,
+  code: ReServiceCode,
+  at: string,
+): Omit<ServiceItemRow, 'id' | 'createdAt' | 'updatedAt'> {
+  return {
+    moveId,
+    shipmentId,
+    reServiceId: RE_SERVICES[code].id,
+    reServiceCode: code,
+    reServiceName: RE_SERVICES[code].name,
+    status: 'APPROVED',
+    reason: null,
+    rejectionReason: null,
+    approvedAt: at,
+    rejectedAt: null,
+    convertToCustomerExpense: false,
+  };
 }

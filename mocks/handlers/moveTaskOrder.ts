@@ -3,7 +3,7 @@ import { message, noBody, preconditionFailed, validation } from '../http';
 import { namesVersion } from '../ifMatch';
 import { operation, record } from '../operation';
 import * as payloads from '../payloads';
-import { RE_SERVICES } from '../reServices';
+import { approvedServiceItem } from '../reServices';
 import type { MoveRow, OrderRow, Schemas } from '../records';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,19 +37,7 @@ export function missingForApproval(orders: OrderRow): string[] {
 
 /** The move-level service items (no shipment), created approved. */
 function createMoveServiceItem(move: MoveRow, code: 'MS' | 'CS', at: string) {
-  db.create('serviceItem', {
-    moveId: move.id,
-    shipmentId: null,
-    reServiceId: RE_SERVICES[code].id,
-    reServiceCode: code,
-    reServiceName: RE_SERVICES[code].name,
-    status: 'APPROVED',
-    reason: null,
-    rejectionReason: null,
-    approvedAt: at,
-    rejectedAt: null,
-    convertToCustomerExpense: false,
-  });
+  db.create('serviceItem', approvedServiceItem(move.id, null, code, at));
 }
 
 export const moveTaskOrderHandlers = [

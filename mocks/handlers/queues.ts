@@ -16,6 +16,7 @@ import {
   TOO_OFFICE,
 } from '../referenceData';
 import type { MoveRow, Schemas, ShipmentRow } from '../records';
+import { DESTINATION_CODES } from '../reServices';
 
 type Query = NonNullable<operations['getMovesQueue']['parameters']['query']>;
 type Sort = NonNullable<Query['sort']>;
@@ -25,20 +26,6 @@ const DEFAULT_STATUSES: readonly MoveRow['status'][] = [
   'APPROVALS REQUESTED',
   'SUBMITTED',
 ];
-
-// Submitted service items of these codes are the destination queue's, not this one's.
-const DESTINATION_REQUESTS = new Set([
-  'DDFSIT',
-  'DDASIT',
-  'DDDSIT',
-  'DDSHUT',
-  'DDSFSC',
-  'IDFSIT',
-  'IDASIT',
-  'IDDSIT',
-  'IDSHUT',
-  'IDSFSC',
-]);
 
 interface Entry extends payloads.QueueParts {
   /** Values to filter and sort by, as the SQL reads them. */
@@ -91,7 +78,7 @@ function entries(): Entry[] {
     const submitted = serviceItems.filter((item) => item.shipmentId && item.status === 'SUBMITTED');
     if (
       submitted.length > 0 &&
-      submitted.every((item) => DESTINATION_REQUESTS.has(item.reServiceCode))
+      submitted.every((item) => DESTINATION_CODES.has(item.reServiceCode))
     ) {
       return [];
     }

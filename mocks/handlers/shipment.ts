@@ -5,7 +5,7 @@ import { namesVersion } from '../ifMatch';
 import { approveOrRequestApproval, makeAvailableToPrime } from '../moveRouter';
 import { operation, record } from '../operation';
 import * as payloads from '../payloads';
-import { basicServiceItems, RE_SERVICES } from '../reServices';
+import { approvedServiceItem, basicServiceItems } from '../reServices';
 import type { Schemas, ShipmentRow } from '../records';
 
 const DAY_MS = 86_400_000;
@@ -81,19 +81,7 @@ function approvalRefusal(
 function approve(shipment: ShipmentRow): ShipmentRow {
   const now = db.now();
   for (const code of basicServiceItems(shipment)) {
-    db.create('serviceItem', {
-      moveId: shipment.moveId,
-      shipmentId: shipment.id,
-      reServiceId: RE_SERVICES[code].id,
-      reServiceCode: code,
-      reServiceName: RE_SERVICES[code].name,
-      status: 'APPROVED',
-      reason: null,
-      rejectionReason: null,
-      approvedAt: now,
-      rejectedAt: null,
-      convertToCustomerExpense: false,
-    });
+    db.create('serviceItem', approvedServiceItem(shipment.moveId, shipment.id, code, now));
   }
   const approved = db.save('shipment', shipment.id, { status: 'APPROVED', approvedDate: now });
   approveOrRequestApproval(shipment.moveId);
