@@ -4,25 +4,17 @@ import { AlertSlot } from '../../components/AlertSlot';
 import { offersRedo, RecoveryAlert } from '../../writes/ui/RecoveryAlert';
 import { describeApprovalGaps } from './approvalGaps';
 import { useEditRequests } from './editRequest';
-import { shipmentName, shipmentsInWords, type NamedShipment } from './sendToPrimePlan';
+import { shipmentName, shipmentsInWords, shipmentsWere } from './sendToPrimePlan';
 import { describeStep2 } from './sendToPrimeStep2';
 import { Step2Alert } from './Step2Alert';
 import { useSendToPrime, type Phase } from './useSendToPrime';
-
-const were = (shipments: NamedShipment[]) => {
-  const words = shipmentsInWords(shipments);
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)} ${shipments.length === 1 ? 'was' : 'were'}`;
-};
 
 /** What the job is doing now, for the live region: the running step by name. */
 function progress(phase: Phase): string | null {
   if (phase.kind !== 'running') return null;
   const step = phase.of === 2 ? `Step ${phase.step} of 2: ` : '';
-  return phase.step === 1 && phase.of === 2
-    ? `${step}approving the move…`
-    : phase.shipments.length > 0 && (phase.step === 2 || phase.of === 1)
-      ? `${step}approving ${shipmentsInWords(phase.shipments)}…`
-      : `${step}approving the move…`;
+  const what = phase.approving === 'the move' ? 'the move' : shipmentsInWords(phase.approving);
+  return `${step}approving ${what}…`;
 }
 
 /**
@@ -150,10 +142,10 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
 
 function DoneAlert({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
   const { approvedMove, shipments, confirmedLate } = phase;
-  const heading = approvedMove ? 'The move was approved' : `${were(shipments)} approved`;
+  const heading = approvedMove ? 'The move was approved' : `${shipmentsWere(shipments)} approved`;
   const body =
     shipments.length > 0
-      ? `${approvedMove ? `${were(shipments)} approved too, and the` : 'The'} move is available to the Prime.${confirmedLate ? ' The server did not confirm it, but the latest versions show it done.' : ''}`
+      ? `${approvedMove ? `${shipmentsWere(shipments)} approved too, and the` : 'The'} move is available to the Prime.${confirmedLate ? ' The server did not confirm it, but the latest versions show it done.' : ''}`
       : 'It becomes available to the Prime once one of its shipments is approved: approve them under Requested shipments, or choose them here.';
   return (
     <Alert type="success" headingLevel="h3" heading={heading}>

@@ -72,6 +72,12 @@ export function shipmentsInWords(shipments: NamedShipment[]): string {
   return `shipments ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 
+/** "Shipment 2 was", "Shipments 1 and 3 were": the start of a sentence. */
+export function shipmentsWere(shipments: NamedShipment[]): string {
+  const words = shipmentsInWords(shipments);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)} ${shipments.length === 1 ? 'was' : 'were'}`;
+}
+
 const count = (n: number) => (n === 1 ? '1 shipment' : `${n} shipments`);
 
 interface PlanInput {

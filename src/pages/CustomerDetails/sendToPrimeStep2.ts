@@ -11,7 +11,12 @@ import { describeChanges, type Change } from '../../writes/changes';
 import { hadNoVerdict, outcomeOf } from '../../writes/outcome';
 import { describeApiError, type ErrorMessage } from '../../writes/wording';
 import { shipmentFields } from './displayFields';
-import { isRequested, shipmentsInWords, type NamedShipment } from './sendToPrimePlan';
+import {
+  isRequested,
+  shipmentsInWords,
+  shipmentsWere,
+  type NamedShipment,
+} from './sendToPrimePlan';
 
 export type ShipmentState =
   /** As it was sent: nothing happened to it. */
@@ -131,13 +136,9 @@ export function judgeStep2({
   return { error, loaded, saved, shipments, remaining, move };
 }
 
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** "Shipment 2 was" / "Shipments 1 and 3 were" */
-function were(shipments: ShipmentReport[]): string {
-  const words = capitalized(shipmentsInWords(shipments.map(({ named }) => named)));
-  return `${words} ${shipments.length === 1 ? 'was' : 'were'}`;
-}
+const were = (shipments: ShipmentReport[]) => shipmentsWere(shipments.map(({ named }) => named));
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export interface Step2Message extends ErrorMessage {
   /** More to say, a sentence each: what colleagues already did. */

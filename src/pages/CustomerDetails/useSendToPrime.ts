@@ -35,7 +35,8 @@ import { judgeStep2, type Step2Report } from './sendToPrimeStep2';
 /** What the page shows of the job while and after it runs. */
 export type Phase =
   | { kind: 'idle' }
-  | { kind: 'running'; step: 1 | 2; of: 1 | 2; shipments: NamedShipment[] }
+  /** Step `step` of `of` is running: approving the move, or these shipments. */
+  | { kind: 'running'; step: 1 | 2; of: 1 | 2; approving: 'the move' | NamedShipment[] }
   /** Done: what was approved in this job. */
   | { kind: 'done'; approvedMove: boolean; shipments: NamedShipment[]; confirmedLate: boolean }
   | { kind: 'step2Failed'; report: Step2Report };
@@ -209,7 +210,7 @@ export function useSendToPrime(moveID: string) {
         let early: { shipments: NamedShipment[]; outcome: Promise<Step2Outcome> } | null = null;
         if (before.step1) {
           const codes = before.step1;
-          setPhase({ kind: 'running', step: 1, of: steps, shipments: before.step2 });
+          setPhase({ kind: 'running', step: 1, of: steps, approving: 'the move' });
           // Step 2 goes out as soon as step 1's answer is in the store, before
           // the page redraws for it: a listener runs inside that dispatch.
           const stopWaiting =
@@ -224,7 +225,7 @@ export function useSendToPrime(moveID: string) {
                       const next = planFrom(store.getState(), moveID, wanted, true)?.step2 ?? [];
                       if (next.length === 0) return;
                       step1Done.current = true;
-                      setPhase({ kind: 'running', step: 2, of: 2, shipments: next });
+                      setPhase({ kind: 'running', step: 2, of: 2, approving: next });
                       early = { shipments: next, outcome: sendStep2(next) };
                     },
                   }),
@@ -255,7 +256,7 @@ export function useSendToPrime(moveID: string) {
           [];
         let confirmedLate = false;
         if (shipments.length > 0) {
-          if (!started) setPhase({ kind: 'running', step: steps, of: steps, shipments });
+          if (!started) setPhase({ kind: 'running', step: steps, of: steps, approving: shipments });
           const outcome = await (started?.outcome ?? sendStep2(shipments));
           if (outcome === 'skipped') {
             setPhase({ kind: 'idle' });
