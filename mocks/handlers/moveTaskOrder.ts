@@ -92,16 +92,19 @@ export const moveTaskOrderHandlers = [
       if ((makeMS || codes.serviceCodeCS) && !pickups.some((s) => s.requestedPickupDate)) {
         return noBody(404);
       }
+      // One instant for the approval and the fees it creates: read once, so
+      // they agree even when the clock ticks between the writes.
+      const now = db.now();
       const approved =
         move.approvedAt === null
           ? db.save('move', move.id, {
               status: 'APPROVED',
-              approvedAt: db.now(),
+              approvedAt: now,
               tooAssignedId: null,
             })
           : move;
-      if (makeMS) createMoveServiceItem(approved, 'MS', db.now());
-      if (codes.serviceCodeCS) createMoveServiceItem(approved, 'CS', db.now());
+      if (makeMS) createMoveServiceItem(approved, 'MS', now);
+      if (codes.serviceCodeCS) createMoveServiceItem(approved, 'CS', now);
       return record(payloads.move(approved));
     },
   }),
