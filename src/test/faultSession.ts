@@ -256,3 +256,24 @@ export function applyThenFail(
       waitFor(() => expect(answers, 'the mock’s answers to the write').toEqual([200])),
   };
 }
+
+/**
+ * Holds the mock's answer to the next `method` request to `path` (under
+ * /ghc/v1/, MSW's path syntax) until `answer()`: the test looks at the page
+ * while the write is under way.
+ */
+export function holdNextAnswer(method: 'patch' | 'post', path: string) {
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  server.use(
+    http[method](
+      `*/ghc/v1/${path}`,
+      async ({ request }) => {
+        await answered;
+        return getResponse(handlers, request);
+      },
+      { once: true },
+    ),
+  );
+  return { answer };
+}

@@ -192,7 +192,7 @@ describe('TOO customer details page', () => {
 
     await user.click(sendButton);
     const busy = screen.getByRole('button', { name: 'Sending to Prime…' });
-    expect(busy).toBeDisabled();
+    expect(busy).toHaveAttribute('aria-disabled', 'true');
     await user.click(busy);
     answer();
 

@@ -6,6 +6,7 @@ import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskO
 import { usePageTitle } from '../../components/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
+import { ResultNotes } from '../../writes/ui/ResultNote';
 import { Loading } from '../../components/Loading';
 import { NotFound } from '../NotFound/NotFound';
 import { CustomerInfo } from './CustomerInfo';
@@ -71,18 +72,20 @@ export function CustomerDetails() {
 
   return (
     <EditRequestContext value={editRequests}>
-      <h1>{heading}</h1>
-      <div className="grid-row grid-gap-lg">
-        <div className="grid-col-12 tablet-lg:grid-col-6">
-          <MoveTaskOrderPanel moveTaskOrderID={load.moveTaskOrderID} />
-          <CustomerInfo customerID={load.customerID} />
+      <ResultNotes>
+        <h1>{heading}</h1>
+        <div className="grid-row grid-gap-lg">
+          <div className="grid-col-12 tablet-lg:grid-col-6">
+            <MoveTaskOrderPanel moveTaskOrderID={load.moveTaskOrderID} />
+            <CustomerInfo customerID={load.customerID} />
+          </div>
+          <div className="grid-col-12 tablet-lg:grid-col-6">
+            <OrdersInfo orderID={load.orderID} />
+          </div>
         </div>
-        <div className="grid-col-12 tablet-lg:grid-col-6">
-          <OrdersInfo orderID={load.orderID} />
-        </div>
-      </div>
-      <ShipmentList moveTaskOrderID={load.moveTaskOrderID} />
-      <ServiceItemsTable moveTaskOrderID={load.moveTaskOrderID} />
+        <ShipmentList moveTaskOrderID={load.moveTaskOrderID} />
+        <ServiceItemsTable moveTaskOrderID={load.moveTaskOrderID} />
+      </ResultNotes>
     </EditRequestContext>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button } from '@trussworks/react-uswds';
+import { Button } from '@trussworks/react-uswds';
 import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Versioned } from '../../api/models';
 import { useAppSelector } from '../../app/hooks';
@@ -6,10 +6,12 @@ import type { RootState } from '../../app/store';
 import { AlertSlot } from '../../components/AlertSlot';
 import { Details } from '../../components/Details';
 import { Loading } from '../../components/Loading';
+import { useFocusLater } from '../../components/useFocusLater';
 import type { DisplayField } from '../../writes/changes';
 import type { EditField, Values } from '../../writes/formValues';
 import { selectWriteInFlight } from '../../writes/inFlight';
 import type { ApiThunkAction } from '../../writes/thunks';
+import { ResultNote, useResultNote } from '../../writes/ui/ResultNote';
 import { StaleNotice } from '../../writes/ui/StaleNotice';
 import { useEditRequests } from './editRequest';
 
@@ -55,7 +57,9 @@ export function RecordSection<R extends Versioned>({
   const writing = useAppSelector((state) => selectWriteInFlight(state, recordID));
   const [editing, setEditing] = useState(false);
   // Set once a save went through: with what to tell about it, if more than that.
-  const [saved, setSaved] = useState<{ note?: string } | null>(null);
+  const saved = useResultNote<{ note?: string }>();
+  // The Edit button is where a keyboard user is back after Cancel.
+  const { ref: editRef, focusLater: focusEdit } = useFocusLater<HTMLButtonElement>();
   const section = useRef<HTMLElement>(null);
   // Another part of the page asked for this form (a refusal that names what
   // the record lacks): open it and bring it into view.
@@ -64,7 +68,7 @@ export function RecordSection<R extends Versioned>({
   const asked = request?.record === record && request.seq !== handled;
   if (asked) {
     setHandled(request.seq);
-    setSaved(null);
+    saved.clear();
     setEditing(true);
   }
   useEffect(() => {
@@ -76,13 +80,11 @@ export function RecordSection<R extends Versioned>({
   return (
     <section ref={section} aria-labelledby={headingId} className="record-card">
       <h2 id={headingId}>{title}</h2>
-      <StaleNotice shown={current} reload={refetch} />
+      <StaleNotice shown={current} reload={refetch} fields={displayFields} editing={editing} />
       <Details record={current} fields={displayFields} />
       <AlertSlot role="status">
-        {saved && (
-          <Alert type="success" headingLevel="h3" slim>
-            {title} saved.{saved.note ? ` ${saved.note}` : ''}
-          </Alert>
+        {saved.note && (
+          <ResultNote heading={`${title} saved.`} body={saved.note.note} news={saved.note} />
         )}
       </AlertSlot>
       {editing ? (
@@ -97,18 +99,20 @@ export function RecordSection<R extends Versioned>({
             save={edit.save}
             onClose={(didSave, note) => {
               setEditing(false);
-              setSaved(didSave ? { note } : null);
+              if (didSave) saved.say({ note });
+              else focusEdit();
             }}
           />
         </Suspense>
       ) : (
         <Button
+          ref={editRef}
           type="button"
           outline
           className="margin-top-2"
           disabled={writing}
           onClick={() => {
-            setSaved(null);
+            saved.clear();
             setEditing(true);
           }}
         >

@@ -1,5 +1,5 @@
 import { Button, ErrorMessage, Label, Textarea } from '@trussworks/react-uswds';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 
 interface RejectFormProps {
   record: string;
@@ -13,12 +13,16 @@ export function RejectForm({ record, pending, onReject, onCancel }: RejectFormPr
   const id = useId();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
+  const field = useRef<HTMLTextAreaElement>(null);
+  // The form opens where the Reject button was: the reason is the next step.
+  useEffect(() => field.current?.focus(), []);
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = reason.trim();
     setMissing(trimmed === '');
     if (trimmed !== '') onReject(trimmed);
+    else field.current?.focus();
   };
 
   return (
@@ -26,6 +30,7 @@ export function RejectForm({ record, pending, onReject, onCancel }: RejectFormPr
       <Label htmlFor={`${id}-reason`}>Reason for rejecting this {record}</Label>
       {missing && <ErrorMessage id={`${id}-error`}>Enter a reason for the rejection.</ErrorMessage>}
       <Textarea
+        inputRef={field}
         id={`${id}-reason`}
         name="rejectionReason"
         value={reason}

@@ -3,9 +3,11 @@ import { useState } from 'react';
 import type { Versioned } from '../../api/models';
 import type { RootState } from '../../app/store';
 import { AlertSlot } from '../../components/AlertSlot';
+import { useFocusLater } from '../../components/useFocusLater';
 import type { DisplayField } from '../../writes/changes';
 import type { ApiThunkAction } from '../../writes/thunks';
 import { RecoveryAlert } from '../../writes/ui/RecoveryAlert';
+import { ResultNote, useResultNote } from '../../writes/ui/ResultNote';
 import { useRecordAction } from '../../writes/ui/useRecordAction';
 import { RejectForm } from './RejectForm';
 
@@ -71,20 +73,33 @@ export function ReviewActions<R extends Versioned>({
       : `It is ${statusOf(latest).toLowerCase()} now, so there is nothing more to do.`;
   };
   const review = useRecordAction({ recordID: item.id, select, refetch, fields, moot });
+  // What came of a decision, where its buttons were: the user's next step.
+  const result = useResultNote<string>();
+  // Cancel on the reason form brings the user back to Reject.
+  const { ref: rejectRef, focusLater: focusReject } = useFocusLater<HTMLButtonElement>();
+  const said = (what: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)} ${what}.`;
 
-  const handleApprove = () => {
+  const handleApprove = async () => {
     setDecision('Approve');
-    void review.run({ write: approve, done: approved });
+    result.clear();
+    if ((await review.run({ write: approve, done: approved })) === 'done') {
+      result.say(said('approved'));
+    }
   };
   const handleReject = async (reason: string) => {
     setDecision('Reject');
+    result.clear();
     const done = await review.run({ write: (version) => reject(version, reason), done: rejected });
     if (done) setRejecting(false);
+    if (done === 'done') result.say(said('rejected'));
   };
 
   const offered = decidable(item);
   return (
     <>
+      <AlertSlot role="status">
+        {result.note && <ResultNote heading={result.note} news={result.note} />}
+      </AlertSlot>
       <AlertSlot>
         {review.recovery && (
           <RecoveryAlert
@@ -103,21 +118,28 @@ export function ReviewActions<R extends Versioned>({
             record={record}
             pending={review.pending}
             onReject={handleReject}
-            onCancel={() => setRejecting(false)}
+            onCancel={() => {
+              setRejecting(false);
+              focusReject();
+            }}
           />
         ) : (
           <div className="margin-top-1">
             {offered.approve && (
-              <Button type="button" onClick={handleApprove} disabled={review.pending}>
+              <Button type="button" onClick={() => void handleApprove()} disabled={review.pending}>
                 {review.pending ? 'Approving…' : 'Approve'}{' '}
                 <span className="usa-sr-only">{name}</span>
               </Button>
             )}
             {offered.reject && (
               <Button
+                ref={rejectRef}
                 type="button"
                 secondary
-                onClick={() => setRejecting(true)}
+                onClick={() => {
+                  result.clear();
+                  setRejecting(true);
+                }}
                 disabled={review.pending}
               >
                 Reject <span className="usa-sr-only">{name}</span>

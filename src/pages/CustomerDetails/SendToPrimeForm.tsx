@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, Fieldset } from '@trussworks/react-uswds';
-import { useId, type FormEvent } from 'react';
+import { Button, Checkbox, Fieldset } from '@trussworks/react-uswds';
+import { useId, useLayoutEffect, type FormEvent } from 'react';
 import { AlertSlot } from '../../components/AlertSlot';
 import { offersRedo, RecoveryAlert } from '../../writes/ui/RecoveryAlert';
+import { ResultNote, useResultNote } from '../../writes/ui/ResultNote';
 import { describeApprovalGaps } from './approvalGaps';
 import { useEditRequests } from './editRequest';
 import { shipmentName, shipmentsInWords, shipmentsWere } from './sendToPrimePlan';
@@ -28,6 +29,15 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
   // Ids unique on the page, even with the same move shown twice (tests render two tabs in one document).
   const idBase = useId();
   const { open } = useEditRequests();
+  // The job's result is the page's newest note: an older one ("Move task
+  // order saved.") goes. Before paint, so it shows with the job's end.
+  const done = phase.kind === 'done' ? phase : null;
+  const result = useResultNote<Extract<Phase, { kind: 'done' }>>();
+  const { say, clear } = result;
+  useLayoutEffect(() => {
+    if (done) say(done);
+    else clear();
+  }, [done, say, clear]);
   if (!plan) return null;
 
   const handleSubmit = (event: FormEvent) => {
@@ -72,7 +82,7 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
       </AlertSlot>
       <AlertSlot role="status">
         {phase.kind === 'running' && <p className="margin-y-1">{progress(phase)}</p>}
-        {phase.kind === 'done' && <DoneAlert phase={phase} />}
+        {result.note && <DoneAlert phase={result.note} />}
       </AlertSlot>
       {shown && (
         <form
@@ -123,12 +133,13 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
             {plan.summary ?? plan.blocked}
           </p>
           {!recoveryOffers && (
-            // Nothing to send: the button says so with aria-disabled, and stays
-            // focusable so a keyboard user hears why.
+            // Nothing to send, or the job is running: the button says so with
+            // aria-disabled and keeps the focus, so a keyboard user hears why
+            // and is not dropped to the page's start. A press meanwhile does
+            // nothing (the job runs once).
             <Button
               type="submit"
-              disabled={pending}
-              aria-disabled={plan.blocked !== null}
+              aria-disabled={plan.blocked !== null || pending}
               aria-describedby={summaryId}
             >
               {pending ? 'Sending to Prime…' : 'Send to Prime'}
@@ -147,9 +158,5 @@ function DoneAlert({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
     shipments.length > 0
       ? `${approvedMove ? `${shipmentsWere(shipments)} approved too, and the` : 'The'} move is available to the Prime.${confirmedLate ? ' The server did not confirm it, but the latest versions show it done.' : ''}`
       : 'It becomes available to the Prime once one of its shipments is approved: approve them under Requested shipments, or choose them here.';
-  return (
-    <Alert type="success" headingLevel="h3" heading={heading}>
-      {body}
-    </Alert>
-  );
+  return <ResultNote heading={heading} body={body} news={phase} slim={false} />;
 }

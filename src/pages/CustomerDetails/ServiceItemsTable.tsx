@@ -117,7 +117,7 @@ function ServiceItemRow({ serviceItemID, shipmentIDs }: ServiceItemRowProps) {
       <td data-label="Status">
         {labelOf(SERVICE_ITEM_STATUS_LABELS, serviceItem.status)}
         {when}
-        <StaleNotice shown={serviceItem} reload={refetch} />
+        <StaleNotice shown={serviceItem} reload={refetch} fields={serviceItemFields} />
       </td>
       <td data-label="Actions">
         {/* Each service item is changed with its own eTag, never the move's. */}

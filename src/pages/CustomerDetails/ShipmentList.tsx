@@ -67,7 +67,7 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
       <h3 id={headingId}>
         Shipment {number}: {labelOf(SHIPMENT_TYPE_LABELS, shipment.shipmentType)}
       </h3>
-      <StaleNotice shown={shipment} reload={refetch} />
+      <StaleNotice shown={shipment} reload={refetch} fields={shipmentFields} />
       <Details record={shipment} fields={shipmentFields} />
       {/* Each shipment is changed with its own eTag, never the move's. */}
       <ReviewActions

@@ -178,7 +178,10 @@ describe('recovering from a colleague’s change', () => {
       );
       const { user } = await openSubmittedMove();
       await user.click(screen.getByRole('button', { name: 'Send to Prime' }));
-      expect(screen.getByRole('button', { name: 'Sending to Prime…' })).toBeDisabled();
+      expect(screen.getByRole('button', { name: 'Sending to Prime…' })).toHaveAttribute(
+        'aria-disabled',
+        'true',
+      );
 
       await vi.advanceTimersByTimeAsync(15_000);
 

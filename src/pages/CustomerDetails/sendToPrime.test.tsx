@@ -8,7 +8,7 @@ import { seededMove, send } from '../../../mocks/testApi';
 import { formatDate } from '../../components/format';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { selectShipmentById } from '../../entities/shipments/shipmentsSlice';
-import { applyThenFail, shownField } from '../../test/faultSession';
+import { applyThenFail, holdNextAnswer, shownField } from '../../test/faultSession';
 import { findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
 import { renderRoute } from '../../test/renderWithProviders';
@@ -349,23 +349,15 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     const tab = await openTab();
     await tab.choose(1);
     // Hold step 1's answer until the test has looked and clicked again.
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    server.use(
-      http.patch(
-        '*/ghc/v1/move-task-orders/:id/status',
-        async ({ request }) => {
-          await answered;
-          return getResponse(handlers, request);
-        },
-        { once: true },
-      ),
-    );
+    const { answer } = holdNextAnswer('patch', 'move-task-orders/:id/status');
     await tab.user.dblClick(tab.button);
     expect(
       await within(tab.container).findByText('Step 1 of 2: approving the move…'),
     ).toBeInTheDocument();
-    expect(tab.mto.getByRole('button', { name: 'Sending to Prime…' })).toBeDisabled();
+    expect(tab.mto.getByRole('button', { name: 'Sending to Prime…' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
     answer();
     await findStatus('The move was approved', tab.container);
     expect(statusWrites(requests)).toHaveLength(1);

@@ -5,6 +5,7 @@ import { seededMove, send } from '../../../mocks/testApi';
 import { serverMayHaveChanged } from '../../app/serverChanges';
 import { region, serviceItemRows, shipmentCards, shownField } from '../../test/faultSession';
 import { findStatus } from '../../test/liveRegions';
+import { recordRequests } from '../../test/recordRequests';
 import { openMove, openSubmittedMove, submittedMove } from '../../test/submittedMove';
 import { renderRoute } from '../../test/renderWithProviders';
 
@@ -56,6 +57,64 @@ describe('noticing a colleague’s change before the user acts', () => {
       expect(shownField(mtoRegion(), 'TIO remarks')).toBe('Hold until orders are amended'),
     );
     expect(within(notice).queryByText(NOTICE)).not.toBeInTheDocument();
+  });
+
+  it('says what changed once reloaded, where the Reload button was, and keeps the focus there', async () => {
+    const { user } = await openSubmittedMove();
+    await listening();
+    db.save('move', submittedMove().id, { tioRemarks: 'Hold until orders are amended' });
+    fireEvent.focus(window);
+    const notice = await findStatus(NOTICE, mtoRegion());
+
+    await user.click(within(notice).getByRole('button', { name: 'Reload' }));
+
+    const note = await within(mtoRegion()).findByRole('region', {
+      name: /^You are looking at the latest version, saved \d{2} \w{3} \d{4}, \d{2}:\d{2} UTC\.$/,
+    });
+    expect(note).toHaveTextContent("TIO remarks: (empty) → 'Hold until orders are amended'");
+    expect(note).toHaveFocus();
+  });
+
+  it('moves an open draft onto the version Reload brings, as a 412 would, and saves on it', async () => {
+    const requests = recordRequests();
+    const { user } = await openSubmittedMove();
+    await listening();
+    const customerRegion = region('Customer info');
+    await user.click(within(customerRegion).getByRole('button', { name: 'Edit customer info' }));
+    const form = within(await within(customerRegion).findByRole('form', { name: 'Edit customer' }));
+    const email = form.getByRole('textbox', { name: /^Email/ });
+    await user.clear(email);
+    await user.type(email, 'new.address@example.mil');
+    // A colleague saves a new phone meanwhile.
+    const { customer } = seededMove(SEED_LOCATORS.submitted);
+    db.save('customer', customer.id!, { phone: '210-555-0199' });
+    fireEvent.focus(window);
+    const notice = await findStatus(NOTICE, customerRegion);
+
+    await user.click(within(notice).getByRole('button', { name: 'Reload' }));
+
+    // The summary and the form agree: the new phone in both, the user's email kept.
+    const panel = await form.findByRole('region', {
+      name: 'Someone else changed this customer while you edited it',
+    });
+    expect(panel).toHaveFocus();
+    expect(panel).toHaveTextContent(`Phone: '${customer.phone}' → '210-555-0199'`);
+    expect(shownField(customerRegion, 'Phone')).toBe('210-555-0199');
+    expect(form.getByRole('textbox', { name: /^Phone/ })).toHaveValue('210-555-0199');
+    expect(email).toHaveValue('new.address@example.mil');
+    expect(within(customerRegion).queryByText(NOTICE)).not.toBeInTheDocument();
+
+    await user.click(form.getByRole('button', { name: 'Save my changes on top of theirs' }));
+
+    await findStatus('Customer info saved.', customerRegion);
+    // One save, on the version Reload brought (not the one loaded): no 412 on the way.
+    const saves = requests.filter((r) => r.method === 'PATCH' && r.path.includes('/customer/'));
+    expect(saves).toHaveLength(1);
+    expect(saves[0].ifMatch).not.toBe(customer.eTag);
+    expect(db.find('customer', customer.id!)).toMatchObject({
+      phone: '210-555-0199',
+      email: 'new.address@example.mil',
+    });
   });
 
   it('checks again when the tab becomes visible and marks only the records that changed', async () => {

@@ -1,13 +1,16 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface FocusedAlertProps {
-  type: 'success' | 'warning' | 'error';
+  type: 'success' | 'warning' | 'error' | 'info';
   heading: string;
-  body: string;
+  /** What the heading does not say; none when it says it all. */
+  body?: string;
   /** Focus moves to the alert whenever this changes: the news it tells. */
   news: unknown;
   /** More than a sentence: lists, notes, the button that carries on. */
   children?: ReactNode;
+  /** A one-line note (a result) rather than an alert with a body. */
+  slim?: boolean;
 }
 
 /**
@@ -16,7 +19,7 @@ interface FocusedAlertProps {
  * Alert wraps its children in a <p>, and these alerts hold paragraphs, lists
  * and buttons.
  */
-export function FocusedAlert({ type, heading, body, news, children }: FocusedAlertProps) {
+export function FocusedAlert({ type, heading, body, news, children, slim }: FocusedAlertProps) {
   const ref = useRef<HTMLElement>(null);
   const headingId = useId();
   useEffect(() => {
@@ -27,13 +30,22 @@ export function FocusedAlert({ type, heading, body, news, children }: FocusedAle
       ref={ref}
       tabIndex={-1}
       aria-labelledby={headingId}
-      className={`usa-alert usa-alert--${type} recovery-alert`}
+      className={`usa-alert usa-alert--${type}${slim ? ' usa-alert--slim' : ''} recovery-alert`}
     >
       <div className="usa-alert__body">
-        <h3 id={headingId} className="usa-alert__heading">
-          {heading}
-        </h3>
-        <p className="usa-alert__text">{body}</p>
+        {slim ? (
+          <p className="usa-alert__text">
+            <span id={headingId}>{heading}</span>
+            {body ? ` ${body}` : ''}
+          </p>
+        ) : (
+          <>
+            <h3 id={headingId} className="usa-alert__heading">
+              {heading}
+            </h3>
+            {body && <p className="usa-alert__text">{body}</p>}
+          </>
+        )}
         {children}
       </div>
     </section>

@@ -1,4 +1,4 @@
-import { useCallback, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { ApiError } from '../../api/ApiError';
 import type { Versioned } from '../../api/models';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
@@ -223,12 +223,28 @@ export function useRecordEdit<R extends Versioned>({
     [act, fields],
   );
 
+  // A newer version stored while the form is open (Reload in "Updated by
+  // someone else", a refetch after another write of the user's) moves the
+  // draft onto it at once, as a 412 would: the form never shows values the
+  // summary beside it contradicts, and Save goes with the newer eTag. A save
+  // under way settles its own versions.
+  const held = useAppSelector(select);
+  const saving = useRef(false);
+  useEffect(() => {
+    const base = current.current.base;
+    if (saving.current || writing || !held || !base || held.eTag === base.record.eTag) return;
+    const writes = ownWritesBetween(base.record, held);
+    if (rebase(held, writes ? { by: 'you', writes } : { by: 'someoneElse', writes: [] })) {
+      focusConflict();
+    }
+  }, [held, writing, ownWritesBetween, rebase, focusConflict]);
+
   const closeSaved = useCallback(() => {
     const { rebasedOver } = current.current;
     onClose(true, rebasedOver.length > 0 ? describeOwnRebase(rebasedOver, record) : undefined);
   }, [onClose, record]);
 
-  const submit = useCallback(async () => {
+  const send = useCallback(async () => {
     const start = current.current;
     if (!start.base) return;
     const problems = fields.flatMap((field) => {
@@ -351,6 +367,16 @@ export function useRecordEdit<R extends Versioned>({
     select,
     store,
   ]);
+
+  const submit = useCallback(async () => {
+    if (saving.current) return;
+    saving.current = true;
+    try {
+      await send();
+    } finally {
+      saving.current = false;
+    }
+  }, [send]);
 
   return { state, act, submit, pending: writing || loadingLatest };
 }
