@@ -90,8 +90,17 @@ const stillLoading = () =>
 export const pageLoaded = (locator: string) =>
   screen.queryByRole('heading', { level: 1, name: moveHeading(locator) }) !== null;
 
-/** Lets every request (slowed ones too) answer and the page catch up, under fake timers. */
-export async function settle(inFlight: () => number) {
+/** The longest a step waits in real time for the mock's work before the clock moves on. */
+const REAL_WAIT_MS = 250;
+
+/**
+ * Lets every request (slowed ones too) answer and the page catch up, under
+ * fake timers. `parked` counts the requests held on a fake timer (a slowed
+ * answer): only the clock frees those. The others are at work in the mock in
+ * real time, and the clock waits for them, so on a busy machine the app's
+ * 15 s timeout never outruns a request that is merely slow to compute.
+ */
+export async function settle(inFlight: () => number, parked: () => number = () => 0) {
   let quiet = 0;
   for (let step = 0; step < 1000 && quiet < 3; step += 1) {
     if (inFlight() === 0 && stillLoading()) {
@@ -104,6 +113,9 @@ export async function settle(inFlight: () => number) {
     // which answers in real time, off the fake clock: a request gets some
     // before the clock moves on, or the app's 15 s timeout would outrun it.
     if (inFlight() > 0) await act(() => realDelay(2));
+    for (let waited = 0; inFlight() > parked() && waited < REAL_WAIT_MS; waited += 5) {
+      await act(() => realDelay(5));
+    }
     await act(async () => {
       await vi.advanceTimersByTimeAsync(500);
     });

@@ -17,21 +17,55 @@ function serverSaid(error: ApiError): string {
 }
 
 /**
+ * What the user tried, for what is said when it failed: an edit saves "the
+ * change"; an action (Approve, Send to Prime) is no change of theirs to
+ * save, and is told as what it is.
+ */
+export interface Attempt {
+  /** "the change", "the approval", "the approval of the move" */
+  what: string;
+  /** What did not happen, as a sentence: "Nothing was saved.", "The shipment was not approved." */
+  notDone: string;
+}
+
+/** An edit of a record, and any failed request that changes nothing. */
+export const EDIT: Attempt = { what: 'the change', notDone: 'Nothing was saved.' };
+
+/** The attempt of an action the page offers by its button's words: "Approve", "Reject", "Send to Prime". */
+export function attemptOf(action: string, record: string): Attempt {
+  switch (action) {
+    case 'Approve':
+      return { what: 'the approval', notDone: `The ${record} was not approved.` };
+    case 'Reject':
+      return { what: 'the rejection', notDone: `The ${record} was not rejected.` };
+    case 'Send to Prime':
+      return { what: 'the approval of the move', notDone: 'The move was not sent to the Prime.' };
+    default:
+      return EDIT;
+  }
+}
+
+/**
  * What an office user is told about a failed request. Each kind the app can
  * name gets its own words; `record` names what was being loaded or changed
- * ("move", "shipment", "service item").
+ * ("move", "shipment", "service item"). The body says what the heading does
+ * not: why, and what did not happen.
  */
-export function describeApiError(error: ApiError, record: string): ErrorMessage {
+export function describeApiError(
+  error: ApiError,
+  record: string,
+  { notDone }: Attempt = EDIT,
+): ErrorMessage {
   switch (error.kind) {
     case 'conflict':
       return {
         heading: `Someone else changed this ${record}`,
-        body: `Someone else changed this ${record} since you loaded it, so your change was not saved.`,
+        body: `Their version was saved after the one you loaded. ${notDone}`,
       };
     case 'notFound':
       return {
         heading: `This ${record} no longer exists`,
-        body: `The ${record} could not be found. It may have been removed. Nothing was saved.`,
+        body: `It may have been removed. ${notDone}`,
       };
     case 'validation':
       return {
@@ -46,37 +80,37 @@ export function describeApiError(error: ApiError, record: string): ErrorMessage 
     case 'businessRule':
       return {
         heading: `This ${record} cannot be changed that way now`,
-        body: error.detail || `The ${record}'s status does not allow it. Nothing was saved.`,
+        body: error.detail || `Its status does not allow it. ${notDone}`,
       };
     case 'preconditionRequired':
       return {
         heading: 'The app sent an incomplete request',
-        body: `The request did not say which version of the ${record} it changes, so nothing was saved. Please report this problem.`,
+        body: `The request did not say which version of the ${record} it changes. ${notDone} Please report this problem.`,
       };
     case 'csrf':
       return {
         heading: "Your session's security token is missing or expired",
-        body: "The server refused the change without this session's security token, so nothing was saved. The page has asked the server for a new token: try again. If this happens again, reload the page.",
+        body: `The server refused the request without it. ${notDone} The page has asked the server for a new token: try again. If this happens again, reload the page.`,
       };
     case 'permission':
       return {
         heading: 'You may not do that',
-        body: `Your role does not allow this change to the ${record}, so nothing was saved.`,
+        body: `Your role does not allow this change to the ${record}. ${notDone}`,
       };
     case 'unauthorized':
       return {
         heading: 'Your session has ended',
-        body: 'Sign in again, then try again. Nothing was saved.',
+        body: `Sign in again, then try again. ${notDone}`,
       };
     case 'notImplemented':
       return {
         heading: 'The server cannot do this yet',
-        body: `The server does not support this change to the ${record} (501 Not Implemented), so nothing was saved. What you entered is kept.`,
+        body: `It does not support this change to the ${record} (501 Not Implemented). ${notDone} What you entered is kept.`,
       };
     case 'network':
       return {
         heading: 'The server could not be reached',
-        body: 'Check your connection and try again. Nothing was saved.',
+        body: `Check your connection and try again. ${notDone}`,
       };
     case 'timeout':
       return {
@@ -117,37 +151,41 @@ export function describeFailedWrite(
   error: ApiError,
   outcome: Outcome,
   record: string,
+  attempt: Attempt = EDIT,
 ): ErrorMessage {
-  if (outcome.kind === 'gone') return describeApiError({ ...error, kind: 'notFound' }, record);
+  const { what, notDone } = attempt;
+  if (outcome.kind === 'gone') {
+    return describeApiError({ ...error, kind: 'notFound' }, record, attempt);
+  }
   if (error.kind === 'notFound') {
     // A 404 about something else the write needed: the record is still there.
     return {
       heading: `The ${record} was not changed`,
-      body: `The ${record} is still there, but the server could not find something this change needs, so nothing was saved.${error.detail ? ` It said: “${error.detail}”` : ''}`,
+      body: `The ${record} is still there, but the server could not find something it needs. ${notDone}${error.detail ? ` It said: “${error.detail}”` : ''}`,
     };
   }
   if (error.kind === 'conflict' && outcome.kind === 'changed' && outcome.by === 'you') {
     return {
       heading: `You changed this ${record} since you loaded it`,
-      body: `Another change of yours in this tab made a newer version of the ${record}, so this one was not saved.`,
+      body: `Another change of yours in this tab made a newer version of it. ${notDone}`,
     };
   }
-  if (!hadNoVerdict(error)) return describeApiError(error, record);
+  if (!hadNoVerdict(error)) return describeApiError(error, record, attempt);
   switch (outcome.kind) {
     case 'saved':
       return {
         heading: 'Done, though the server did not confirm it',
-        body: `${cause(error)} The latest version of the ${record}, loaded just now, shows the change was saved, so there is nothing more to do.`,
+        body: `${cause(error)} The latest version of the ${record}, loaded just now, shows ${what} went through, so there is nothing more to do.`,
       };
     case 'unknown':
       return {
-        heading: 'Not confirmed: the change may or may not have been saved',
-        body: `${cause(error)} The latest version of the ${record} could not be loaded to check either. Trying again loads it first and sends the change only if it is not there yet.`,
+        heading: `Not confirmed: ${what} may or may not have gone through`,
+        body: `${cause(error)} The latest version of the ${record} could not be loaded to check either. Trying again loads it first and sends ${what} only if it is not there yet.`,
       };
     default:
       return {
         heading: describeApiError(error, record).heading,
-        body: `${cause(error)} The latest version of the ${record}, loaded just now, does not have the change: nothing was saved.`,
+        body: `${cause(error)} The latest version of the ${record}, loaded just now, does not show ${what}. ${notDone}`,
       };
   }
 }

@@ -210,7 +210,11 @@ describe('TOO customer details page', () => {
     await user.click(sendButton);
 
     const alert = await findAlert('Someone else changed this move');
-    expect(alert).toHaveTextContent('since you loaded it');
+    // An action is told as what it is, and the body does not repeat the heading.
+    expect(alert).toHaveTextContent(
+      'Their version was saved after the one you loaded. The move was not sent to the Prime.',
+    );
+    expect(alert).not.toHaveTextContent(/your change/i);
     expect(submittedMove()).toMatchObject({
       status: 'SUBMITTED',
       eTag: seededMove(SEED_LOCATORS.submitted).move.eTag,
@@ -233,7 +237,7 @@ describe('TOO customer details page', () => {
     await user.click(sendButton);
 
     const alert = await findAlert("Your session's security token is missing or expired");
-    expect(alert).toHaveTextContent('nothing was saved');
+    expect(alert).toHaveTextContent('The move was not sent to the Prime.');
     expect(alert).toHaveTextContent('try again');
     expect(requests.find((r) => r.method === 'PATCH')?.csrfToken).toBeNull();
     expect(db.moveByLocator(SEED_LOCATORS.submitted)?.updatedAt).toBe(before?.updatedAt);

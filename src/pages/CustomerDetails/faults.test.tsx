@@ -65,6 +65,8 @@ function installFaultInjector(seed: number, maxFaults: number) {
   const counts: FaultCounts = { requests: 0, slowed: 0, serverErrors: 0, dropped: 0 };
   let on = true;
   const faults = () => counts.slowed + counts.serverErrors + counts.dropped;
+  // Slowed requests waiting on the (fake) clock.
+  let parked = 0;
   server.use(
     http.all('*/ghc/v1/*', async () => {
       counts.requests += 1;
@@ -73,7 +75,9 @@ function installFaultInjector(seed: number, maxFaults: number) {
       if (roll < 0.45) return undefined;
       if (roll < 0.75) {
         counts.slowed += 1;
+        parked += 1;
         await delay(2000 + Math.floor(random() * 3001));
+        parked -= 1;
         return undefined;
       }
       if (roll < 0.875) {
@@ -86,6 +90,7 @@ function installFaultInjector(seed: number, maxFaults: number) {
   );
   return {
     counts,
+    parked: () => parked,
     switchOff: () => {
       on = false;
     },
@@ -200,7 +205,7 @@ describe('a session with slow and flaky responses', () => {
       };
 
       const afterStep = async (when: string) => {
-        await settle(inFlight);
+        await settle(inFlight, injector.parked);
         checkNoFalseSuccess(when);
         // 2. Nothing stays busy once every request has answered.
         expectNoStuckButton(store(), when);

@@ -115,6 +115,8 @@ function installAfterApplyInjector(seed: number, locators: readonly string[]) {
   const refusals: string[] = [];
   let on = true;
   let justFaulted = false;
+  // Answers held on the (fake) clock until after the app gave up.
+  let parked = 0;
 
   server.use(
     http.all('*/ghc/v1/*', async ({ request }) => {
@@ -155,12 +157,15 @@ function installAfterApplyInjector(seed: number, locators: readonly string[]) {
       if (write.fault === 'dropped') return HttpResponse.error();
       if (write.fault === 'serverError') return injectedServerError();
       // Applied, but the answer comes after the app gave up.
+      parked += 1;
       await delay(REQUEST_TIMEOUT_MS + 1000);
+      parked -= 1;
       return response;
     }),
   );
   return {
     counts,
+    parked: () => parked,
     faults,
     faultsOn,
     applied,
@@ -312,7 +317,7 @@ describe('a session whose faults strike after the server applied the write', () 
       };
 
       const afterStep = async (when: string) => {
-        await settle(inFlight);
+        await settle(inFlight, injector.parked);
         checkClaims(when);
         // 2. Nothing stays busy or disabled once every request has answered.
         expectNoStuckButton(store(), when);
@@ -579,7 +584,10 @@ describe('a write the server applied but whose answer was lost', () => {
     await user.click(within(card).getByRole('button', { name: 'Approve shipment 1' }));
     await write.expectApplied();
 
-    const alert = await findAlert('Not confirmed: the change may or may not have been saved', card);
+    const alert = await findAlert(
+      'Not confirmed: the approval may or may not have gone through',
+      card,
+    );
     expect(alert).toHaveTextContent('The server failed (500) while answering.');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
 

@@ -160,7 +160,7 @@ describe('recovering from a colleague’s change', () => {
     expect(submittedMove().status).toBe('SUBMITTED');
     // Said only once the latest version, fetched after the failure, shows it.
     expect(alert).toHaveTextContent(
-      'The latest version of the move, loaded just now, does not have the change: nothing was saved.',
+      'The latest version of the move, loaded just now, does not show the approval of the move. The move was not sent to the Prime.',
     );
 
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));

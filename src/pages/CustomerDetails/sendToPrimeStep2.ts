@@ -217,10 +217,13 @@ export function describeStep2(report: Step2Report, moveApproved: boolean): Step2
       offer,
     };
   }
-  const said = describeApiError(error, 'shipment');
+  const said = describeApiError(error, 'shipment', {
+    what: 'the approval of the shipments',
+    notDone: `No shipment was approved and ${available}.`,
+  });
   return {
     heading: said.heading,
-    body: `${prefix}${said.body} No shipment was approved and ${available}.`,
+    body: `${prefix}${said.body}`,
     notes,
     offer: error.kind === 'csrf' ? offer : null,
   };

@@ -2,7 +2,7 @@ import { Button } from '@trussworks/react-uswds';
 import type { ApiError } from '../../api/ApiError';
 import { formatDateTime } from '../../components/format';
 import { formatChange } from '../changes';
-import { describeFailedWrite, type ErrorMessage } from '../wording';
+import { attemptOf, describeFailedWrite, type ErrorMessage } from '../wording';
 import { FocusedAlert } from './FocusedAlert';
 import type { Recovery } from './useRecordAction';
 
@@ -49,7 +49,9 @@ export function RecoveryAlert({
 }: RecoveryAlertProps) {
   const { error, outcome, latestLoaded, changes, changedAt, moot } = recovery;
   const gone = outcome.kind === 'gone';
-  const message = (!gone ? explain?.(error) : null) ?? describeFailedWrite(error, outcome, record);
+  const message =
+    (!gone ? explain?.(error) : null) ??
+    describeFailedWrite(error, outcome, record, attemptOf(action, record));
   const again = error.kind === 'conflict' ? `${action} again` : 'Try again';
   const saved = outcome.kind === 'saved';
   const type = saved ? 'success' : error.kind === 'conflict' ? 'warning' : 'error';
