@@ -1,26 +1,8 @@
 import type { Address } from '../api/models';
+import { toDate, ZERO } from '../writes/dates';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: '2-digit',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-// The zero time and date the server prints for a value it never set.
-const ZERO = /^0001-01-01/;
-
-function toDate(value: string): Date {
-  // Dates alone are days, not midnights in some zone.
-  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-}
-
-/** "05 Jan 2026", the reference office app's date style. Accepts dates and RFC 3339 times. */
-export function formatDate(value: string | null | undefined): string {
-  if (!value || ZERO.test(value)) return '—';
-  const date = toDate(value);
-  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
-}
+// One date format for the whole app, forms included: writes/dates.ts.
+export { formatDate } from '../writes/dates';
 
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   day: '2-digit',

@@ -2,6 +2,7 @@
 // changed, the fields a server's refusal names, and the three-way merge after
 // a 412. Each record's request body is built from these by its own page
 // (pages/CustomerDetails/editFields.ts): the API wants different things of each.
+import { dateText } from './dates';
 
 export interface EditField {
   /** Path in the record: 'phone', or 'backup_contact.name' for a nested field. */
@@ -9,7 +10,7 @@ export interface EditField {
   /** Its path in the request body, where that differs ('ordersNumber' for 'order_number'). */
   bodyName?: string;
   label: string;
-  /** A checkbox's value is 'true' or 'false'. */
+  /** A checkbox's value is 'true' or 'false'; a date's is written as the page writes dates (dates.ts). */
   type?: 'text' | 'email' | 'tel' | 'date' | 'textarea' | 'select' | 'checkbox';
   /** value -> label, for a select. */
   options?: Record<string, string>;
@@ -40,7 +41,9 @@ export function valuesOf(record: object, fields: EditField[]): Values {
     fields.map(({ name, type }) => {
       const value = valueAt(record, name);
       if (type === 'checkbox') return [name, String(value === true)];
-      return [name, value === null || value === undefined ? '' : String(value)];
+      const text = value === null || value === undefined ? '' : String(value);
+      // A date shows as the page shows dates: "05 Jan 2026".
+      return [name, type === 'date' ? dateText(text) : text];
     }),
   );
 }

@@ -7,6 +7,7 @@
 // object (an address, the backup contact) is sent whole when any of it changed.
 import type { Customer, Order, UpdateCustomerPayload, UpdateOrderPayload } from '../../api/models';
 import type { EditField, Values } from '../../writes/formValues';
+import { DATE_HINT, isoDateOf } from '../../writes/dates';
 import {
   DEPT_INDICATOR_LABELS,
   GRADE_LABELS,
@@ -140,6 +141,7 @@ export const orderEditFields: EditField[] = [
     label: 'Date issued',
     type: 'date',
     required: true,
+    hint: DATE_HINT,
   },
   {
     name: 'report_by_date',
@@ -147,6 +149,7 @@ export const orderEditFields: EditField[] = [
     label: 'Report by date',
     type: 'date',
     required: true,
+    hint: DATE_HINT,
   },
   { name: 'grade', label: 'Pay grade', type: 'select', options: GRADE_LABELS, required: true },
   {
@@ -197,8 +200,8 @@ const ORDER_BODY_NAMES = {
  */
 export function orderBody(base: Order, draft: Values, changed: string[]): UpdateOrderPayload {
   const body: UpdateOrderPayload = {
-    issueDate: draft.date_issued,
-    reportByDate: draft.report_by_date,
+    issueDate: isoDateOf(draft.date_issued),
+    reportByDate: isoDateOf(draft.report_by_date),
     ordersType: draft.order_type as UpdateOrderPayload['ordersType'],
     originDutyLocationId: base.originDutyLocation?.id ?? '',
     newDutyLocationId: base.destinationDutyLocation?.id ?? '',

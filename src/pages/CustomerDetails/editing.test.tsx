@@ -474,3 +474,37 @@ describe('editing orders and TIO remarks', () => {
     expect(held().move).toEqual(loaded);
   });
 });
+
+describe('dates in the orders form', () => {
+  it('shows and takes dates as the page writes them, and sends the API its ISO dates', async () => {
+    const bodies = recordBodies('patch', 'orders/:orderID');
+    const user = await officeUser();
+    const orders = user.page.getByRole('region', { name: 'Orders' });
+    const form = await user.openForm('Edit orders', 'Edit orders');
+    const reportBy = form.getByRole('textbox', { name: /^Report by date/ });
+    // The field reads as the summary beside it does.
+    expect(reportBy).toHaveValue(shownField(orders, 'Report by date'));
+    expect(form.getByRole('textbox', { name: /^Date issued/ })).toHaveValue(
+      shownField(orders, 'Date issued'),
+    );
+
+    await user.retype(reportBy, '31 Feb 2027');
+    await user.user.click(form.getByRole('button', { name: 'Save' }));
+    expect(
+      form.getByText('Report by date must be a real day. Day, month and year, like 05 Jan 2026.'),
+    ).toBeInTheDocument();
+    expect(reportBy).toHaveFocus();
+    expect(bodies).toEqual([]);
+
+    await user.retype(reportBy, '1 march 2027');
+    await user.user.tab();
+    // Written out in full on leaving the field.
+    expect(reportBy).toHaveValue('01 Mar 2027');
+    await user.user.click(form.getByRole('button', { name: 'Save' }));
+
+    await findStatus('Orders saved.', user.container);
+    expect(shownField(orders, 'Report by date')).toBe('01 Mar 2027');
+    expect(bodies).toEqual([expect.objectContaining({ reportByDate: '2027-03-01' })]);
+    expect(held().order.report_by_date).toBe('2027-03-01');
+  });
+});

@@ -613,7 +613,8 @@ describe('moves queue', () => {
     [
       'Requested move date',
       (submitted) => ({
-        enter: submitted.requestedDays[0]!,
+        // Typed as the queue writes dates.
+        enter: formatDate(submitted.requestedDays[0]),
         sent: `requestedMoveDate=${submitted.requestedDays[0]}`,
       }),
       (each, submitted) => each.requestedDays.includes(submitted.requestedDays[0]),
@@ -621,7 +622,7 @@ describe('moves queue', () => {
     [
       'Date submitted',
       (submitted) => ({
-        enter: submitted.sentDays[0],
+        enter: formatDate(submitted.sentDays[0]),
         // A date-time, as the office app sends it; the server compares the day.
         sent: `appearedInTooAt=${submitted.sentDays[0]}T00%3A00%3A00Z`,
       }),
@@ -638,10 +639,7 @@ describe('moves queue', () => {
     // The filter leaves some moves out, and keeps the submitted one.
     expect(expected.length).toBeLessThan(queued.length);
 
-    const field = screen.getByLabelText(label);
-    if (field.getAttribute('type') === 'date')
-      fireEvent.change(field, { target: { value: enter } });
-    else await user.type(field, enter);
+    await user.type(screen.getByLabelText(label), enter);
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
 
     const total = expected.length;
@@ -651,6 +649,34 @@ describe('moves queue', () => {
     expect(queueSearches(requests).at(-1)).toBe(`${FIRST_LOAD}&${sent}`);
     expect([...shownLocators()].sort()).toEqual(expected.map((each) => each.move.locator).sort());
     expect(shownLocators()).toContain(SEED_LOCATORS.submitted);
+  });
+
+  it('takes a date filter as the queue writes dates, and says so for one that names no day', async () => {
+    const requests = recordRequests();
+    const { user } = renderRoute('/');
+    await screen.findByRole('link', { name: SEED_LOCATORS.submitted });
+    const field = screen.getByLabelText('Requested move date');
+    const before = queueSearches(requests).length;
+
+    await user.type(field, '30 Feb 2027');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+
+    expect(
+      screen.getByText(
+        'Requested move date must be a real day. Day, month and year, like 05 Jan 2026.',
+      ),
+    ).toBeInTheDocument();
+    expect(field).toHaveFocus();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(queueSearches(requests)).toHaveLength(before);
+
+    await user.clear(field);
+    await user.type(field, '2 mar 2027');
+    await user.click(screen.getByRole('button', { name: 'Apply filters' }));
+    await waitFor(() =>
+      expect(queueSearches(requests).at(-1)).toBe(`${FIRST_LOAD}&requestedMoveDate=2027-03-02`),
+    );
+    expect(field).toHaveValue('02 Mar 2027');
   });
 
   it('filters on the server by branch, named as the office app names it', async () => {

@@ -1,8 +1,17 @@
-import { Button, Checkbox, Fieldset, Label, Select, TextInput } from '@trussworks/react-uswds';
+import {
+  Button,
+  Checkbox,
+  ErrorMessage,
+  Fieldset,
+  Label,
+  Select,
+  TextInput,
+} from '@trussworks/react-uswds';
 import { memo, useState, type FormEvent } from 'react';
 import type { Affiliation } from '../../api/models';
 import { QUEUE_STATUSES } from '../../api/models';
 import { BRANCH_LABELS, MOVE_STATUS_LABELS } from '../../components/labels';
+import { DATE_HINT, dateText, formatDate, parseDate } from '../../writes/dates';
 import { NO_FILTERS, type Filters, type QueueStatus } from './useQueueView';
 
 interface QueueFiltersProps {
@@ -23,6 +32,15 @@ const DATE_FILTERS = [
   { name: 'appearedInTooAt', label: 'Date submitted' },
 ] as const;
 
+type DateFilter = (typeof DATE_FILTERS)[number]['name'];
+
+/** The date filters as the form shows them: "05 Jan 2026", as the queue writes dates. */
+const datesOf = (filters: Filters) =>
+  Object.fromEntries(DATE_FILTERS.map(({ name }) => [name, dateText(filters[name])])) as Record<
+    DateFilter,
+    string
+  >;
+
 /**
  * The queue's filters, the ones MilMove's TOO queue offers; the server
  * applies them (text matches any part, case aside). Typing does nothing until
@@ -30,17 +48,38 @@ const DATE_FILTERS = [
  */
 export const QueueFilters = memo(function QueueFilters({ applied, onApply }: QueueFiltersProps) {
   const [draft, setDraft] = useState<Filters>(applied);
+  // The dates as typed; the filters get the ISO dates they name.
+  const [dates, setDates] = useState(() => datesOf(applied));
+  const [dateErrors, setDateErrors] = useState<Partial<Record<DateFilter, string>>>({});
   const [shown, setShown] = useState(applied);
   if (applied !== shown) {
     setShown(applied);
     setDraft(applied);
+    setDates(datesOf(applied));
+    setDateErrors({});
   }
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    onApply({ ...draft, locator: draft.locator.trim().toUpperCase() });
+    const errors: Partial<Record<DateFilter, string>> = {};
+    const days = { ...draft };
+    for (const { name, label } of DATE_FILTERS) {
+      const text = dates[name].trim();
+      const day = text === '' ? '' : parseDate(text);
+      if (day === null) errors[name] = `${label} must be a real day. ${DATE_HINT}.`;
+      else days[name] = day;
+    }
+    setDateErrors(errors);
+    const first = DATE_FILTERS.find(({ name }) => errors[name]);
+    if (first) {
+      document.getElementById(`filter-${first.name}`)?.focus();
+      return;
+    }
+    onApply({ ...days, locator: draft.locator.trim().toUpperCase() });
   };
   const clear = () => {
     setDraft(NO_FILTERS);
+    setDates(datesOf(NO_FILTERS));
+    setDateErrors({});
     onApply(NO_FILTERS);
   };
   const toggleStatus = (status: QueueStatus, checked: boolean) =>
@@ -88,13 +127,28 @@ export const QueueFilters = memo(function QueueFilters({ applied, onApply }: Que
       {DATE_FILTERS.map(({ name, label }) => (
         <div key={name}>
           <Label htmlFor={`filter-${name}`}>{label}</Label>
-          <input
+          <span id={`filter-${name}-hint`} className="usa-hint">
+            {DATE_HINT}
+          </span>
+          {dateErrors[name] && (
+            <ErrorMessage id={`filter-${name}-error`}>{dateErrors[name]}</ErrorMessage>
+          )}
+          <TextInput
             id={`filter-${name}`}
-            className="usa-input"
             name={name}
-            type="date"
-            value={draft[name]}
-            onChange={(event) => setDraft({ ...draft, [name]: event.target.value })}
+            type="text"
+            autoComplete="off"
+            value={dates[name]}
+            aria-invalid={dateErrors[name] ? true : undefined}
+            aria-describedby={[dateErrors[name] && `filter-${name}-error`, `filter-${name}-hint`]
+              .filter(Boolean)
+              .join(' ')}
+            onChange={(event) => setDates({ ...dates, [name]: event.target.value })}
+            onBlur={(event) => {
+              // Written out in full on leaving the field.
+              const day = parseDate(event.target.value);
+              if (day) setDates({ ...dates, [name]: formatDate(day) });
+            }}
           />
         </div>
       ))}

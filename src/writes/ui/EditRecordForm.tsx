@@ -11,6 +11,7 @@ import {
 import { useCallback, useEffect, useId, useRef, type FormEvent } from 'react';
 import type { Versioned } from '../../api/models';
 import { AlertSlot } from '../../components/AlertSlot';
+import { formatDate, parseDate } from '../dates';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { ConflictPanel } from './ConflictPanel';
 import { useRecordEdit, type RecordEditOptions } from './useRecordEdit';
@@ -120,7 +121,18 @@ export function EditRecordForm<R extends Versioned>(props: EditRecordFormProps<R
                   ))}
                 </Select>
               ) : field.type === 'date' ? (
-                <input {...common} className="usa-input" type="date" />
+                // Typed as the page shows dates; written out in full on leaving the field.
+                <TextInput
+                  {...common}
+                  type="text"
+                  autoComplete="off"
+                  onBlur={(event) => {
+                    const day = parseDate(event.target.value);
+                    if (day && formatDate(day) !== event.target.value) {
+                      type(field.name, formatDate(day));
+                    }
+                  }}
+                />
               ) : (
                 <TextInput {...common} type={field.type ?? 'text'} maxLength={field.maxLength} />
               )}

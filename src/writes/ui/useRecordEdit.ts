@@ -13,6 +13,7 @@ import {
   type Merge,
   type Values,
 } from '../formValues';
+import { DATE_HINT, parseDate } from '../dates';
 import { selectWriteInFlight } from '../inFlight';
 import { loadsLatestAfter, outcomeOf, type Outcome } from '../outcome';
 import { selectOwnWritesBetween } from '../ownWrites';
@@ -149,6 +150,9 @@ export function editReducer<R extends Versioned>(
 function fieldProblem(field: EditField, value: string): string | undefined {
   if (field.type === 'checkbox') return undefined;
   if (field.required && value.trim() === '') return `Enter ${field.label.toLowerCase()}.`;
+  if (field.type === 'date' && value.trim() !== '' && parseDate(value) === null) {
+    return `${field.label} must be a real day. ${DATE_HINT}.`;
+  }
   if (value !== '' && field.pattern && !field.pattern.regex.test(value)) {
     return `${field.label} ${field.pattern.message}.`;
   }
