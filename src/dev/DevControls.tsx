@@ -1,7 +1,7 @@
 // Developer controls for the mock API. Loaded lazily, and only when mocking
 // is on (pages/Layout.tsx), so a build with mocking off has none of it.
-import { Button, Checkbox, Label, Select } from '@trussworks/react-uswds';
-import { useId, useState } from 'react';
+import { Button, ButtonGroup, Checkbox, Label, Select } from '@trussworks/react-uswds';
+import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { actAsAnotherUser, resetMockData } from '../../mocks/browser';
 import { useAppSelector } from '../app/hooks';
 import type { RootState } from '../app/store';
@@ -12,6 +12,7 @@ import { selectAllOrders } from '../entities/orders/ordersSlice';
 import { selectAllServiceItems } from '../entities/serviceItems/serviceItemsSlice';
 import { selectAllShipments } from '../entities/shipments/shipmentsSlice';
 import { AlertSlot } from '../components/AlertSlot';
+import { describeDrafts, discardDrafts, subscribeToDrafts, unsavedDrafts } from '../writes/drafts';
 import { MOCK_LOG_KEY } from './mockLog';
 
 type Kind = Parameters<typeof actAsAnotherUser>[0];
@@ -43,6 +44,12 @@ function targetsOf(state: RootState): Target[] {
   ];
 }
 
+/** "Reset and discard it?" with the list of the drafts it would throw away. */
+const resetQuestion = (drafts: readonly string[]) =>
+  drafts.length === 0
+    ? 'Reset the mock data?'
+    : `${describeDrafts(drafts)} Reset and discard ${drafts.length === 1 ? 'it' : 'them'}?`;
+
 export default function DevControls() {
   const id = useId();
   const targets = useAppSelector(targetsOf, (a, b) => JSON.stringify(a) === JSON.stringify(b));
@@ -51,6 +58,14 @@ export default function DevControls() {
   const [busy, setBusy] = useState(false);
   const [logging, setLogging] = useState(() => localStorage.getItem(MOCK_LOG_KEY) === 'on');
   const target = targets.find((t) => t.value === chosen) ?? targets[0];
+  // The open edit forms with unsaved changes: a reset would throw them away.
+  const drafts = useSyncExternalStore(subscribeToDrafts, unsavedDrafts);
+  const [asking, setAsking] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const question = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (asking) question.current?.focus();
+  }, [asking]);
 
   const actAsColleague = async () => {
     if (!target) return;
@@ -63,9 +78,22 @@ export default function DevControls() {
   };
 
   const reset = async () => {
+    // The user chose to discard them: the reload that follows asks nothing.
+    discardDrafts();
+    setAsking(false);
     setBusy(true);
     await resetMockData();
     window.location.reload();
+  };
+  // Unsaved drafts are never thrown away unasked.
+  const askToReset = () => {
+    if (unsavedDrafts().length === 0) void reset();
+    else if (asking) question.current?.focus();
+    else setAsking(true);
+  };
+  const cancelReset = () => {
+    setAsking(false);
+    resetButton.current?.focus();
   };
 
   return (
@@ -90,14 +118,29 @@ export default function DevControls() {
             </option>
           ))}
         </Select>
-        <div className="margin-top-1">
+        <ButtonGroup className="margin-top-1">
           <Button type="button" onClick={actAsColleague} disabled={busy || !target}>
             Act as another user
           </Button>
-          <Button type="button" secondary onClick={reset} disabled={busy}>
+          <Button type="button" secondary ref={resetButton} onClick={askToReset} disabled={busy}>
             Reset mock data
           </Button>
-        </div>
+        </ButtonGroup>
+        {asking && (
+          <div role="group" aria-labelledby={`${id}-question`} className="margin-top-1">
+            <p id={`${id}-question`} ref={question} tabIndex={-1} className="margin-top-0">
+              {resetQuestion(drafts)}
+            </p>
+            <ButtonGroup>
+              <Button type="button" secondary onClick={() => void reset()}>
+                Reset and discard
+              </Button>
+              <Button type="button" outline onClick={cancelReset}>
+                Cancel
+              </Button>
+            </ButtonGroup>
+          </div>
+        )}
         <Checkbox
           id={`${id}-log`}
           name="mockLog"

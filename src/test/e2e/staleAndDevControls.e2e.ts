@@ -11,7 +11,9 @@ import {
   moveDetail,
   mtoRegion,
   nothingToSend,
+  openCustomerForm,
   sendToPrimeButton,
+  textField,
 } from './officeUser';
 
 const locator = SEED_LOCATORS.submitted;
@@ -88,6 +90,50 @@ describe('developer controls', () => {
     expect(withoutLockExpiry(reset)).toEqual(withoutLockExpiry(seeded));
     expect(reset.status).toBe('SUBMITTED');
     await sendToPrimeButton(page).waitFor();
+  });
+
+  it('ask before a reset throws away an unsaved edit, and reset nothing on Cancel', async () => {
+    const page = await openDetails();
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await sendToPrimeButton(page).click();
+    await moveApproved(page).waitFor();
+    const form = await openCustomerForm(page);
+    await textField(form, 'Email').fill('kept@example.mil');
+
+    await page.getByText('Developer controls (mock API)').click();
+    const reset = page.getByRole('button', { name: 'Reset mock data' });
+    // By keyboard, as a keyboard user would.
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByText(
+      '1 edit form has unsaved changes: Customer info. Reset and discard it?',
+    );
+    await question.waitFor();
+    await expect
+      .poll(() => question.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await reset.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await textField(form, 'Email').inputValue()).toBe('kept@example.mil');
+    // Nothing was reset: the move is still approved.
+    expect((await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`)).status).toBe('APPROVED');
+
+    // Asked again and confirmed: the reset goes through, and its reload asks nothing more.
+    await reset.click();
+    await page.getByRole('button', { name: 'Reset and discard' }).click();
+    await page.waitForEvent('load');
+    await detailsReady(locator)(page);
+    await sendToPrimeButton(page).waitFor();
+    expect(asked).toEqual([]);
   });
 
   it('keep the mock quiet in the console, and log its requests once asked to', async () => {
