@@ -18,9 +18,9 @@ vi.mock('../../mocks/browser', () => mock);
 const locator = SEED_LOCATORS.submitted;
 
 /** The move's page with the developer controls after it, open, on one store. */
-async function openPageWithControls() {
-  const view = renderRoute(`/moves/${locator}/details`);
-  await screen.findByRole('button', { name: 'Send to Prime' });
+async function openPageWithControls(shown: string = locator) {
+  const view = renderRoute(`/moves/${shown}/details`);
+  await screen.findByRole('heading', { name: 'Customer info' });
   render(
     <Provider store={view.store}>
       <DevControls />
@@ -44,6 +44,50 @@ function leavingAsks() {
 
 afterEach(() => {
   mock.resetMockData.mockClear();
+});
+
+describe('the developer controls’ records', () => {
+  it('name each record with its move, the shipments numbered as the page numbers them', async () => {
+    const { controls } = await openPageWithControls();
+    const select = controls.getByRole('combobox', { name: 'Record' });
+    const names = within(select)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual([
+      `Move ${locator}`,
+      expect.stringMatching(new RegExp(`^Move ${locator} · Customer \\S+ \\S+$`)),
+      expect.stringMatching(new RegExp(`^Move ${locator} · Orders \\S+$`)),
+      `Move ${locator} · Shipment 1 HHG (submitted)`,
+      `Move ${locator} · Shipment 2 HHG (submitted)`,
+      `Move ${locator} · Shipment 3 NTS (submitted)`,
+    ]);
+    // The page's own names of the shipments, by the same numbers.
+    for (const heading of ['Shipment 1: HHG', 'Shipment 2: HHG', 'Shipment 3: NTS']) {
+      expect(screen.getByRole('heading', { name: heading })).toBeInTheDocument();
+    }
+    expect(within(select).getByRole('group', { name: `Move ${locator}` })).toBeInTheDocument();
+  });
+
+  it('name service items by their code and shipment, and statuses in words', async () => {
+    const move = SEED_LOCATORS.approvalsRequested;
+    const { controls } = await openPageWithControls(move);
+    await screen.findByRole('heading', { name: 'Service items' });
+    const select = controls.getByRole('combobox', { name: 'Record' });
+    await waitFor(() =>
+      expect(
+        within(select).getByRole('option', {
+          name: `Move ${move} · Service item MS, the move (approved)`,
+        }),
+      ).toBeInTheDocument(),
+    );
+    const names = within(select)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain(`Move ${move} · Shipment 1 HHG (approvals requested)`);
+    expect(names).toContain(`Move ${move} · Service item DLH, shipment 1 (approved)`);
+  });
 });
 
 describe('reset mock data', () => {

@@ -9,9 +9,13 @@ import { serverMayHaveChanged } from '../app/serverChanges';
 import { selectAllCustomers } from '../entities/customers/customersSlice';
 import { selectAllMoveTaskOrders } from '../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { selectAllOrders } from '../entities/orders/ordersSlice';
-import { selectAllServiceItems } from '../entities/serviceItems/serviceItemsSlice';
-import { selectAllShipments } from '../entities/shipments/shipmentsSlice';
+import {
+  selectServiceItemById,
+  selectServiceItemIdsOfMove,
+} from '../entities/serviceItems/serviceItemsSlice';
+import { selectShipmentById, selectShipmentIdsOfMove } from '../entities/shipments/shipmentsSlice';
 import { AlertSlot } from '../components/AlertSlot';
+import { labelOf, SHIPMENT_TYPE_LABELS } from '../components/labels';
 import { describeDrafts, discardDrafts, subscribeToDrafts, unsavedDrafts } from '../writes/drafts';
 import { MOCK_LOG_KEY } from './mockLog';
 
@@ -22,26 +26,61 @@ interface Target {
   label: string;
 }
 
-// Every record the app holds, named the way the page names it.
-function targetsOf(state: RootState): Target[] {
-  const of = (kind: Kind, id: string, label: string) => ({ value: `${kind}:${id}`, label });
-  return [
-    ...selectAllMoveTaskOrders(state).map((m) => of('move', m.id, `Move ${m.locator}`)),
-    ...selectAllCustomers(state).map((c) =>
-      of('customer', c.id, `Customer ${c.first_name ?? ''} ${c.last_name ?? ''}`),
-    ),
-    ...selectAllOrders(state).map((o) => of('order', o.id, `Orders ${o.order_number ?? o.id}`)),
-    ...selectAllShipments(state).map((s) =>
-      of(
-        'shipment',
-        s.id,
-        `Shipment ${s.shipmentLocator ?? s.shipmentType} (${s.status.toLowerCase()})`,
-      ),
-    ),
-    ...selectAllServiceItems(state).map((i) =>
-      of('serviceItem', i.id, `Service item ${i.reServiceCode} (${i.status.toLowerCase()})`),
-    ),
-  ];
+interface TargetGroup {
+  /** "Move RDY4PR" */
+  label: string;
+  targets: Target[];
+}
+
+/** The API's status in words: "approvals requested". */
+const statusOf = (status: string) => status.toLowerCase().replace(/_/g, ' ');
+
+const of = (kind: Kind, id: string, label: string) => ({ value: `${kind}:${id}`, label });
+
+/**
+ * Every record the app holds, by its move, each named the way the page
+ * names it and with its move, so no two read the same: "Move RDY4PR ·
+ * Shipment 2 HHG (submitted)", the shipments numbered in the move's order.
+ */
+function targetGroupsOf(state: RootState): TargetGroup[] {
+  const orders = new Map(selectAllOrders(state).map((order) => [order.id, order]));
+  const customers = new Map(selectAllCustomers(state).map((customer) => [customer.id, customer]));
+  return selectAllMoveTaskOrders(state).map((move) => {
+    const name = `Move ${move.locator}`;
+    const targets = [of('move', move.id, name)];
+    const order = orders.get(move.ordersId);
+    const customer = order && customers.get(order.customerID);
+    if (customer) {
+      const fullName = [customer.first_name, customer.last_name].filter(Boolean).join(' ');
+      targets.push(of('customer', customer.id, `${name} · Customer ${fullName}`));
+    }
+    if (order) {
+      targets.push(of('order', order.id, `${name} · Orders ${order.order_number ?? order.id}`));
+    }
+    const shipmentIDs = selectShipmentIdsOfMove(state, move.id);
+    shipmentIDs.forEach((id, index) => {
+      const shipment = selectShipmentById(state, id);
+      if (!shipment) return;
+      const type = labelOf(SHIPMENT_TYPE_LABELS, shipment.shipmentType);
+      const status = statusOf(shipment.status);
+      targets.push(of('shipment', id, `${name} · Shipment ${index + 1} ${type} (${status})`));
+    });
+    for (const id of selectServiceItemIdsOfMove(state, move.id)) {
+      const item = selectServiceItemById(state, id);
+      if (!item) continue;
+      const index = item.mtoShipmentID ? shipmentIDs.indexOf(item.mtoShipmentID) : -1;
+      const target = index >= 0 ? `shipment ${index + 1}` : 'the move';
+      const status = statusOf(item.status);
+      targets.push(
+        of(
+          'serviceItem',
+          id,
+          `${name} · Service item ${item.reServiceCode}, ${target} (${status})`,
+        ),
+      );
+    }
+    return { label: name, targets };
+  });
 }
 
 /** "Reset and discard it?" with the list of the drafts it would throw away. */
@@ -52,7 +91,8 @@ const resetQuestion = (drafts: readonly string[]) =>
 
 export default function DevControls() {
   const id = useId();
-  const targets = useAppSelector(targetsOf, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+  const groups = useAppSelector(targetGroupsOf, (a, b) => JSON.stringify(a) === JSON.stringify(b));
+  const targets = groups.flatMap((group) => group.targets);
   const [chosen, setChosen] = useState('');
   const [said, setSaid] = useState('');
   const [busy, setBusy] = useState(false);
@@ -97,7 +137,10 @@ export default function DevControls() {
   };
 
   return (
-    <aside aria-labelledby={`${id}-heading`} className="dev-controls">
+    <aside
+      aria-labelledby={`${id}-heading`}
+      className="dev-controls bg-white border-2px border-dashed border-base-dark radius-md shadow-2 padding-2"
+    >
       <details>
         <summary>
           <h2 id={`${id}-heading`} className="dev-controls__heading">
@@ -112,10 +155,14 @@ export default function DevControls() {
           onChange={(event) => setChosen(event.target.value)}
           disabled={targets.length === 0}
         >
-          {targets.map((t) => (
-            <option key={t.value} value={t.value}>
-              {t.label}
-            </option>
+          {groups.map((group) => (
+            <optgroup key={group.label} label={group.label}>
+              {group.targets.map((t) => (
+                <option key={t.value} value={t.value}>
+                  {t.label}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </Select>
         <ButtonGroup className="margin-top-1">

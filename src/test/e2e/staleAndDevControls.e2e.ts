@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Move } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, openSubmittedDetails, setupBrowser } from './browser';
+import { detailsReady, detailsUrl, openSubmittedDetails, setupBrowser } from './browser';
 import {
   apiGetInPage,
   liveRegion,
@@ -134,6 +134,50 @@ describe('developer controls', () => {
     await detailsReady(locator)(page);
     await sendToPrimeButton(page).waitFor();
     expect(asked).toEqual([]);
+  });
+
+  it('at 320 px cover none of the page, open or closed', async () => {
+    const page = await session.open('about:blank', async () => {});
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(detailsUrl(locator));
+    await detailsReady(locator)(page);
+    await page.getByRole('heading', { name: 'Service items' }).waitFor();
+    const controls = page.getByRole('complementary', { name: 'Developer controls (mock API)' });
+
+    for (const opened of [false, true]) {
+      if (opened) await page.getByText('Developer controls (mock API)').click();
+      // At every scroll position, what the page shows at each point of the
+      // window is the page's, not the panel's, wherever the panel is not.
+      const covered = await page.evaluate(async () => {
+        const panel = document.querySelector('aside.dev-controls');
+        const content = [...document.body.querySelectorAll('header, main, footer, section')];
+        const hidden: string[] = [];
+        const step = window.innerHeight / 2;
+        for (let top = 0; top < document.documentElement.scrollHeight; top += step) {
+          window.scrollTo(0, top);
+          await new Promise(requestAnimationFrame);
+          for (const element of content) {
+            for (const rect of element.getClientRects()) {
+              for (
+                let y = Math.max(rect.top, 0) + 4;
+                y < Math.min(rect.bottom, innerHeight);
+                y += 24
+              ) {
+                const x = rect.left + rect.width / 2;
+                if (panel?.contains(document.elementFromPoint(x, y))) {
+                  hidden.push(`${element.tagName} at ${Math.round(top + y)} px`);
+                }
+              }
+            }
+          }
+        }
+        return [...new Set(hidden)];
+      });
+      expect(covered).toEqual([]);
+      // The panel is still on the page, where a user reaches it by scrolling.
+      await controls.scrollIntoViewIfNeeded();
+      expect(await controls.isVisible()).toBe(true);
+    }
   });
 
   it('keep the mock quiet in the console, and log its requests once asked to', async () => {
