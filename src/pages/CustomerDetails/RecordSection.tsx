@@ -90,6 +90,7 @@ export function RecordSection<R extends Versioned>({
       {editing ? (
         <Suspense fallback={<Loading label="Opening the form…" />}>
           <EditRecordForm<R>
+            title={title}
             record={record}
             recordID={recordID}
             fields={edit.fields}

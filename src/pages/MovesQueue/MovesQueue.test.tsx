@@ -79,6 +79,14 @@ const shownLocators = () =>
   within(table())
     .queryAllByRole('link')
     .map((link) => link.textContent);
+/** A field of the filter form, by its label (a column's header is named the same). */
+const filterField = (label: string) =>
+  within(screen.getByRole('form', { name: 'Filter moves' })).getByLabelText(label);
+/** The button in a sortable column's header, whichever order it offers. */
+const sortButton = (column: string) =>
+  within(screen.getByRole('columnheader', { name: column })).getByRole('button', {
+    name: new RegExp(`^Click to sort by ${column} in (ascending|descending) order$`),
+  });
 const rowOf = (locator: string) => screen.getByRole('row', { name: new RegExp(`^${locator} `) });
 /** What each column shows for the rows on screen, by the column's header. */
 function shownColumn(header: string): string[] {
@@ -384,7 +392,7 @@ describe('moves queue', () => {
 
     // A sort asked for meanwhile replaces the slow request; its quick answer
     // ends the loading state, and the slow one is never shown.
-    await user.click(screen.getByRole('button', { name: 'Customer name' }));
+    await user.click(sortButton('Customer name'));
     expect(screen.getByText('Loading moves…')).toBeInTheDocument();
     await waitFor(() =>
       expect(screen.getByRole('columnheader', { name: 'Customer name' })).toHaveAttribute(
@@ -436,8 +444,8 @@ describe('moves queue', () => {
 
   it('shows the same view after a reload: page, sort and filters come from the address', async () => {
     const { user, unmount } = await openQueueOf45();
-    await user.click(screen.getByRole('button', { name: 'Move code' }));
-    await user.click(screen.getByRole('button', { name: 'Move code' }));
+    await user.click(sortButton('Move code'));
+    await user.click(sortButton('Move code'));
     await user.click(screen.getByRole('checkbox', { name: 'New move' }));
     await user.click(screen.getByRole('checkbox', { name: 'Approvals requested' }));
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
@@ -483,8 +491,8 @@ describe('moves queue', () => {
     expect(queueSearches(requests)).toEqual([`${FIRST_LOAD}&status=SUBMITTED`]);
     expect(new Set(shownColumn('Status'))).toEqual(new Set(['New move']));
     expect(screen.getByRole('checkbox', { name: 'New move' })).toBeChecked();
-    expect(screen.getByLabelText('Branch')).toHaveValue('');
-    expect(screen.getByLabelText('Requested move date')).toHaveValue('');
+    expect(filterField('Branch')).toHaveValue('');
+    expect(filterField('Requested move date')).toHaveValue('');
   });
 
   // Each sortable column, by the server's sort key; ties go by move code, ascending.
@@ -508,12 +516,20 @@ describe('moves queue', () => {
       const header = screen.getByRole('columnheader', { name: label });
 
       // A new column sorts ascending; the status column, shown descending, turns ascending too.
-      await user.click(within(header).getByRole('button', { name: label }));
+      await user.click(
+        within(header).getByRole('button', {
+          name: `Click to sort by ${label} in ascending order`,
+        }),
+      );
       // aria-sort says how the rows on screen are sorted: the new order's rows.
       await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'ascending'));
       expect(shownLocators()).toEqual(inOrder(queued, keysOf, false));
 
-      await user.click(within(header).getByRole('button', { name: label }));
+      await user.click(
+        within(header).getByRole('button', {
+          name: `Click to sort by ${label} in descending order`,
+        }),
+      );
       await waitFor(() => expect(header).toHaveAttribute('aria-sort', 'descending'));
       expect(shownLocators()).toEqual(inOrder(queued, keysOf, true));
 
@@ -532,6 +548,58 @@ describe('moves queue', () => {
     const header = screen.getByRole('columnheader', { name: 'Shipments' });
     expect(within(header).queryByRole('button')).not.toBeInTheDocument();
     expect(header).not.toHaveAttribute('aria-sort');
+  });
+
+  it('marks its sortable headers as USWDS does: the sort icon, the order on the sorted one, what a press does', async () => {
+    const { user } = renderRoute('/');
+    await screen.findByRole('link', { name: SEED_LOCATORS.submitted });
+    const sortable = [
+      'Move code',
+      'Customer name',
+      'DoD ID',
+      'Status',
+      'Requested move date',
+      'Date submitted',
+      'Branch',
+      'Origin duty location',
+    ];
+    const header = (label: string) => screen.getByRole('columnheader', { name: label });
+
+    for (const label of sortable) {
+      // USWDS's styles draw the header's icon for th[data-sortable] only.
+      expect(header(label)).toHaveAttribute('data-sortable');
+      const button = within(header(label)).getByRole('button', {
+        name: `Click to sort by ${label} in ascending order`,
+      });
+      expect(button).toHaveClass('usa-table__header__button');
+      // The icon USWDS's table draws: an arrow each way, and both for a column not sorted.
+      // eslint-disable-next-line testing-library/no-node-access -- the icon has no role of its own
+      const groups = [...button.querySelectorAll('svg.usa-icon > g')].map((g) =>
+        g.getAttribute('class'),
+      );
+      expect(groups).toEqual(['descending', 'ascending', 'unsorted']);
+    }
+    expect(header('Shipments')).not.toHaveAttribute('data-sortable');
+    // aria-sort on the sorted column only: status, descending, as it loads.
+    const sorted = () =>
+      within(table())
+        .getAllByRole('columnheader')
+        .filter((cell) => cell.hasAttribute('aria-sort'))
+        .map((cell) => [cell.textContent, cell.getAttribute('aria-sort')]);
+    expect(sorted()).toEqual([['Status', 'descending']]);
+
+    await user.click(sortButton('Customer name'));
+    await waitFor(() => expect(sorted()).toEqual([['Customer name', 'ascending']]));
+    expect(
+      within(header('Customer name')).getByRole('button', {
+        name: 'Click to sort by Customer name in descending order',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(header('Status')).getByRole('button', {
+        name: 'Click to sort by Status in ascending order',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('filters on the server by status and customer name, and clears the filters', async () => {
@@ -557,7 +625,7 @@ describe('moves queue', () => {
     expect(new Set(shownColumn('Status'))).toEqual(new Set(['Approvals requested', 'New move']));
 
     const { customer } = queued.find((each) => each.move.locator === SEED_LOCATORS.submitted)!;
-    await user.type(screen.getByLabelText('Customer name'), customer.lastName.toLowerCase());
+    await user.type(filterField('Customer name'), customer.lastName.toLowerCase());
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
 
     // The server matches "first last", "last first" and "last, first", case aside.
@@ -577,7 +645,7 @@ describe('moves queue', () => {
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByText('45 moves, page 1 of 3')).toBeInTheDocument();
     expect(queueSearches(requests).at(-1)).toBe(FIRST_LOAD);
-    expect(screen.getByLabelText('Customer name')).toHaveValue('');
+    expect(filterField('Customer name')).toHaveValue('');
     expect(screen.getByRole('checkbox', { name: 'New move' })).not.toBeChecked();
   });
 
@@ -639,7 +707,7 @@ describe('moves queue', () => {
     // The filter leaves some moves out, and keeps the submitted one.
     expect(expected.length).toBeLessThan(queued.length);
 
-    await user.type(screen.getByLabelText(label), enter);
+    await user.type(filterField(label), enter);
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
 
     const total = expected.length;
@@ -655,7 +723,7 @@ describe('moves queue', () => {
     const requests = recordRequests();
     const { user } = renderRoute('/');
     await screen.findByRole('link', { name: SEED_LOCATORS.submitted });
-    const field = screen.getByLabelText('Requested move date');
+    const field = filterField('Requested move date');
     const before = queueSearches(requests).length;
 
     await user.type(field, '30 Feb 2027');
@@ -690,7 +758,7 @@ describe('moves queue', () => {
     const expected = queued.filter((each) => each.customer.affiliation === affiliation);
     expect(expected.length).toBeLessThan(queued.length);
 
-    await user.selectOptions(screen.getByLabelText('Branch'), BRANCH_LABELS[affiliation]);
+    await user.selectOptions(filterField('Branch'), BRANCH_LABELS[affiliation]);
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
 
     const total = expected.length;
@@ -717,7 +785,7 @@ describe('moves queue', () => {
     const { user } = renderRoute('/');
     await screen.findByRole('link', { name: SEED_LOCATORS.submitted });
 
-    await user.type(screen.getByLabelText('Customer name'), 'Zzyzx');
+    await user.type(filterField('Customer name'), 'Zzyzx');
     await user.click(screen.getByRole('button', { name: 'Apply filters' }));
 
     expect(await screen.findByText('No moves match these filters.')).toBeInTheDocument();

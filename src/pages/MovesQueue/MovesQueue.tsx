@@ -45,22 +45,57 @@ interface QueueHeaderProps {
   onChange: (change: QueueViewChange) => void;
 }
 
+/** USWDS 3's sort icon, as its table script draws it: the arrow of the column's order, or both. */
+const SORT_ARROW =
+  'M17 17L15.59 15.59L12.9999 18.17V2H10.9999V18.17L8.41 15.58L7 17L11.9999 22L17 17Z';
+function SortIcon() {
+  return (
+    <svg
+      className="usa-icon"
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <g className="descending" fill="transparent">
+        <path d={SORT_ARROW} />
+      </g>
+      <g className="ascending" fill="transparent">
+        <path transform="rotate(180, 12, 12)" d={SORT_ARROW} />
+      </g>
+      <g className="unsorted" fill="transparent">
+        <polygon points="15.17 15 13 17.17 13 6.83 15.17 9 16.58 7.59 12 3 7.41 7.59 8.83 9 11 6.83 11 17.17 8.83 15 7.42 16.41 12 21 16.59 16.41 15.17 15" />
+      </g>
+    </svg>
+  );
+}
+
+// USWDS's sortable table markup (th[data-sortable], aria-sort on the sorted
+// column only, the header button and its icon), with the sorting done by the
+// server: its script, which sorts the rows on the page, is not loaded. The
+// header is named by its column alone, so each cell is announced under it;
+// the button says what pressing it does.
 const QueueHeader = memo(function QueueHeader({ sort, order, onChange }: QueueHeaderProps) {
   return (
     <thead>
       <tr>
-        {columns.map(({ key, label }) => (
-          <th
-            key={label}
-            scope="col"
-            aria-sort={
-              key && key === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined
-            }
-          >
-            {key ? (
-              <Button
+        {columns.map(({ key, label }) => {
+          if (!key) {
+            return (
+              <th key={label} scope="col">
+                {label}
+              </th>
+            );
+          }
+          const sorted = key === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined;
+          const next = sorted === 'ascending' ? 'desc' : 'asc';
+          return (
+            <th key={label} scope="col" data-sortable aria-sort={sorted} aria-label={label}>
+              {label}
+              <button
                 type="button"
-                unstyled
+                className="usa-table__header__button"
+                title={`Click to sort by ${label} in ${next === 'asc' ? 'ascending' : 'descending'} order`}
                 onClick={() =>
                   onChange((view) => ({
                     sort: key,
@@ -69,13 +104,11 @@ const QueueHeader = memo(function QueueHeader({ sort, order, onChange }: QueueHe
                   }))
                 }
               >
-                {label}
-              </Button>
-            ) : (
-              label
-            )}
-          </th>
-        ))}
+                <SortIcon />
+              </button>
+            </th>
+          );
+        })}
       </tr>
     </thead>
   );

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Move } from '../../api/models';
 import { SEED_LOCATORS } from '../../../mocks/db';
-import { detailsReady, openSubmittedDetails, setupBrowser } from './browser';
+import { detailsReady, detailsUrl, openSubmittedDetails, setupBrowser } from './browser';
 import {
   apiGetInPage,
   liveRegion,
@@ -11,7 +11,9 @@ import {
   moveDetail,
   mtoRegion,
   nothingToSend,
+  openCustomerForm,
   sendToPrimeButton,
+  textField,
 } from './officeUser';
 
 const locator = SEED_LOCATORS.submitted;
@@ -88,6 +90,94 @@ describe('developer controls', () => {
     expect(withoutLockExpiry(reset)).toEqual(withoutLockExpiry(seeded));
     expect(reset.status).toBe('SUBMITTED');
     await sendToPrimeButton(page).waitFor();
+  });
+
+  it('ask before a reset throws away an unsaved edit, and reset nothing on Cancel', async () => {
+    const page = await openDetails();
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await sendToPrimeButton(page).click();
+    await moveApproved(page).waitFor();
+    const form = await openCustomerForm(page);
+    await textField(form, 'Email').fill('kept@example.mil');
+
+    await page.getByText('Developer controls (mock API)').click();
+    const reset = page.getByRole('button', { name: 'Reset mock data' });
+    // By keyboard, as a keyboard user would.
+    await reset.focus();
+    await page.keyboard.press('Enter');
+    const question = page.getByText(
+      '1 edit form has unsaved changes: Customer info. Reset and discard it?',
+    );
+    await question.waitFor();
+    await expect
+      .poll(() => question.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await reset.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await textField(form, 'Email').inputValue()).toBe('kept@example.mil');
+    // Nothing was reset: the move is still approved.
+    expect((await apiGetInPage<Move>(page, `/ghc/v1/move/${locator}`)).status).toBe('APPROVED');
+
+    // Asked again and confirmed: the reset goes through, and its reload asks nothing more.
+    await reset.click();
+    await page.getByRole('button', { name: 'Reset and discard' }).click();
+    await page.waitForEvent('load');
+    await detailsReady(locator)(page);
+    await sendToPrimeButton(page).waitFor();
+    expect(asked).toEqual([]);
+  });
+
+  it('at 320 px cover none of the page, open or closed', async () => {
+    const page = await session.open('about:blank', async () => {});
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto(detailsUrl(locator));
+    await detailsReady(locator)(page);
+    await page.getByRole('heading', { name: 'Service items' }).waitFor();
+    const controls = page.getByRole('complementary', { name: 'Developer controls (mock API)' });
+
+    for (const opened of [false, true]) {
+      if (opened) await page.getByText('Developer controls (mock API)').click();
+      // At every scroll position, what the page shows at each point of the
+      // window is the page's, not the panel's, wherever the panel is not.
+      const covered = await page.evaluate(async () => {
+        const panel = document.querySelector('aside.dev-controls');
+        const content = [...document.body.querySelectorAll('header, main, footer, section')];
+        const hidden: string[] = [];
+        const step = window.innerHeight / 2;
+        for (let top = 0; top < document.documentElement.scrollHeight; top += step) {
+          window.scrollTo(0, top);
+          await new Promise(requestAnimationFrame);
+          for (const element of content) {
+            for (const rect of element.getClientRects()) {
+              for (
+                let y = Math.max(rect.top, 0) + 4;
+                y < Math.min(rect.bottom, innerHeight);
+                y += 24
+              ) {
+                const x = rect.left + rect.width / 2;
+                if (panel?.contains(document.elementFromPoint(x, y))) {
+                  hidden.push(`${element.tagName} at ${Math.round(top + y)} px`);
+                }
+              }
+            }
+          }
+        }
+        return [...new Set(hidden)];
+      });
+      expect(covered).toEqual([]);
+      // The panel is still on the page, where a user reaches it by scrolling.
+      await controls.scrollIntoViewIfNeeded();
+      expect(await controls.isVisible()).toBe(true);
+    }
   });
 
   it('keep the mock quiet in the console, and log its requests once asked to', async () => {

@@ -284,7 +284,11 @@ async function queueAction(page: Page, action: QueueAction): Promise<QueueFigure
   const name = 'click' in action ? action.click : 'filterStatus' in action ? 'Apply filters' : null;
   const byMouse = name !== null && process.env.BENCH_PRESS === 'mouse';
   if (byMouse) {
-    await page.getByRole('button', { name, exact: true }).hover();
+    // A sortable column's button is named by what it does; its header, by the column.
+    await page
+      .getByRole('button', { name, exact: true })
+      .or(page.getByRole('columnheader', { name, exact: true }).getByRole('button'))
+      .hover();
     await page.evaluate(
       () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))),
     );
@@ -335,7 +339,9 @@ async function queueAction(page: Page, action: QueueAction): Promise<QueueFigure
       measuring.end = performance.now();
       if (name !== null && !byMouse) {
         const button = [...document.querySelectorAll('button')].find(
-          (element) => element.textContent === name,
+          (element) =>
+            element.textContent === name ||
+            element.closest('th')?.getAttribute('aria-label') === name,
         );
         if (!button) throw new Error(`No ${name} button`);
         button.click();

@@ -12,11 +12,16 @@ import { useCallback, useEffect, useId, useRef, type FormEvent } from 'react';
 import type { Versioned } from '../../api/models';
 import { AlertSlot } from '../../components/AlertSlot';
 import { formatDate, parseDate } from '../dates';
+import { changedNames } from '../formValues';
 import { ApiErrorAlert } from './ApiErrorAlert';
 import { ConflictPanel } from './ConflictPanel';
+import { useHoldDraft } from './useHoldDraft';
 import { useRecordEdit, type RecordEditOptions } from './useRecordEdit';
 
-type EditRecordFormProps<R> = Omit<RecordEditOptions<R>, 'focusField' | 'focusConflict'>;
+type EditRecordFormProps<R> = Omit<RecordEditOptions<R>, 'focusField' | 'focusConflict'> & {
+  /** What the page calls the record's section ("Customer info"): the name of an unsaved draft. */
+  title?: string;
+};
 
 /**
  * The form for one record's edit: its fields, the conflict panel, and what
@@ -24,7 +29,8 @@ type EditRecordFormProps<R> = Omit<RecordEditOptions<R>, 'focusField' | 'focusCo
  * outcome.ts's judgement of each failure.
  */
 export function EditRecordForm<R extends Versioned>(props: EditRecordFormProps<R>) {
-  const { record, fields, onClose } = props;
+  const { title, ...options } = props;
+  const { record, fields, onClose } = options;
   const formId = useId();
   const conflictRef = useRef<HTMLElement>(null);
   const inputId = useCallback((name: string) => `${formId}-${name.replace('.', '-')}`, [formId]);
@@ -33,8 +39,12 @@ export function EditRecordForm<R extends Versioned>(props: EditRecordFormProps<R
     [inputId],
   );
   const focusConflict = useCallback(() => conflictRef.current?.focus(), []);
-  const { state, act, submit, pending } = useRecordEdit({ ...props, focusField, focusConflict });
+  const { state, act, submit, pending } = useRecordEdit({ ...options, focusField, focusConflict });
   const { draft, conflict, picks, missingPicks, error, fieldErrors, gone } = state;
+  // A draft the user changed is not thrown away unasked (writes/drafts.ts).
+  const unsaved =
+    !gone && state.base !== null && changedNames(draft, state.base.values, fields).length > 0;
+  useHoldDraft(title ?? `${record.charAt(0).toUpperCase()}${record.slice(1)}`, unsaved);
 
   useEffect(() => {
     focusField(fields[0].name);

@@ -1,0 +1,55 @@
+// Leaving a move's page (closing the tab, reloading, another address) while
+// an edit form has unsaved changes makes the browser ask first: the
+// beforeunload event, cancelled. The browser test (leavingWithDraft.e2e.ts)
+// sees the browser's own question.
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SEED_LOCATORS } from '../../../mocks/db';
+import { renderRoute } from '../../test/renderWithProviders';
+
+/** Whether leaving the page now would make the browser ask first. */
+function leavingAsks() {
+  const event = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(event);
+  return event.defaultPrevented;
+}
+
+async function openCustomerForm() {
+  const view = renderRoute(`/moves/${SEED_LOCATORS.submitted}/details`);
+  await view.user.click(await screen.findByRole('button', { name: 'Edit customer info' }));
+  return { ...view, form: await screen.findByRole('form', { name: 'Edit customer' }) };
+}
+
+describe('leaving the page', () => {
+  it('asks first while a form has unsaved changes, and no more once they are undone', async () => {
+    const { form, user } = await openCustomerForm();
+    const phone = within(form).getByRole('textbox', { name: /^Phone/ });
+    const loaded = (phone as HTMLInputElement).value;
+    // A form opened and left as it was holds nothing to lose.
+    expect(leavingAsks()).toBe(false);
+
+    await user.type(phone, '9');
+    expect(leavingAsks()).toBe(true);
+
+    await user.clear(phone);
+    await user.type(phone, loaded);
+    expect(leavingAsks()).toBe(false);
+  });
+
+  it('asks no more once the form is cancelled or saved', async () => {
+    const { form, user } = await openCustomerForm();
+    await user.type(within(form).getByRole('textbox', { name: /^Phone/ }), '9');
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }));
+    expect(leavingAsks()).toBe(false);
+
+    await user.click(screen.getByRole('button', { name: 'Edit customer info' }));
+    const again = within(await screen.findByRole('form', { name: 'Edit customer' }));
+    const email = again.getByRole('textbox', { name: /^Email/ });
+    await user.clear(email);
+    await user.type(email, 'new@example.mil');
+    expect(leavingAsks()).toBe(true);
+    await user.click(again.getByRole('button', { name: 'Save' }));
+    await screen.findByText('Customer info saved.');
+    expect(leavingAsks()).toBe(false);
+  });
+});
