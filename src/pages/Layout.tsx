@@ -2,6 +2,7 @@ import { GovBanner, GridContainer, Header, Title } from '@trussworks/react-uswds
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigationType } from 'react-router';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
+import { useAskBeforeLeavingByLink } from '../writes/ui/useHoldDraft';
 
 // Compared with build-time constants, so a build with mocking off drops the
 // import and its chunk altogether. Component tests run the mock in Node
@@ -36,6 +37,7 @@ function useFocusOnNewPage() {
 
 export function Layout() {
   const main = useFocusOnNewPage();
+  useAskBeforeLeavingByLink();
   return (
     <>
       <a className="usa-skipnav" href="#main-content">

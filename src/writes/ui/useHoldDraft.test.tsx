@@ -3,7 +3,7 @@
 // beforeunload event, cancelled. The browser test (leavingWithDraft.e2e.ts)
 // sees the browser's own question.
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SEED_LOCATORS } from '../../../mocks/db';
 import { renderRoute } from '../../test/renderWithProviders';
 
@@ -51,5 +51,31 @@ describe('leaving the page', () => {
     await user.click(again.getByRole('button', { name: 'Save' }));
     await screen.findByText('Customer info saved.');
     expect(leavingAsks()).toBe(false);
+  });
+
+  it('asks before a link to another page of the app throws a draft away, and stays when told to', async () => {
+    const { form, user } = await openCustomerForm();
+    const email = within(form).getByRole('textbox', { name: /^Email/ });
+    await user.type(email, 'x');
+    const typed = (email as HTMLInputElement).value;
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const queueLink = screen.getByRole('link', { name: 'TOO office' });
+
+    await user.click(queueLink);
+
+    expect(confirm).toHaveBeenCalledWith(
+      '1 edit form has unsaved changes: Customer info. Leave this page and discard it?',
+    );
+    expect(screen.getByRole('form', { name: 'Edit customer' })).toBe(form);
+    expect(within(form).getByRole('textbox', { name: /^Email/ })).toHaveValue(typed);
+
+    confirm.mockReturnValue(true);
+    await user.click(queueLink);
+
+    expect(await screen.findByRole('link', { name: SEED_LOCATORS.submitted })).toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Edit customer' })).toBeNull();
+    // Discarded as the user chose: nothing is held, so nothing asks any more.
+    expect(leavingAsks()).toBe(false);
+    confirm.mockRestore();
   });
 });
