@@ -145,19 +145,36 @@ export function useSendToPrime(moveID: string) {
     return settled(shipments).status === 'fulfilled';
   }, [dispatch, moveID, store]);
 
-  /** Step 2 on the shipments' stored versions; once more, unasked, if only the user's own writes came between. */
+  /**
+   * Step 2 on the shipments' stored versions; once more, unasked, if only the
+   * user's own writes came between. `answered` runs inside the dispatch that
+   * stores a successful answer, so the page can say so in the same render
+   * that shows the approved shipments.
+   */
   const sendStep2 = useCallback(
-    async (first: NamedShipment[]): Promise<Step2Outcome> => {
+    async (first: NamedShipment[], answered: () => void): Promise<Step2Outcome> => {
       let sent = first;
       for (let attempt = 0; ; attempt += 1) {
-        const result = settled(
-          await dispatch(
-            approveShipments(
-              moveID,
-              sent.map(({ shipment }) => shipment),
-            ),
+        const sending = dispatch(
+          approveShipments(
+            moveID,
+            sent.map(({ shipment }) => shipment),
           ),
         );
+        // Its answer comes in a later task: the listener is there before it.
+        const stopWaiting = dispatch(
+          addListener({
+            predicate: (action) =>
+              approveShipments.fulfilled.match(action) &&
+              action.meta.requestId === sending.requestId,
+            effect: (_action, api) => {
+              api.unsubscribe();
+              answered();
+            },
+          }),
+        );
+        const result = settled(await sending);
+        stopWaiting();
         if (result.status === 'fulfilled') return 'done';
         if (result.status === 'skipped') return 'skipped';
         const loaded = await loadLatest();
@@ -206,6 +223,30 @@ export function useSendToPrime(moveID: string) {
         let approvedMove = false;
         // Step 1 done after a lost answer: its recovery says so already.
         let step1ConfirmedLate = false;
+        let finished = false;
+        /** The job is done: said at once, and nothing of it stays chosen, so nothing is sent twice. */
+        const finish = (shipments: NamedShipment[], confirmedLate: boolean) => {
+          if (finished) return;
+          finished = true;
+          step1Done.current = false;
+          if (step1ConfirmedLate && shipments.length === 0) {
+            setChoice({ shipmentIDs: [], counseling: false });
+            setPhase({ kind: 'idle' });
+            setMoveApprovedInJob(false);
+            return;
+          }
+          // One render, before the fetches the answer set off are built.
+          flushSync(() => {
+            setChoice({ shipmentIDs: [], counseling: false });
+            setPhase({
+              kind: 'done',
+              approvedMove: approvedMove || moveApprovedInJob,
+              shipments,
+              confirmedLate,
+            });
+            setMoveApprovedInJob(false);
+          });
+        };
         // Step 2, when it was sent the moment step 1's answer was stored.
         let early: { shipments: NamedShipment[]; outcome: Promise<Step2Outcome> } | null = null;
         if (before.step1) {
@@ -226,7 +267,10 @@ export function useSendToPrime(moveID: string) {
                       if (next.length === 0) return;
                       step1Done.current = true;
                       setPhase({ kind: 'running', step: 2, of: 2, approving: next });
-                      early = { shipments: next, outcome: sendStep2(next) };
+                      early = {
+                        shipments: next,
+                        outcome: sendStep2(next, () => finish(next, false)),
+                      };
                     },
                   }),
                 )
@@ -257,7 +301,8 @@ export function useSendToPrime(moveID: string) {
         let confirmedLate = false;
         if (shipments.length > 0) {
           if (!started) setPhase({ kind: 'running', step: steps, of: steps, approving: shipments });
-          const outcome = await (started?.outcome ?? sendStep2(shipments));
+          const outcome = await (started?.outcome ??
+            sendStep2(shipments, () => finish(shipments, false)));
           if (outcome === 'skipped') {
             setPhase({ kind: 'idle' });
             return;
@@ -268,24 +313,8 @@ export function useSendToPrime(moveID: string) {
           }
           confirmedLate = outcome === 'confirmed';
         }
-        step1Done.current = false;
-        // The job is done: nothing of it stays chosen, so nothing is sent twice.
-        setChoice({ shipmentIDs: [], counseling: false });
-        if (step1ConfirmedLate && shipments.length === 0) {
-          setPhase({ kind: 'idle' });
-          setMoveApprovedInJob(false);
-          return;
-        }
-        // Said at once, before the fetches its answer set off are built.
-        flushSync(() =>
-          setPhase({
-            kind: 'done',
-            approvedMove: approvedMove || moveApprovedInJob,
-            shipments,
-            confirmedLate,
-          }),
-        );
-        setMoveApprovedInJob(false);
+        // Already done if step 2's answer was stored.
+        finish(shipments, confirmedLate);
       } finally {
         running.current = false;
       }
