@@ -1,4 +1,5 @@
 import { addListener, createAsyncThunk } from '@reduxjs/toolkit';
+import type { Move, MTOServiceItem, MTOShipment } from '../../api/models';
 import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
@@ -64,6 +65,22 @@ const getMoveAndShipments = createAsyncThunk<
   if (result.status === 'rejected') return rejectWithValue(result.error);
 });
 
+/** The last plan worked out for a move, with what it was worked out from. */
+interface PlanInputs {
+  shipments: MTOShipment[];
+  serviceItems: MTOServiceItem[];
+  choice: SendChoice;
+  step1Done: boolean;
+  plan: SendPlan;
+}
+
+// Every dispatch runs the form's plan selector, while the records it reads
+// rarely change: the plan is worked out again only when one of them does.
+const lastPlans = new WeakMap<Move, PlanInputs>();
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
 /** The records a plan is worked out from, read from the store. */
 function planFrom(
   state: RootState,
@@ -79,7 +96,19 @@ function planFrom(
   const serviceItems = selectServiceItemIdsOfMove(state, moveID)
     .map((id) => selectServiceItemById(state, id))
     .filter((item) => item !== undefined);
-  return planSendToPrime({ move, shipments, serviceItems, choice, step1Done });
+  const last = lastPlans.get(move);
+  if (
+    last &&
+    last.choice === choice &&
+    last.step1Done === step1Done &&
+    sameItems(last.shipments, shipments) &&
+    sameItems(last.serviceItems, serviceItems)
+  ) {
+    return last.plan;
+  }
+  const plan = planSendToPrime({ move, shipments, serviceItems, choice, step1Done });
+  lastPlans.set(move, { shipments, serviceItems, choice, step1Done, plan });
+  return plan;
 }
 
 /**
@@ -266,11 +295,15 @@ export function useSendToPrime(moveID: string) {
                       const next = planFrom(store.getState(), moveID, wanted, true)?.step2 ?? [];
                       if (next.length === 0) return;
                       step1Done.current = true;
-                      setPhase({ kind: 'running', step: 2, of: 2, approving: next });
                       early = {
                         shipments: next,
                         outcome: sendStep2(next, () => finish(next, false)),
                       };
+                      // Step 2 is on its way: one render for step 1's answer and the new step.
+                      flushSync(() => {
+                        setPhase({ kind: 'running', step: 2, of: 2, approving: next });
+                        setMoveApprovedInJob(before.approvesMove);
+                      });
                     },
                   }),
                 )
@@ -287,7 +320,8 @@ export function useSendToPrime(moveID: string) {
           step1ConfirmedLate = done === 'confirmed';
           approvedMove = before.approvesMove;
           step1Done.current = true;
-          setMoveApprovedInJob(approvedMove);
+          // Set with step 2's start already, when step 2 went out early.
+          if (early === null) setMoveApprovedInJob(approvedMove);
         }
         // Worked out again on what step 1 left: the chosen shipments still requested.
         const started = early as {
@@ -361,7 +395,8 @@ export function useSendToPrime(moveID: string) {
 
 /** Plans are new objects on every read: compared by what the form shows of them. */
 function samePlan(a: SendPlan | null, b: SendPlan | null): boolean {
-  if (a === null || b === null) return a === b;
+  if (a === b) return true;
+  if (a === null || b === null) return false;
   return (
     a.summary === b.summary &&
     a.blocked === b.blocked &&
