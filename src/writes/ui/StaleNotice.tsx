@@ -1,5 +1,5 @@
 import { Alert, Button } from '@trussworks/react-uswds';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Versioned } from '../../api/models';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { AlertSlot } from '../../components/AlertSlot';
@@ -18,7 +18,7 @@ interface StaleNoticeProps {
  * record shown, and offers to show it. A write on the shown version would be
  * refused with 412 and recovered from anyway; this saves the round trip.
  */
-export function StaleNotice({ shown, reload }: StaleNoticeProps) {
+export const StaleNotice = memo(function StaleNotice({ shown, reload }: StaleNoticeProps) {
   const dispatch = useAppDispatch();
   const newer = useAppSelector((state) => selectNewerVersion(state, shown));
   const [reloading, setReloading] = useState(false);
@@ -42,4 +42,4 @@ export function StaleNotice({ shown, reload }: StaleNoticeProps) {
       )}
     </AlertSlot>
   );
-}
+});
