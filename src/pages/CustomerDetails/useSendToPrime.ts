@@ -294,6 +294,8 @@ export function useSendToPrime(moveID: string) {
                       api.unsubscribe();
                       const next = planFrom(store.getState(), moveID, wanted, true)?.step2 ?? [];
                       if (next.length === 0) return;
+                      // Step 1 is answered: told here, as step 2's answer may come before step1.run returns.
+                      approvedMove = before.approvesMove;
                       step1Done.current = true;
                       early = {
                         shipments: next,
