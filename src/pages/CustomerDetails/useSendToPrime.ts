@@ -190,7 +190,7 @@ export function useSendToPrime(moveID: string) {
             sent.map(({ shipment }) => shipment),
           ),
         );
-        // Its answer comes in a later task: the listener is there before it.
+        // Its answer never comes within this dispatch: the listener is there before it.
         const stopWaiting = dispatch(
           addListener({
             predicate: (action) =>
