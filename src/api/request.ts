@@ -1,12 +1,14 @@
 // The one way the app calls the GHC API: by `tag.operationId`, as the
-// reference front end does, through swagger-client's `execute` on the
-// document resolved at build time. Returns plain response bodies; failures
-// are thrown as swagger-client raises them and turned into ApiError by the
-// thunks (see writes/thunks.ts).
-import { execute, type ExecuteRequest } from 'swagger-client/es/execute/index.js';
+// reference front end does, through swagger-client on the document resolved
+// at build time: its `buildRequest` and `http`, the two halves of its
+// `execute`. Returns plain response bodies; failures are thrown as
+// swagger-client raises them and turned into ApiError by the thunks (see
+// writes/thunks.ts).
+import { buildRequest, type ExecuteRequest } from 'swagger-client/es/execute/index.js';
+import http from 'swagger-client/es/http/index.js';
 import spec from 'virtual:ghc-spec';
 import { apiBaseUrl } from './config';
-import { CSRF_HEADER, csrfToken } from './csrf';
+import { CSRF_HEADER, csrfCookieMayHaveChanged, csrfToken } from './csrf';
 import type { operations } from './ghc';
 
 export type OperationId = keyof operations;
@@ -62,6 +64,7 @@ async function fetchWithTimeout(url: string, init: RequestInit): Promise<Respons
     return await fetch(url, { ...init, signal: controller.signal });
   } finally {
     clearTimeout(timer);
+    csrfCookieMayHaveChanged();
   }
 }
 
@@ -80,6 +83,11 @@ function withCsrfToken(request: ExecuteRequest): ExecuteRequest {
   return request;
 }
 
+const isPlainObject = (value: unknown) =>
+  typeof value === 'object' &&
+  value !== null &&
+  [Object.prototype, null].includes(Object.getPrototypeOf(value));
+
 export async function request<Id extends OperationId>(
   operation: `${string}.${Id}`,
   parameters: OperationParams<Id>,
@@ -89,14 +97,21 @@ export async function request<Id extends OperationId>(
   if (!tagsByOperation.get(operationId)?.includes(tag)) {
     throw new Error(`The GHC API has no operation ${operation}`);
   }
-  const response = await execute({
+  // What `execute` does, with the token set before `http` instead of by its
+  // request interceptor, which `http` awaits: fetch is then called in the
+  // same task as the dispatch that asked for it, not after the microtasks
+  // already queued (React's render of that dispatch among them).
+  const built = buildRequest({
     spec,
     operationId,
     parameters: parameters as Record<string, unknown>,
     requestBody: body,
     baseURL: apiBaseUrl,
     userFetch: fetchWithTimeout,
-    requestInterceptor: withCsrfToken,
   });
+  if (isPlainObject(built.body) || Array.isArray(built.body)) {
+    built.body = JSON.stringify(built.body);
+  }
+  const response = await http(withCsrfToken(built));
   return response.body as OperationResult<Id>;
 }

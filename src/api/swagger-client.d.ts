@@ -22,13 +22,19 @@ declare module 'swagger-client/es/execute/index.js' {
     headers: Record<string, string>;
     credentials: RequestCredentials;
   }
-  export function execute(options: {
+  /** The request `execute` sends, built without sending it: its body not yet serialized. */
+  export function buildRequest(options: {
     spec: object;
     operationId: string;
     parameters?: Record<string, unknown>;
     requestBody?: unknown;
     baseURL?: string;
     userFetch?: (url: string, init: RequestInit) => Promise<Response>;
-    requestInterceptor?: (request: ExecuteRequest) => ExecuteRequest;
-  }): Promise<ExecuteResponse>;
+  }): ExecuteRequest & { body?: unknown };
+}
+
+declare module 'swagger-client/es/http/index.js' {
+  import type { ExecuteRequest, ExecuteResponse } from 'swagger-client/es/execute/index.js';
+  /** Sends a built request (with its `userFetch`) and reads the answer, as `execute` does. */
+  export default function http(request: ExecuteRequest): Promise<ExecuteResponse>;
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { DisplayField } from '../writes/changes';
 
 interface DetailsProps<R> {
@@ -6,7 +7,7 @@ interface DetailsProps<R> {
 }
 
 /** A labelled list of a record's fields; empty ones show a dash. */
-export function Details<R>({ record, fields }: DetailsProps<R>) {
+function DetailsList<R>({ record, fields }: DetailsProps<R>) {
   return (
     <dl className="details-list">
       {fields.map(({ label, show }) => (
@@ -18,3 +19,8 @@ export function Details<R>({ record, fields }: DetailsProps<R>) {
     </dl>
   );
 }
+
+// A page re-renders a record's section for more than the record (a write in
+// flight, another record's answer): the list is drawn again only when the
+// record or its fields change.
+export const Details = memo(DetailsList) as typeof DetailsList;

@@ -58,10 +58,11 @@ function ShipmentCard({ shipmentID, number }: { shipmentID: string; number: numb
   const moveStatus = useAppSelector(
     (state) => shipment && selectMoveTaskOrderById(state, shipment.moveTaskOrderID)?.status,
   );
+  const moveTaskOrderID = shipment?.moveTaskOrderID;
+  const refetch = useCallback(() => listMTOShipments(moveTaskOrderID ?? ''), [moveTaskOrderID]);
   if (!shipment) return null;
 
   const headingId = `shipment-${shipment.id}-heading`;
-  const refetch = () => listMTOShipments(shipment.moveTaskOrderID);
   return (
     <section aria-labelledby={headingId} className="record-card">
       <h3 id={headingId}>

@@ -1,4 +1,5 @@
 import { addListener, createAsyncThunk } from '@reduxjs/toolkit';
+import type { Move, MTOServiceItem, MTOShipment } from '../../api/models';
 import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
@@ -64,6 +65,22 @@ const getMoveAndShipments = createAsyncThunk<
   if (result.status === 'rejected') return rejectWithValue(result.error);
 });
 
+/** The last plan worked out for a move, with what it was worked out from. */
+interface PlanInputs {
+  shipments: MTOShipment[];
+  serviceItems: MTOServiceItem[];
+  choice: SendChoice;
+  step1Done: boolean;
+  plan: SendPlan;
+}
+
+// Every dispatch runs the form's plan selector, while the records it reads
+// rarely change: the plan is worked out again only when one of them does.
+const lastPlans = new WeakMap<Move, PlanInputs>();
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) =>
+  a.length === b.length && a.every((item, index) => item === b[index]);
+
 /** The records a plan is worked out from, read from the store. */
 function planFrom(
   state: RootState,
@@ -79,7 +96,19 @@ function planFrom(
   const serviceItems = selectServiceItemIdsOfMove(state, moveID)
     .map((id) => selectServiceItemById(state, id))
     .filter((item) => item !== undefined);
-  return planSendToPrime({ move, shipments, serviceItems, choice, step1Done });
+  const last = lastPlans.get(move);
+  if (
+    last &&
+    last.choice === choice &&
+    last.step1Done === step1Done &&
+    sameItems(last.shipments, shipments) &&
+    sameItems(last.serviceItems, serviceItems)
+  ) {
+    return last.plan;
+  }
+  const plan = planSendToPrime({ move, shipments, serviceItems, choice, step1Done });
+  lastPlans.set(move, { shipments, serviceItems, choice, step1Done, plan });
+  return plan;
 }
 
 /**
@@ -145,19 +174,36 @@ export function useSendToPrime(moveID: string) {
     return settled(shipments).status === 'fulfilled';
   }, [dispatch, moveID, store]);
 
-  /** Step 2 on the shipments' stored versions; once more, unasked, if only the user's own writes came between. */
+  /**
+   * Step 2 on the shipments' stored versions; once more, unasked, if only the
+   * user's own writes came between. `answered` runs inside the dispatch that
+   * stores a successful answer, so the page can say so in the same render
+   * that shows the approved shipments.
+   */
   const sendStep2 = useCallback(
-    async (first: NamedShipment[]): Promise<Step2Outcome> => {
+    async (first: NamedShipment[], answered: () => void): Promise<Step2Outcome> => {
       let sent = first;
       for (let attempt = 0; ; attempt += 1) {
-        const result = settled(
-          await dispatch(
-            approveShipments(
-              moveID,
-              sent.map(({ shipment }) => shipment),
-            ),
+        const sending = dispatch(
+          approveShipments(
+            moveID,
+            sent.map(({ shipment }) => shipment),
           ),
         );
+        // Its answer never comes within this dispatch: the listener is there before it.
+        const stopWaiting = dispatch(
+          addListener({
+            predicate: (action) =>
+              approveShipments.fulfilled.match(action) &&
+              action.meta.requestId === sending.requestId,
+            effect: (_action, api) => {
+              api.unsubscribe();
+              answered();
+            },
+          }),
+        );
+        const result = settled(await sending);
+        stopWaiting();
         if (result.status === 'fulfilled') return 'done';
         if (result.status === 'skipped') return 'skipped';
         const loaded = await loadLatest();
@@ -206,6 +252,30 @@ export function useSendToPrime(moveID: string) {
         let approvedMove = false;
         // Step 1 done after a lost answer: its recovery says so already.
         let step1ConfirmedLate = false;
+        let finished = false;
+        /** The job is done: said at once, and nothing of it stays chosen, so nothing is sent twice. */
+        const finish = (shipments: NamedShipment[], confirmedLate: boolean) => {
+          if (finished) return;
+          finished = true;
+          step1Done.current = false;
+          if (step1ConfirmedLate && shipments.length === 0) {
+            setChoice({ shipmentIDs: [], counseling: false });
+            setPhase({ kind: 'idle' });
+            setMoveApprovedInJob(false);
+            return;
+          }
+          // One render, before the fetches the answer set off are built.
+          flushSync(() => {
+            setChoice({ shipmentIDs: [], counseling: false });
+            setPhase({
+              kind: 'done',
+              approvedMove: approvedMove || moveApprovedInJob,
+              shipments,
+              confirmedLate,
+            });
+            setMoveApprovedInJob(false);
+          });
+        };
         // Step 2, when it was sent the moment step 1's answer was stored.
         let early: { shipments: NamedShipment[]; outcome: Promise<Step2Outcome> } | null = null;
         if (before.step1) {
@@ -224,9 +294,18 @@ export function useSendToPrime(moveID: string) {
                       api.unsubscribe();
                       const next = planFrom(store.getState(), moveID, wanted, true)?.step2 ?? [];
                       if (next.length === 0) return;
+                      // Step 1 is answered: told here, as step 2's answer may come before step1.run returns.
+                      approvedMove = before.approvesMove;
                       step1Done.current = true;
-                      setPhase({ kind: 'running', step: 2, of: 2, approving: next });
-                      early = { shipments: next, outcome: sendStep2(next) };
+                      early = {
+                        shipments: next,
+                        outcome: sendStep2(next, () => finish(next, false)),
+                      };
+                      // Step 2 is on its way: one render for step 1's answer and the new step.
+                      flushSync(() => {
+                        setPhase({ kind: 'running', step: 2, of: 2, approving: next });
+                        setMoveApprovedInJob(before.approvesMove);
+                      });
                     },
                   }),
                 )
@@ -243,7 +322,8 @@ export function useSendToPrime(moveID: string) {
           step1ConfirmedLate = done === 'confirmed';
           approvedMove = before.approvesMove;
           step1Done.current = true;
-          setMoveApprovedInJob(approvedMove);
+          // Set with step 2's start already, when step 2 went out early.
+          if (early === null) setMoveApprovedInJob(approvedMove);
         }
         // Worked out again on what step 1 left: the chosen shipments still requested.
         const started = early as {
@@ -257,7 +337,8 @@ export function useSendToPrime(moveID: string) {
         let confirmedLate = false;
         if (shipments.length > 0) {
           if (!started) setPhase({ kind: 'running', step: steps, of: steps, approving: shipments });
-          const outcome = await (started?.outcome ?? sendStep2(shipments));
+          const outcome = await (started?.outcome ??
+            sendStep2(shipments, () => finish(shipments, false)));
           if (outcome === 'skipped') {
             setPhase({ kind: 'idle' });
             return;
@@ -268,24 +349,8 @@ export function useSendToPrime(moveID: string) {
           }
           confirmedLate = outcome === 'confirmed';
         }
-        step1Done.current = false;
-        // The job is done: nothing of it stays chosen, so nothing is sent twice.
-        setChoice({ shipmentIDs: [], counseling: false });
-        if (step1ConfirmedLate && shipments.length === 0) {
-          setPhase({ kind: 'idle' });
-          setMoveApprovedInJob(false);
-          return;
-        }
-        // Said at once, before the fetches its answer set off are built.
-        flushSync(() =>
-          setPhase({
-            kind: 'done',
-            approvedMove: approvedMove || moveApprovedInJob,
-            shipments,
-            confirmedLate,
-          }),
-        );
-        setMoveApprovedInJob(false);
+        // Already done if step 2's answer was stored.
+        finish(shipments, confirmedLate);
       } finally {
         running.current = false;
       }
@@ -332,7 +397,8 @@ export function useSendToPrime(moveID: string) {
 
 /** Plans are new objects on every read: compared by what the form shows of them. */
 function samePlan(a: SendPlan | null, b: SendPlan | null): boolean {
-  if (a === null || b === null) return a === b;
+  if (a === b) return true;
+  if (a === null || b === null) return false;
   return (
     a.summary === b.summary &&
     a.blocked === b.blocked &&

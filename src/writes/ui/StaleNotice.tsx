@@ -1,5 +1,5 @@
 import { Alert, Button } from '@trussworks/react-uswds';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Versioned } from '../../api/models';
 import { useAppDispatch, useAppSelector } from '../../app/hooks';
 import { AlertSlot } from '../../components/AlertSlot';
@@ -29,7 +29,7 @@ interface StaleNoticeProps<R> {
  * refused with 412 and recovered from anyway; this saves the round trip.
  * Once reloaded, it says what changed, where the Reload button was.
  */
-export function StaleNotice<R extends Versioned>({
+function StaleNoticeOf<R extends Versioned>({
   shown,
   reload,
   fields,
@@ -87,3 +87,7 @@ export function StaleNotice<R extends Versioned>({
     </AlertSlot>
   );
 }
+
+// Re-rendered only when its record or its props change, not with its list.
+// memo() drops the type parameter; the cast gives it back.
+export const StaleNotice = memo(StaleNoticeOf) as typeof StaleNoticeOf;
