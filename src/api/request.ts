@@ -8,7 +8,7 @@ import { buildRequest, type ExecuteRequest } from 'swagger-client/es/execute/ind
 import http from 'swagger-client/es/http/index.js';
 import spec from 'virtual:ghc-spec';
 import { apiBaseUrl } from './config';
-import { CSRF_HEADER, csrfCookieMayHaveChanged, csrfToken } from './csrf';
+import { CSRF_HEADER, csrfToken } from './csrf';
 import type { operations } from './ghc';
 
 export type OperationId = keyof operations;
@@ -64,7 +64,6 @@ async function fetchWithTimeout(url: string, init: RequestInit): Promise<Respons
     return await fetch(url, { ...init, signal: controller.signal });
   } finally {
     clearTimeout(timer);
-    csrfCookieMayHaveChanged();
   }
 }
 
