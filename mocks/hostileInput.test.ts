@@ -83,7 +83,9 @@ const eTag = (kind: Kind, id: string) =>
 const OLD_ETAG = btoa('2020-01-01T00:00:00.123456Z');
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const KB100 = 'x'.repeat(100 * 1024);
-const MB5 = 'y'.repeat(5 * 1024 * 1024);
+// Just under the 1 MB the mock takes of a body (limits.ts; the larger ones
+// are a 413 before anything reads them, limits.test.ts).
+const MB1 = 'y'.repeat(1000 * 1024);
 
 // ---------------------------------------------------------------------------
 // The answers, by body shape (GHC.md 1.2).
@@ -471,7 +473,11 @@ const WRITES: Write[] = [
         () => F(422, startingWith('email in body should match ')),
       ],
       ['email empty', { email: '' }, () => F(422, startingWith('email in body should match '))],
-      ['email of 5 MB', { email: MB5 }, () => F(422, startingWith('email in body should match '))],
+      [
+        'email of almost 1 MB',
+        { email: MB1 },
+        () => F(422, startingWith('email in body should match ')),
+      ],
       [
         'secondaryTelephone malformed',
         { secondaryTelephone: '12' },
@@ -784,7 +790,7 @@ function notAnObject(bodyName: string, model: string): [string, string, Expected
     ['truncated JSON', '{"tioRemarks": "x"', parseFailure(bodyName, 'unexpected EOF')],
     ['form-encoded text sent as JSON', 'tioRemarks=x', parseFailure(bodyName, /./)],
     ['a deeply nested array', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, into('array')],
-    ['a 5 MB string', JSON.stringify(MB5), into('string')],
+    ['an almost 1 MB string', JSON.stringify(MB1), into('string')],
     ['an empty body', '', F(422, `${bodyName} in body is required`)],
   ];
 }
@@ -1302,7 +1308,7 @@ acceptances.push(
   },
   ...[
     ['100 KB', KB100],
-    ['5 MB', MB5],
+    ['almost 1 MB', MB1],
   ].map(([size, text]): Acceptance => ({
     // The document sets no limit on the remarks.
     label: `updateMoveTIORemarks: ${size} of remarks are stored as sent`,

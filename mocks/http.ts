@@ -56,12 +56,17 @@ export function text(status: number, message = STATUS_TEXT[status] ?? 'Error'): 
   return traced(`${message}\n`, status, 'text/plain; charset=utf-8', crypto.randomUUID());
 }
 
+/** A {title, instance, detail} body, the shape of the server's own problems (F, P). */
+export function problem(status: number, title: string, detail: string): Response {
+  const instance = crypto.randomUUID();
+  return traced(JSON.stringify({ title, instance, detail }), status, JSON_TYPE, instance);
+}
+
 /** F: a go-openapi binding error. Only the first problem found is ever reported. */
 export function framework(status: number, detail: string): Response {
-  const instance = crypto.randomUUID();
   const title =
     FRAMEWORK_TITLES[status] ?? (status >= 600 ? 'Validation Error' : 'Unknown API Error');
-  return traced(JSON.stringify({ title, instance, detail }), status, JSON_TYPE, instance);
+  return problem(status, title, detail);
 }
 
 /** E: a handler's {message} body (412, 409 and some 404s and 500s). */

@@ -2,7 +2,8 @@
 // Property tests of the If-Match evaluation: the rfc9110 profile against a
 // small reference model of RFC 9110 §13.1.1 written here, independently of
 // mocks/ifMatch.ts; the ghc profile against the real server's plain string
-// comparison.
+// comparison; and the hand-written scanner against the regular expressions
+// it replaced, which backtracked on long runs of blanks.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eTagOf, formatStamp, microsecondsOf } from './clock';
@@ -83,6 +84,27 @@ function referenceHolds(header: string, currentETag: string): boolean {
   const tags = parseList(value);
   if (tags === null) return false;
   return tags.some(({ weak, tag }) => !weak && tag === currentETag);
+}
+
+// The regular-expression version mocks/ifMatch.ts had before its scanner,
+// kept as it was: the scanner must read every ordinary header as it did.
+// ---------------------------------------------------------------------------
+const OLD_MEMBER = /[ \t]*(?:(W\/)?"([\x21\x23-\x7e\x80-\xff]*)")?[ \t]*(?:,|$)/y;
+const OLD_BARE = /^[\x21\x23-\x2b\x2d-\x7e]+$/;
+
+function regexHolds(header: string, eTag: string): boolean {
+  const value = header.replace(/^[ \t]+|[ \t]+$/g, '');
+  if (value === '*') return true;
+  if (!value.includes('"'))
+    return OLD_BARE.test(value) && !value.startsWith('W/') && value === eTag;
+  const strongTags: string[] = [];
+  OLD_MEMBER.lastIndex = 0;
+  while (OLD_MEMBER.lastIndex < value.length) {
+    const match = OLD_MEMBER.exec(value);
+    if (!match) return false;
+    if (match[2] !== undefined && !match[1]) strongTags.push(match[2]);
+  }
+  return strongTags.includes(eTag);
 }
 
 // ---------------------------------------------------------------------------
@@ -285,6 +307,44 @@ describe('If-Match in the rfc9110 profile, property-based (RFC 9110 reference mo
         },
       ),
       { numRuns: 1000, seed: SEED },
+    );
+  });
+});
+
+describe('the If-Match scanner, property-based (the regular expressions it replaced)', () => {
+  it('answers every generated header as the regular expressions did', () => {
+    let holds = 0;
+    fc.assert(
+      fc.property(caseArb, ({ header, current }) => {
+        const expected = regexHolds(header, current);
+        if (expected) holds++;
+        expect(rfc9110Holds(header, current)).toBe(expected);
+      }),
+      { numRuns: NUM_RUNS, seed: SEED },
+    );
+    expect(holds).toBeGreaterThan(NUM_RUNS * 0.1);
+  });
+
+  it('answers as they did around long runs of blanks, junk and commas', () => {
+    const piece = fc.constantFrom(' ', '\t', ',', '"', 'W/', '\xa0', 'x', '*');
+    fc.assert(
+      fc.property(
+        eTagArb,
+        fc.array(fc.tuple(piece, fc.nat(60)), { maxLength: 6 }),
+        fc.boolean(),
+        (current, runs, quote) => {
+          const padding = runs.map(([text, times]) => text.repeat(times)).join('');
+          for (const header of [
+            padding,
+            `${padding}"${current}"${padding}`,
+            `"${current}"${padding}`,
+            quote ? `${padding}"${current}"` : `${padding}${current}`,
+          ]) {
+            expect(rfc9110Holds(header, current)).toBe(regexHolds(header, current));
+          }
+        },
+      ),
+      { numRuns: 2_000, seed: SEED },
     );
   });
 });

@@ -7,11 +7,63 @@
 import { eTagOf } from './clock';
 import { mockProfile } from './profile';
 
-// One list member (empty ones are allowed, RFC 9110 §5.6.1): an optional weak
-// prefix and a quoted opaque tag, then a comma or the end of the value.
-const MEMBER = /[ \t]*(?:(W\/)?"([\x21\x23-\x7e\x80-\xff]*)")?[ \t]*(?:,|$)/y;
-// The bare form: etagc characters only, no quotes, commas or whitespace.
-const BARE = /^[\x21\x23-\x2b\x2d-\x7e]+$/;
+// Hand-written scanners, one pass each: a value of any length costs time in
+// proportion to it (regular expressions with two adjacent `[ \t]*` backtrack
+// quadratically on a long run of blanks).
+const isOws = (code: number) => code === 0x20 || code === 0x09;
+// etagc = %x21 / %x23-7E / obs-text (%x80-FF)
+const isEtagc = (code: number) =>
+  code === 0x21 || (code >= 0x23 && code <= 0x7e) || (code >= 0x80 && code <= 0xff);
+// The bare form: etagc characters without commas.
+const isBareChar = (code: number) => isEtagc(code) && code !== 0x2c && code <= 0x7e;
+
+function isBareTag(value: string): boolean {
+  if (value === '') return false;
+  for (let index = 0; index < value.length; index++) {
+    if (!isBareChar(value.charCodeAt(index))) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a list (RFC 9110 §5.6.1: members separated by commas with OWS
+ * around them, empty members allowed) is well formed and names `eTag` as a
+ * strong tag. Anything malformed anywhere in the list never matches.
+ */
+function listNamesStrongly(value: string, eTag: string): boolean {
+  const end = value.length;
+  let matched = false;
+  let at = 0;
+  while (at < end) {
+    while (at < end && isOws(value.charCodeAt(at))) at++;
+    if (at === end) break;
+    if (value[at] === ',') {
+      at++; // an empty member
+      continue;
+    }
+    const weak = value.startsWith('W/', at);
+    if (weak) at += 2;
+    if (value[at] !== '"') return false;
+    const tagStart = ++at;
+    while (at < end && isEtagc(value.charCodeAt(at))) at++;
+    if (value[at] !== '"') return false; // unterminated, or a character no tag may hold
+    // Strong comparison: a weak tag never matches.
+    if (!weak && value.slice(tagStart, at) === eTag) matched = true;
+    at++;
+    while (at < end && isOws(value.charCodeAt(at))) at++;
+    if (at < end && value[at++] !== ',') return false; // junk, or two tags without a comma
+  }
+  return matched;
+}
+
+/** The value without leading or trailing OWS (SP, HTAB), and nothing else. */
+function stripOws(header: string): string {
+  let start = 0;
+  let end = header.length;
+  while (start < end && isOws(header.charCodeAt(start))) start++;
+  while (end > start && isOws(header.charCodeAt(end - 1))) end--;
+  return header.slice(start, end);
+}
 
 export function ifMatchHolds(header: string, eTag: string): boolean {
   return mockProfile() === 'ghc' ? header === eTag : rfc9110Holds(header, eTag);
@@ -21,19 +73,10 @@ export function ifMatchHolds(header: string, eTag: string): boolean {
 export function rfc9110Holds(header: string, eTag: string): boolean {
   // Only OWS (SP / HTAB) surrounds a field value; String#trim would also drop
   // \v, \f, NBSP and other characters that make the value malformed.
-  const value = header.replace(/^[ \t]+|[ \t]+$/g, '');
+  const value = stripOws(header);
   if (value === '*') return true;
-  if (!value.includes('"')) return BARE.test(value) && !value.startsWith('W/') && value === eTag;
-
-  const strongTags: string[] = [];
-  MEMBER.lastIndex = 0;
-  while (MEMBER.lastIndex < value.length) {
-    const match = MEMBER.exec(value);
-    if (!match) return false;
-    // Strong comparison: a weak tag never matches.
-    if (match[2] !== undefined && !match[1]) strongTags.push(match[2]);
-  }
-  return strongTags.includes(eTag);
+  if (!value.includes('"')) return isBareTag(value) && !value.startsWith('W/') && value === eTag;
+  return listNamesStrongly(value, eTag);
 }
 
 /** Whether a write's If-Match names the row's current version. */

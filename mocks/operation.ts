@@ -1,5 +1,6 @@
 // The real server's request pipeline, in its order (GHC.md, "Request
-// pipeline"), shared by every operation the mock plays:
+// pipeline"), shared by every operation the mock plays, after the limits of
+// limits.ts (431 for headers over 1 MB, 413 for a body over 1 MB):
 //   1. CSRF (csrf.ts): a write without the right token is a 403 text answer;
 //   2. the route: an unknown path or method is a 400 text answer (unknown());
 //   3. no caching of any API answer;
@@ -12,6 +13,7 @@ import { http, HttpResponse, passthrough, type HttpResponseResolver, type PathPa
 import { bind, type Binding, type Bound } from './binding';
 import { csrfCheck } from './csrf';
 import { API, ok, text, TRACE_HEADER, withHeaders } from './http';
+import { BodyTooLarge, bodyTooLarge, limitedText, refusedFromHeaders } from './limits';
 import { exclusive } from './persistence';
 import { mockProfile } from './profile';
 
@@ -51,11 +53,19 @@ function recovered(handle: Handler['handle'], bound: Bound): Response {
 /** An operation of the API, through the whole pipeline. */
 export function operation({ method, path, handle, ...binding }: Handler) {
   const resolver: HttpResponseResolver<PathParams> = async ({ request, params, cookies }) => {
+    const limited = refusedFromHeaders(request);
+    if (limited) return limited;
+    let body: string;
+    try {
+      body = await limitedText(request);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return bodyTooLarge();
+      throw error;
+    }
     const csrf = await csrfCheck(request, cookies);
     if (csrf.refusal) return withHeaders(csrf.refusal, csrf.headers);
     // The only awaits come first: from here on the request is judged and
     // answered in one step.
-    const body = await request.text();
     const bound = bind(binding, request, params, body);
     const response = bound.response ?? (await exclusive(() => recovered(handle, bound.bound)));
     return withHeaders(response, [...csrf.headers, NO_CACHE]);
@@ -83,6 +93,8 @@ export function record(body: { eTag?: string }): Response {
 export const unknown = http.all(`${API}/*`, async ({ request, cookies }) => {
   const { pathname } = new URL(request.url);
   if (request.method === 'GET' && pathname.endsWith('/ghc/v1/swagger.yaml')) return passthrough();
+  const limited = refusedFromHeaders(request);
+  if (limited) return limited;
   const csrf = await csrfCheck(request, cookies);
   // The permissions layer refuses it after the no-cache layer; a CSRF refusal comes before both.
   return csrf.refusal

@@ -176,7 +176,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** `npm run mock-server` with these environment values: its first line, and how it ended. */
+/** `npm run mock-server` with these environment values: its first two lines, and how it ended. */
 function runMockServer(env: Record<string, string>) {
   const child = spawn('node_modules/.bin/tsx', ['mocks/server.ts'], {
     env: { ...process.env, ...env },
@@ -186,7 +186,9 @@ function runMockServer(env: Record<string, string>) {
   const started = new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('\n')) resolve(output.trim());
+      // It says where it listens, then which pages it answers.
+      const lines = output.split('\n');
+      if (lines.length > 2) resolve(lines.slice(0, 2).join('\n'));
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', () => reject(new Error(output)));
@@ -205,7 +207,7 @@ describe('npm run mock-server', () => {
     });
     try {
       const origin = `http://127.0.0.1:${port}`;
-      expect(await run.started).toBe(
+      expect((await run.started).split('\n')[0]).toBe(
         `Mock GHC API on ${origin}/ghc/v1 (4 moves, If-Match as RFC 9110 reads it). Ctrl+C stops it.`,
       );
       letThrough(origin);
@@ -225,6 +227,39 @@ describe('npm run mock-server', () => {
       run.stop();
       await run.exited;
     }
+  });
+
+  it('answers the pages of the origins MOCK_ORIGINS adds, and says which it answers', async () => {
+    const port = await freePort();
+    const added = 'http://127.0.0.1:5173';
+    const run = runMockServer({
+      MOCK_PORT: String(port),
+      MOCK_ORIGINS: `${added}, http://localhost:5173`,
+    });
+    try {
+      expect((await run.started).split('\n')[1]).toBe(
+        'Pages it answers: http://127.0.0.1:3000, http://localhost:3000, http://127.0.0.1:4173, ' +
+          'http://localhost:4173, http://127.0.0.1:5173, http://localhost:5173 (MOCK_ORIGINS adds).',
+      );
+      const origin = `http://127.0.0.1:${port}`;
+      letThrough(origin);
+      const other = client((request) => fetch(request), `${origin}/ghc/v1`);
+      const allowed = await other('GET', '/queues/moves', { headers: { Origin: added } });
+      expect(allowed.headers.get('Access-Control-Allow-Origin')).toBe(added);
+      const stranger = await other('GET', '/queues/moves', {
+        headers: { Origin: 'http://127.0.0.1:5174' },
+      });
+      expect(stranger.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    } finally {
+      run.stop();
+      await run.exited;
+    }
+  });
+
+  it('refuses a MOCK_ORIGINS entry that is not an origin, before it listens', async () => {
+    const run = runMockServer({ MOCK_PORT: String(await freePort()), MOCK_ORIGINS: 'null' });
+    await expect(run.started).rejects.toThrow("MOCK_ORIGINS: 'null' is not an origin");
+    expect(await run.exited).not.toBe(0);
   });
 
   it('refuses a profile it does not know, before it listens', async () => {

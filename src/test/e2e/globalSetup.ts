@@ -4,7 +4,8 @@
 // - the mock GHC API as a plain HTTP server (as `npm run mock-server`), with a
 //   reset endpoint beside it so each test starts from the seed;
 // - a second Vite dev server with mocking off whose API base URL is that
-//   server, so the app meets it across origins like a real GHC API;
+//   server, so the app meets it across origins like a real GHC API (the
+//   server is told that origin: it answers no other page);
 // - a third Vite dev server whose service worker mock reads If-Match as RFC
 //   9110 does (VITE_MOCK_PROFILE=rfc9110). The profile is module state of the
 //   mock, so it gets a page (an origin, a worker) of its own.
@@ -115,6 +116,8 @@ export default async function setup(project: TestProject) {
       'import.meta.env.VITE_API_BASE_URL': JSON.stringify(`${mockServer.url}/ghc/v1`),
     });
     closers.push(() => networkApp.close());
+    // The mock server answers pages of the origins it is told only.
+    mockServer.allowOrigin(urlOf(networkApp));
 
     await warmUp([urlOf(mockedApp), urlOf(rfc9110App), urlOf(networkApp)]);
     // The warm-up wrote nothing, but start the tests from the seed regardless.

@@ -48,6 +48,7 @@ beforeAll(async () => {
     preview: { host: '127.0.0.1', port: 0, strictPort: false },
   });
   appUrl = app.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+  mockServer.allowOrigin(appUrl);
   browser = await launchBrowser();
 }, 180_000);
 

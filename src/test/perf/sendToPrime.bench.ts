@@ -64,6 +64,7 @@ beforeAll(async () => {
     VITE_MOCK_API: 'off',
     VITE_API_BASE_URL: `${mockServer.url}/ghc/v1`,
   });
+  mockServer.allowOrigin(overHttp.url);
   browser = await launchBrowser();
 }, 300_000);
 
