@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './src/api/cspPlugin.ts';
+import { mockFilesOnlyWithMock } from './src/api/mockFilesPlugin.ts';
 import { ghcSpec } from './src/api/specPlugin.ts';
 
 export default defineConfig(({ mode }) => {
@@ -8,7 +9,12 @@ export default defineConfig(({ mode }) => {
   // production build unless VITE_MOCK_API=on asks for it.
   const mockApi = process.env.VITE_MOCK_API ?? (mode === 'production' ? 'off' : 'on');
   return {
-    plugins: [react(), ghcSpec(), contentSecurityPolicy(process.env.VITE_API_BASE_URL)],
+    plugins: [
+      react(),
+      ghcSpec(),
+      contentSecurityPolicy(process.env.VITE_API_BASE_URL),
+      mockFilesOnlyWithMock(mockApi),
+    ],
     define: {
       'import.meta.env.VITE_MOCK_API': JSON.stringify(mockApi),
     },

@@ -4,9 +4,10 @@
 // server gets none: Vite's dev client needs inline scripts.
 import type { Plugin } from 'vite';
 
-export function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
+/** The policy of the built app; a server sends it as a header too (scripts/serve.ts). */
+export function cspPolicy(apiBaseUrl: string | undefined): string {
   const apiOrigin = apiBaseUrl && /^https?:\/\//.test(apiBaseUrl) ? new URL(apiBaseUrl).origin : '';
-  const policy = [
+  return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
@@ -18,6 +19,10 @@ export function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
+}
+
+export function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
+  const policy = cspPolicy(apiBaseUrl);
   return {
     name: 'content-security-policy',
     apply: 'build',
