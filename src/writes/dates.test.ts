@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseDate } from './dates';
+import { formatDate, formatServerDates, parseDate } from './dates';
 
 describe('the one date format', () => {
   it('reads back every day it writes, for a whole leap year', () => {
@@ -31,5 +31,14 @@ describe('the one date format', () => {
     ]) {
       expect(parseDate(text), text).toBeNull();
     }
+  });
+
+  it('writes the queue’s list of requested dates, as the server sends it, the page’s way', () => {
+    expect(formatServerDates('Mar 2 2027, Mar 5 2027, Apr 10 2027')).toBe(
+      '02 Mar 2027, 05 Mar 2027, 10 Apr 2027',
+    );
+    expect(formatServerDates('Sep 30 2026')).toBe(formatDate('2026-09-30'));
+    // What it cannot read stays as the server wrote it.
+    expect(formatServerDates('Feb 30 2027, soon')).toBe('Feb 30 2027, soon');
   });
 });

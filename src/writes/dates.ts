@@ -78,3 +78,19 @@ export const dateText = (value: string) => (value === '' ? '' : formatDate(value
 
 /** What the API takes for a form's date text: the ISO date, or the text itself when it names no day. */
 export const isoDateOf = (text: string) => parseDate(text) ?? text;
+
+/**
+ * A list of dates as the server writes it in the queue ("Mar 2 2027, Mar 5
+ * 2027": Go's "Jan 2 2006"), written as the page writes dates: "02 Mar
+ * 2027, 05 Mar 2027". A part it cannot read is kept as it came.
+ */
+export function formatServerDates(list: string): string {
+  return list
+    .split(',')
+    .map((part) => {
+      const written = /^([a-z]{3,9})\.?\s+(\d{1,2})\s+(\d{4})$/i.exec(part.trim());
+      const day = written && parseDate(`${written[2]} ${written[1]} ${written[3]}`);
+      return day ? formatDate(day) : part.trim();
+    })
+    .join(', ');
+}

@@ -719,6 +719,23 @@ describe('moves queue', () => {
     expect(shownLocators()).toContain(SEED_LOCATORS.submitted);
   });
 
+  it('writes every date in the rows as the page writes dates, the requested ones included', async () => {
+    renderRoute('/');
+    await screen.findByRole('link', { name: SEED_LOCATORS.submitted });
+    const headers = screen.getAllByRole('columnheader').map((header) => header.textContent);
+    const column = (label: string) => headers.findIndex((text) => text?.startsWith(label));
+    const submitted = queuedMoves().find((each) => each.move.locator === SEED_LOCATORS.submitted)!;
+    const row = screen.getByRole('row', { name: new RegExp(`^${SEED_LOCATORS.submitted} `) });
+    const cells = within(row).getAllByRole('cell');
+    // The row header is the first column; cells are the rest.
+    const cellOf = (label: string) => cells[column(label) - 1].textContent;
+
+    const requested = [...new Set(submitted.requestedDays.filter((day) => day !== null))].sort();
+    expect(requested.length).toBeGreaterThan(1);
+    expect(cellOf('Requested move date')).toBe(requested.map((day) => formatDate(day)).join(', '));
+    expect(cellOf('Date submitted')).toBe(formatDate(submitted.lastSent));
+  });
+
   it('takes a date filter as the queue writes dates, and says so for one that names no day', async () => {
     const requests = recordRequests();
     const { user } = renderRoute('/');

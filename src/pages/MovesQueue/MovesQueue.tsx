@@ -10,6 +10,7 @@ import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
 import type { Affiliation } from '../../api/models';
 import { formatDate, formatName } from '../../components/format';
+import { formatServerDates } from '../../writes/dates';
 import { BRANCH_LABELS, labelOf, MOVE_STATUS_LABELS } from '../../components/labels';
 import { Loading } from '../../components/Loading';
 import { QueueFilters } from './QueueFilters';
@@ -236,7 +237,11 @@ export function MovesQueue() {
           </td>
           <td>{move.customer?.edipi}</td>
           <td>{labelOf(MOVE_STATUS_LABELS, move.status)}</td>
-          <td>{move.requestedMoveDates ?? formatDate(move.requestedMoveDate)}</td>
+          <td>
+            {move.requestedMoveDates
+              ? formatServerDates(move.requestedMoveDates)
+              : formatDate(move.requestedMoveDate)}
+          </td>
           <td>{formatDate(move.appearedInTooAt)}</td>
           <td>{labelOf(BRANCH_LABELS, move.customer?.agency as Affiliation | undefined)}</td>
           <td>{move.shipmentsCount ?? 0}</td>
