@@ -8,7 +8,7 @@ import { buildRequest, type ExecuteRequest } from 'swagger-client/es/execute/ind
 import http from 'swagger-client/es/http/index.js';
 import spec from 'virtual:ghc-spec';
 import { apiBaseUrl } from './config';
-import { CSRF_HEADER, csrfToken } from './csrf';
+import { CSRF_HEADER, csrfToken, freshCsrfToken } from './csrf';
 import type { operations } from './ghc';
 
 export type OperationId = keyof operations;
@@ -73,13 +73,36 @@ const credentials: RequestCredentials =
   new URL(apiBaseUrl).origin === globalThis.location?.origin ? 'same-origin' : 'include';
 
 /** As the reference's client does: every write echoes the CSRF cookie in X-CSRF-Token. */
-function withCsrfToken(request: ExecuteRequest): ExecuteRequest {
+function withCsrfToken(request: ExecuteRequest, token: string | undefined): ExecuteRequest {
   request.credentials = credentials;
-  // Reads need no token, and reading document.cookie costs a call to the browser.
-  if (request.method.toUpperCase() === 'GET') return request;
-  const token = csrfToken();
   if (token) request.headers[CSRF_HEADER] = token;
+  else delete request.headers[CSRF_HEADER];
   return request;
+}
+
+/** The CSRF layer's refusal: text, 'Forbidden - CSRF token invalid' or '… not found in request'. */
+function isCsrfRefusal(error: unknown): boolean {
+  const { status, response } = error as { status?: number; response?: { text?: unknown } };
+  return status === 403 && String(response?.text ?? '').startsWith('Forbidden - CSRF token');
+}
+
+/**
+ * Sends a request; a write the CSRF layer refused goes once more if the
+ * cookie now holds another token than the one sent (the write went in the
+ * moment before the browser told of a renewed cookie). The CSRF layer runs
+ * before anything is read or saved (GHC.md, 1.1), so nothing was done.
+ */
+async function send(built: ExecuteRequest) {
+  // Reads need no token, and reading the cookie costs a call to the browser.
+  if (built.method.toUpperCase() === 'GET') return http(withCsrfToken(built, undefined));
+  const sent = csrfToken();
+  try {
+    return await http(withCsrfToken(built, sent));
+  } catch (error) {
+    const fresh = isCsrfRefusal(error) ? freshCsrfToken() : sent;
+    if (fresh === sent) throw error;
+    return http(withCsrfToken(built, fresh));
+  }
 }
 
 const isPlainObject = (value: unknown) =>
@@ -111,6 +134,6 @@ export async function request<Id extends OperationId>(
   if (isPlainObject(built.body) || Array.isArray(built.body)) {
     built.body = JSON.stringify(built.body);
   }
-  const response = await http(withCsrfToken(built));
+  const response = await send(built);
   return response.body as OperationResult<Id>;
 }
