@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { AlertSlot } from '../../components/AlertSlot';
 import { ApiErrorAlert } from '../../writes/ui/ApiErrorAlert';
 import { ResultNotes } from '../../writes/ui/ResultNote';
+import { AlertIconsPreload } from '../../components/AlertIconsPreload';
 import { Loading } from '../../components/Loading';
 import { NotFound } from '../NotFound/NotFound';
 import { CustomerInfo } from './CustomerInfo';
@@ -85,6 +86,7 @@ export function CustomerDetails() {
         </div>
         <ShipmentList moveTaskOrderID={load.moveTaskOrderID} />
         <ServiceItemsTable moveTaskOrderID={load.moveTaskOrderID} />
+        <AlertIconsPreload />
       </ResultNotes>
     </EditRequestContext>
   );
