@@ -7,6 +7,7 @@
 import { buildRequest, type ExecuteRequest } from 'swagger-client/es/execute/index.js';
 import http from 'swagger-client/es/http/index.js';
 import spec from 'virtual:ghc-spec';
+import { toApiError } from './ApiError';
 import { apiBaseUrl } from './config';
 import { CSRF_HEADER, csrfToken, freshCsrfToken } from './csrf';
 import type { operations } from './ghc';
@@ -80,12 +81,6 @@ function withCsrfToken(request: ExecuteRequest, token: string | undefined): Exec
   return request;
 }
 
-/** The CSRF layer's refusal: text, 'Forbidden - CSRF token invalid' or '… not found in request'. */
-function isCsrfRefusal(error: unknown): boolean {
-  const { status, response } = error as { status?: number; response?: { text?: unknown } };
-  return status === 403 && String(response?.text ?? '').startsWith('Forbidden - CSRF token');
-}
-
 /**
  * Sends a request; a write the CSRF layer refused goes once more if the
  * cookie now holds another token than the one sent (the write went in the
@@ -99,7 +94,7 @@ async function send(built: ExecuteRequest) {
   try {
     return await http(withCsrfToken(built, sent));
   } catch (error) {
-    const fresh = isCsrfRefusal(error) ? freshCsrfToken() : sent;
+    const fresh = toApiError(error).kind === 'csrf' ? freshCsrfToken() : sent;
     if (fresh === sent) throw error;
     return http(withCsrfToken(built, fresh));
   }
