@@ -91,12 +91,51 @@ interface Click {
   said: number;
   /** Click to the move's own field showing it, with its date (the move fetched again). */
   field: number;
+  /** Where the time went, from the two writes' Resource Timing entries. */
+  stretches: Stretches;
+}
+
+/** A Send to Prime (or the raw pair) cut at its two writes' Resource Timing marks, in ms. */
+interface Stretches {
+  /** From the start (the click) to step 1's request leaving. */
+  beforeStep1: number;
+  /** Step 1's request leaving to its answer's end. */
+  step1: number;
+  /** Step 1's answer's end to step 2's request leaving. */
+  between: number;
+  /** Step 2's request leaving to its answer's end. */
+  step2: number;
+  /** Step 2's answer's end to the end (the message on screen, or the raw answer read). */
+  afterStep2: number;
+}
+
+/** Run in the page by page.evaluate: the two writes' entries since `start`, cut into stretches. */
+function stretchesInPage({ start, end }: { start: number; end: number }): Stretches {
+  const entries = performance
+    .getEntriesByType('resource')
+    .filter((entry) => entry.startTime >= start) as PerformanceResourceTiming[];
+  const step1 = entries.find((entry) => /\/move-task-orders\/[^/]+\/status$/.test(entry.name));
+  const step2 = entries.find((entry) => /\/shipments\/approve$/.test(entry.name));
+  if (!step1 || !step2) throw new Error('The two writes left no Resource Timing entries');
+  return {
+    beforeStep1: step1.startTime - start,
+    step1: step1.responseEnd - step1.startTime,
+    between: step2.startTime - step1.responseEnd,
+    step2: step2.responseEnd - step2.startTime,
+    afterStep2: end - step2.responseEnd,
+  };
+}
+
+/** Where a run of `elapsed` ms from `start` went; entries are added a moment after an answer is read. */
+async function stretchesOf(page: Page, start: number, elapsed: number): Promise<Stretches> {
+  await page.waitForTimeout(20);
+  return page.evaluate(stretchesInPage, { start, end: start + elapsed });
 }
 
 /** Ticks shipment 1, then times the click inside the page. */
 async function sendToPrime(page: Page): Promise<Click> {
   await page.getByText(/^Shipment 1 \(/).click();
-  return page.evaluate(async () => {
+  const timed = await page.evaluate(async () => {
     const button = [...document.querySelectorAll('button')].find(
       (element) => element.textContent === 'Send to Prime',
     );
@@ -128,13 +167,17 @@ async function sendToPrime(page: Page): Promise<Click> {
     });
     button.click();
     await both;
-    return times as Click;
+    return { said: times.said ?? 0, field: times.field ?? 0, start };
   });
+  return { ...timed, stretches: await stretchesOf(page, timed.start, timed.said) };
 }
 
 /** The same two writes, sent with fetch in sequence from the same page, timed inside it. */
-function rawSteps(page: Page, api: string): Promise<number> {
-  return page.evaluate(
+async function rawSteps(
+  page: Page,
+  api: string,
+): Promise<{ elapsed: number; stretches: Stretches }> {
+  const timed = await page.evaluate(
     async ({ api, locator }) => {
       const read = async (path: string) => (await fetch(`${api}${path}`)).json();
       const move = (await read(`/move/${locator}`)) as { id: string; eTag: string };
@@ -166,15 +209,19 @@ function rawSteps(page: Page, api: string): Promise<number> {
       if (!approve.ok || !shipments.ok) {
         throw new Error(`The baseline was refused: ${approve.status}, ${shipments.status}`);
       }
-      return elapsed;
+      return { elapsed, start };
     },
     { api, locator },
   );
+  return {
+    elapsed: timed.elapsed,
+    stretches: await stretchesOf(page, timed.start, timed.elapsed),
+  };
 }
 
 async function measure(appUrl: string, api: string, reset: () => void) {
   const clicks: Click[] = [];
-  const raws: number[] = [];
+  const raws: { elapsed: number; stretches: Stretches }[] = [];
   for (let round = 0; round <= ROUNDS; round += 1) {
     reset();
     const app = await openMove(appUrl);
@@ -190,9 +237,15 @@ async function measure(appUrl: string, api: string, reset: () => void) {
       raws.push(raw);
     }
   }
-  const baseline = median(raws);
+  const baseline = median(raws.map((raw) => raw.elapsed));
   const said = median(clicks.map((click) => click.said));
   const field = median(clicks.map((click) => click.field));
+  const stretch = (of: { stretches: Stretches }[], key: keyof Stretches) =>
+    ms(median(of.map(({ stretches }) => stretches[key])));
+  const stretchRow = (key: keyof Stretches) => ({
+    'Send to Prime': stretch(clicks, key),
+    'raw requests': stretch(raws, key),
+  });
   return {
     rows: {
       'the two requests raw, in sequence (baseline)': { median: ms(baseline), ratio: '' },
@@ -205,6 +258,14 @@ async function measure(appUrl: string, api: string, reset: () => void) {
         ratio: `${(field / baseline).toFixed(2)}x`,
       },
     },
+    // Medians of each stretch (so they need not add up to the median of the whole).
+    stretches: {
+      'click (or start) to step 1 sent': stretchRow('beforeStep1'),
+      'step 1 out: sent to answered': stretchRow('step1'),
+      'step 1 answered to step 2 sent': stretchRow('between'),
+      'step 2 out: sent to answered': stretchRow('step2'),
+      'step 2 answered to the message (or the answer read)': stretchRow('afterStep2'),
+    },
     rounds: clicks.length,
   };
 }
@@ -212,16 +273,20 @@ async function measure(appUrl: string, api: string, reset: () => void) {
 describe('Send to Prime with a shipment, two writes', () => {
   it('in the production build with the mock in its service worker', async () => {
     // Each round opens a fresh context: a fresh mock, on its seed.
-    const { rows, rounds } = await measure(mocked.url, '/ghc/v1', () => undefined);
+    const { rows, stretches, rounds } = await measure(mocked.url, '/ghc/v1', () => undefined);
     console.table(rows);
+    console.table(stretches);
     expect(rounds).toBe(ROUNDS);
   });
 
   it('over real HTTP to the mock server', async () => {
-    const { rows, rounds } = await measure(overHttp.url, `${mockServer.url}/ghc/v1`, () =>
-      db.reset(),
+    const { rows, stretches, rounds } = await measure(
+      overHttp.url,
+      `${mockServer.url}/ghc/v1`,
+      () => db.reset(),
     );
     console.table(rows);
+    console.table(stretches);
     expect(rounds).toBe(ROUNDS);
   });
 });
