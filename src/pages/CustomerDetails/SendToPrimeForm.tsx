@@ -1,8 +1,8 @@
 import { Button, Checkbox, Fieldset } from '@trussworks/react-uswds';
-import { useId, useLayoutEffect, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import { AlertSlot } from '../../components/AlertSlot';
 import { offersRedo, RecoveryAlert } from '../../writes/ui/RecoveryAlert';
-import { ResultNote, useResultNote } from '../../writes/ui/ResultNote';
+import { ResultNote } from '../../writes/ui/ResultNote';
 import { describeApprovalGaps } from './approvalGaps';
 import { useEditRequests } from './editRequest';
 import { shipmentName, shipmentsInWords, shipmentsWere } from './sendToPrimePlan';
@@ -24,20 +24,11 @@ function progress(phase: Phase): string | null {
  */
 export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }) {
   const job = useSendToPrime(moveTaskOrderID);
-  const { plan, choice, phase, step1Recovery, pending } = job;
+  const { plan, choice, phase, step1Recovery, pending, result } = job;
   const summaryId = useId();
   // Ids unique on the page, even with the same move shown twice (tests render two tabs in one document).
   const idBase = useId();
   const { open } = useEditRequests();
-  // The job's result is the page's newest note: an older one ("Move task
-  // order saved.") goes. Before paint, so it shows with the job's end.
-  const done = phase.kind === 'done' ? phase : null;
-  const result = useResultNote<Extract<Phase, { kind: 'done' }>>();
-  const { say, clear } = result;
-  useLayoutEffect(() => {
-    if (done) say(done);
-    else clear();
-  }, [done, say, clear]);
   if (!plan) return null;
 
   const handleSubmit = (event: FormEvent) => {
@@ -82,7 +73,7 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
       </AlertSlot>
       <AlertSlot role="status">
         {phase.kind === 'running' && <p className="margin-y-1">{progress(phase)}</p>}
-        {result.note && <DoneAlert phase={result.note} />}
+        {result && <DoneAlert phase={result} />}
       </AlertSlot>
       {shown && (
         <form

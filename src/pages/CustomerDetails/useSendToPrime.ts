@@ -1,6 +1,6 @@
 import { addListener, createAsyncThunk } from '@reduxjs/toolkit';
 import type { Move, MTOServiceItem, MTOShipment } from '../../api/models';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
 import type { RootState } from '../../app/store';
@@ -23,6 +23,7 @@ import { selectWriteInFlight } from '../../writes/inFlight';
 import { selectOwnWritesBetween } from '../../writes/ownWrites';
 import { settled, type ThunkConfig } from '../../writes/thunks';
 import { useRecordAction } from '../../writes/ui/useRecordAction';
+import { useResultNote } from '../../writes/ui/ResultNote';
 import { formatDate } from '../../components/format';
 import { moveFields } from './displayFields';
 import {
@@ -41,6 +42,8 @@ export type Phase =
   /** Done: what was approved in this job. */
   | { kind: 'done'; approvedMove: boolean; shipments: NamedShipment[]; confirmedLate: boolean }
   | { kind: 'step2Failed'; report: Step2Report };
+
+type Done = Extract<Phase, { kind: 'done' }>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -126,6 +129,13 @@ export function useSendToPrime(moveID: string) {
   const dispatch = useAppDispatch();
   const [choice, setChoice] = useState<SendChoice>({ shipmentIDs: [], counseling: false });
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // The job's result is the page's newest note (an older one, "Move task
+  // order saved.", goes), said in the render that ends the job.
+  const result = useResultNote<Done>();
+  const { say, clear } = result;
+  useLayoutEffect(() => {
+    if (phase.kind !== 'done') clear();
+  }, [phase, clear]);
   const step1Done = useRef(false);
   const [moveApprovedInJob, setMoveApprovedInJob] = useState(false);
   const running = useRef(false);
@@ -264,15 +274,17 @@ export function useSendToPrime(moveID: string) {
             setMoveApprovedInJob(false);
             return;
           }
+          const done: Done = {
+            kind: 'done',
+            approvedMove: approvedMove || moveApprovedInJob,
+            shipments,
+            confirmedLate,
+          };
           // One render, before the fetches the answer set off are built.
           flushSync(() => {
             setChoice({ shipmentIDs: [], counseling: false });
-            setPhase({
-              kind: 'done',
-              approvedMove: approvedMove || moveApprovedInJob,
-              shipments,
-              confirmedLate,
-            });
+            setPhase(done);
+            say(done);
             setMoveApprovedInJob(false);
           });
         };
@@ -355,7 +367,7 @@ export function useSendToPrime(moveID: string) {
         running.current = false;
       }
     },
-    [choice, dispatch, loadLatest, moveApprovedInJob, moveID, phase, sendStep2, step1, store],
+    [choice, dispatch, loadLatest, moveApprovedInJob, moveID, phase, say, sendStep2, step1, store],
   );
   /** The one click after a failed step 2: the shipments still left, on their latest versions. */
   const finish = useCallback(() => {
@@ -387,6 +399,8 @@ export function useSendToPrime(moveID: string) {
     /** Step 1 ran in this job and step 2 is left: the page says the move was approved. */
     moveApprovedInJob,
     step1Recovery: step1.recovery,
+    /** The job's result while it is the page's newest note. */
+    result: result.note,
     pending: phase.kind === 'running' || step1.pending || shipmentsInFlight,
     send,
     finish,
