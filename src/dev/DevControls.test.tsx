@@ -126,6 +126,32 @@ describe('reset mock data', () => {
     expect(email).toHaveValue('new@example.mil');
   });
 
+  it('takes Escape on the question as Cancel: the draft kept, nothing reset, back on Reset', async () => {
+    const { controls, openCustomerForm, user } = await openPageWithControls();
+    const form = await openCustomerForm();
+    const email = within(form).getByRole('textbox', { name: /^Email/ });
+    await user.clear(email);
+    await user.type(email, 'new@example.mil');
+    const reset = controls.getByRole('button', { name: 'Reset mock data' });
+    await user.click(reset);
+    const question = controls.getByText(/Reset and discard it\?$/);
+    await waitFor(() => expect(question).toHaveFocus());
+
+    // From the question, and from its first button.
+    await user.keyboard('{Escape}');
+    expect(question).not.toBeInTheDocument();
+    expect(reset).toHaveFocus();
+
+    await user.click(reset);
+    await user.tab();
+    expect(controls.getByRole('button', { name: 'Reset and discard' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(controls.queryByRole('button', { name: 'Reset and discard' })).not.toBeInTheDocument();
+    expect(reset).toHaveFocus();
+    expect(mock.resetMockData).not.toHaveBeenCalled();
+    expect(email).toHaveValue('new@example.mil');
+  });
+
   it('counts every form with unsaved changes, and resets once the user chooses to discard them', async () => {
     const { controls, openCustomerForm, user } = await openPageWithControls();
     const customer = await openCustomerForm();

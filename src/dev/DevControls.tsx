@@ -135,6 +135,19 @@ export default function DevControls() {
     setAsking(false);
     resetButton.current?.focus();
   };
+  // Escape within the question answers it as Cancel does.
+  const questionGroup = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!asking) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || !questionGroup.current?.contains(event.target as Node)) return;
+      event.preventDefault();
+      setAsking(false);
+      resetButton.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [asking]);
 
   return (
     <aside
@@ -174,7 +187,12 @@ export default function DevControls() {
           </Button>
         </ButtonGroup>
         {asking && (
-          <div role="group" aria-labelledby={`${id}-question`} className="margin-top-1">
+          <div
+            ref={questionGroup}
+            role="group"
+            aria-labelledby={`${id}-question`}
+            className="margin-top-1"
+          >
             <p id={`${id}-question`} ref={question} tabIndex={-1} className="margin-top-0">
               {resetQuestion(drafts)}
             </p>
