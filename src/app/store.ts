@@ -9,6 +9,7 @@ import shipments from '../entities/shipments/shipmentsSlice';
 import inFlight from '../writes/inFlight';
 import newerVersions from '../writes/newerVersions';
 import ownWrites from '../writes/ownWrites';
+import { holdableNotifications } from './holdNotifications';
 import { listenerMiddleware } from './listeners';
 
 // Records live under state.entities.<type>, eTag included, as in the reference.
@@ -31,6 +32,9 @@ export function setupStore(preloadedState?: Partial<RootState>) {
     preloadedState,
     middleware: (getDefaultMiddleware) =>
       getDefaultMiddleware().prepend(listenerMiddleware.middleware).concat(queueApi.middleware),
+    // After middleware, which its types are read from. A quick job (Send to
+    // Prime) is drawn once, with its end (holdNotifications.ts).
+    enhancers: (getDefaultEnhancers) => getDefaultEnhancers().concat(holdableNotifications),
   });
 }
 

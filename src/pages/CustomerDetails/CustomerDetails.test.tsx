@@ -190,8 +190,10 @@ describe('TOO customer details page', () => {
     server.use(http.patch('*/ghc/v1/move-task-orders/:id/status', () => answered));
     const { sendButton, user } = await openSubmittedMove();
 
+    // Pressed again at once, and again once the progress shows.
     await user.click(sendButton);
-    const busy = screen.getByRole('button', { name: 'Sending to Prime…' });
+    await user.click(sendButton);
+    const busy = await screen.findByRole('button', { name: 'Sending to Prime…' });
     expect(busy).toHaveAttribute('aria-disabled', 'true');
     await user.click(busy);
     answer();

@@ -20,6 +20,7 @@ import {
   submittedMove,
 } from '../../test/submittedMove';
 import { renderRoute } from '../../test/renderWithProviders';
+import { PROGRESS_DELAY_MS } from './useSendToPrime';
 
 const locator = SEED_LOCATORS.submitted;
 
@@ -178,6 +179,8 @@ describe('recovering from a colleague’s change', () => {
       );
       const { user } = await openSubmittedMove();
       await user.click(screen.getByRole('button', { name: 'Send to Prime' }));
+      // Its progress shows once the quiet moment has passed.
+      await vi.advanceTimersByTimeAsync(PROGRESS_DELAY_MS);
       expect(screen.getByRole('button', { name: 'Sending to Prime…' })).toHaveAttribute(
         'aria-disabled',
         'true',

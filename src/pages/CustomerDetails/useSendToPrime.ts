@@ -1,4 +1,4 @@
-import { addListener, createAsyncThunk } from '@reduxjs/toolkit';
+import { addListener, createAsyncThunk, isRejected } from '@reduxjs/toolkit';
 import type { Move, MTOServiceItem, MTOShipment } from '../../api/models';
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -44,6 +44,15 @@ export type Phase =
   | { kind: 'step2Failed'; report: Step2Report };
 
 type Done = Extract<Phase, { kind: 'done' }>;
+
+/**
+ * How long a job runs before anything of it is drawn. One that ends sooner
+ * (two quick writes) is drawn once, with its result; a slower one shows its
+ * running step from then on. Below about a tenth of a second a page feels
+ * as if it answered at once, and each drawing in between costs the job
+ * time: it runs on the main thread while a write is out.
+ */
+export const PROGRESS_DELAY_MS = 150;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -251,6 +260,8 @@ export function useSendToPrime(moveID: string) {
     async (wanted: SendChoice = choice) => {
       if (running.current) return;
       running.current = true;
+      // Ends the job's quiet moment, however the job ends.
+      let endJob = () => {};
       try {
         // After a step 2 whose outcome could not be told, load before sending anything.
         if (phase.kind === 'step2Failed' && !phase.report.loaded && !(await loadLatest())) {
@@ -258,6 +269,42 @@ export function useSendToPrime(moveID: string) {
         }
         const before = planFrom(store.getState(), moveID, wanted, step1Done.current);
         if (!before || before.blocked) return;
+        // The quiet moment: until the job ends or PROGRESS_DELAY_MS pass, the
+        // store's changes and the running step are not drawn (the store keeps
+        // every change, and `running` keeps a second press out). A refusal
+        // ends it at once, so a recovery is drawn as it comes.
+        let quiet = true;
+        let held: { phase: Phase; moveApproved?: boolean } | null = null;
+        const release = store.holdNotifications();
+        const timer = setTimeout(() => endQuiet(true), PROGRESS_DELAY_MS);
+        const stopOnRefusal = dispatch(
+          addListener({ predicate: isRejected, effect: () => endQuiet(true) }),
+        );
+        const endQuiet = (showProgress: boolean) => {
+          if (!quiet) return;
+          quiet = false;
+          clearTimeout(timer);
+          stopOnRefusal();
+          release();
+          if (showProgress && held) {
+            setPhase(held.phase);
+            if (held.moveApproved !== undefined) setMoveApprovedInJob(held.moveApproved);
+          }
+        };
+        endJob = () => endQuiet(false);
+        /** The running step: drawn now (in one render if `sync`), or when the moment passes. */
+        const progress = (phase: Phase, moveApproved?: boolean, sync = false) => {
+          if (quiet) {
+            held = { phase, moveApproved };
+            return;
+          }
+          const show = () => {
+            setPhase(phase);
+            if (moveApproved !== undefined) setMoveApprovedInJob(moveApproved);
+          };
+          if (sync) flushSync(show);
+          else show();
+        };
         const steps = before.step1 && before.step2.length > 0 ? 2 : 1;
         let approvedMove = false;
         // Step 1 done after a lost answer: its recovery says so already.
@@ -267,6 +314,7 @@ export function useSendToPrime(moveID: string) {
         const finish = (shipments: NamedShipment[], confirmedLate: boolean) => {
           if (finished) return;
           finished = true;
+          endQuiet(false);
           step1Done.current = false;
           if (step1ConfirmedLate && shipments.length === 0) {
             setChoice({ shipmentIDs: [], counseling: false });
@@ -292,7 +340,7 @@ export function useSendToPrime(moveID: string) {
         let early: { shipments: NamedShipment[]; outcome: Promise<Step2Outcome> } | null = null;
         if (before.step1) {
           const codes = before.step1;
-          setPhase({ kind: 'running', step: 1, of: steps, approving: 'the move' });
+          progress({ kind: 'running', step: 1, of: steps, approving: 'the move' });
           // Step 2 goes out as soon as step 1's answer is in the store, before
           // the page redraws for it: a listener runs inside that dispatch.
           const stopWaiting =
@@ -314,10 +362,11 @@ export function useSendToPrime(moveID: string) {
                         outcome: sendStep2(next, () => finish(next, false)),
                       };
                       // Step 2 is on its way: one render for step 1's answer and the new step.
-                      flushSync(() => {
-                        setPhase({ kind: 'running', step: 2, of: 2, approving: next });
-                        setMoveApprovedInJob(before.approvesMove);
-                      });
+                      progress(
+                        { kind: 'running', step: 2, of: 2, approving: next },
+                        before.approvesMove,
+                        true,
+                      );
                     },
                   }),
                 )
@@ -328,6 +377,7 @@ export function useSendToPrime(moveID: string) {
           });
           stopWaiting();
           if (!done) {
+            endQuiet(false);
             setPhase({ kind: 'idle' });
             return;
           }
@@ -348,14 +398,16 @@ export function useSendToPrime(moveID: string) {
           [];
         let confirmedLate = false;
         if (shipments.length > 0) {
-          if (!started) setPhase({ kind: 'running', step: steps, of: steps, approving: shipments });
+          if (!started) progress({ kind: 'running', step: steps, of: steps, approving: shipments });
           const outcome = await (started?.outcome ??
             sendStep2(shipments, () => finish(shipments, false)));
           if (outcome === 'skipped') {
+            endQuiet(false);
             setPhase({ kind: 'idle' });
             return;
           }
           if (typeof outcome === 'object') {
+            endQuiet(false);
             setPhase({ kind: 'step2Failed', report: outcome });
             return;
           }
@@ -364,6 +416,7 @@ export function useSendToPrime(moveID: string) {
         // Already done if step 2's answer was stored.
         finish(shipments, confirmedLate);
       } finally {
+        endJob();
         running.current = false;
       }
     },
