@@ -102,20 +102,24 @@ describe('reset mock data', () => {
     expect(controls.queryByText(/unsaved changes/)).not.toBeInTheDocument();
   });
 
-  it('asks first when a form has unsaved changes, and Cancel keeps the draft and resets nothing', async () => {
-    const { controls, openCustomerForm, user } = await openPageWithControls();
-    const form = await openCustomerForm();
-    const email = within(form).getByRole('textbox', { name: /^Email/ });
+  /** A new email typed in the customer form, then Reset mock data pressed: the question asked. */
+  async function askWithADraft() {
+    const view = await openPageWithControls();
+    const { controls, openCustomerForm, user } = view;
+    const email = within(await openCustomerForm()).getByRole('textbox', { name: /^Email/ });
     await user.clear(email);
     await user.type(email, 'new@example.mil');
-
     const reset = controls.getByRole('button', { name: 'Reset mock data' });
     await user.click(reset);
-
     const question = controls.getByText(
       '1 edit form has unsaved changes: Customer info. Reset and discard it?',
     );
     await waitFor(() => expect(question).toHaveFocus());
+    return { ...view, email, reset, question };
+  }
+
+  it('asks first when a form has unsaved changes, and Cancel keeps the draft and resets nothing', async () => {
+    const { controls, user, email, reset, question } = await askWithADraft();
     expect(mock.resetMockData).not.toHaveBeenCalled();
 
     await user.click(controls.getByRole('button', { name: 'Cancel' }));
@@ -127,15 +131,7 @@ describe('reset mock data', () => {
   });
 
   it('takes Escape on the question as Cancel: the draft kept, nothing reset, back on Reset', async () => {
-    const { controls, openCustomerForm, user } = await openPageWithControls();
-    const form = await openCustomerForm();
-    const email = within(form).getByRole('textbox', { name: /^Email/ });
-    await user.clear(email);
-    await user.type(email, 'new@example.mil');
-    const reset = controls.getByRole('button', { name: 'Reset mock data' });
-    await user.click(reset);
-    const question = controls.getByText(/Reset and discard it\?$/);
-    await waitFor(() => expect(question).toHaveFocus());
+    const { controls, user, email, reset, question } = await askWithADraft();
 
     // From the question, and from its first button.
     await user.keyboard('{Escape}');
