@@ -30,7 +30,34 @@ declare module 'swagger-client/es/execute/index.js' {
     requestBody?: unknown;
     baseURL?: string;
     userFetch?: (url: string, init: RequestInit) => Promise<Response>;
+    parameterBuilders?: Record<string, ParameterBuilder>;
   }): ExecuteRequest & { body?: unknown };
+  /** Puts one parameter's value into the request being built. */
+  export type ParameterBuilder = (options: {
+    req: ExecuteRequest;
+    value: unknown;
+    parameter: { name: string; in: string; style?: string; explode?: boolean; content?: object };
+    baseURL: string;
+  }) => void;
+}
+
+declare module 'swagger-client/es/execute/oas3/parameter-builders.js' {
+  import type { ParameterBuilder } from 'swagger-client/es/execute/index.js';
+  export const path: ParameterBuilder;
+  export const query: ParameterBuilder;
+  export const header: ParameterBuilder;
+  export const cookie: ParameterBuilder;
+}
+
+declare module 'swagger-client/es/execute/oas3/style-serializer.js' {
+  /** A parameter's value as its style puts it in the request, `escape`d. */
+  export default function stylize(config: {
+    key: string;
+    value: unknown;
+    style: string;
+    explode: boolean;
+    escape: 'reserved' | boolean;
+  }): string;
 }
 
 declare module 'swagger-client/es/http/index.js' {
