@@ -1,6 +1,7 @@
-import { configureStore, createSlice } from '@reduxjs/toolkit';
+import { configureStore, createAction, createSlice, prepareAutoBatched } from '@reduxjs/toolkit';
 import { describe, expect, it, vi } from 'vitest';
 import { holdableNotifications } from './holdNotifications';
+import { setupStore } from './store';
 
 const counter = createSlice({
   name: 'counter',
@@ -71,5 +72,18 @@ describe('holdableNotifications', () => {
     expect(second).not.toHaveBeenCalled();
     store.dispatch(counter.actions.add());
     expect(second).not.toHaveBeenCalled();
+  });
+
+  it('holds in the app’s store the notices Redux Toolkit batches to later, as RTK Query’s', async () => {
+    const store = setupStore();
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const release = store.holdNotifications();
+    // An action marked for batching: autoBatchEnhancer tells its subscribers on a later frame.
+    store.dispatch(createAction('test/batched', prepareAutoBatched<number>())(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(listener).not.toHaveBeenCalled();
+    release();
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 });

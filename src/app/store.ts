@@ -33,8 +33,9 @@ export function setupStore(preloadedState?: Partial<RootState>) {
     middleware: (getDefaultMiddleware) =>
       getDefaultMiddleware().prepend(listenerMiddleware.middleware).concat(queueApi.middleware),
     // After middleware, which its types are read from. A quick job (Send to
-    // Prime) is drawn once, with its end (holdNotifications.ts).
-    enhancers: (getDefaultEnhancers) => getDefaultEnhancers().concat(holdableNotifications),
+    // Prime) is drawn once, with its end (holdNotifications.ts). Outermost,
+    // so it holds the notices autoBatchEnhancer sends later (RTK Query's) too.
+    enhancers: (getDefaultEnhancers) => getDefaultEnhancers().prepend(holdableNotifications),
   });
 }
 

@@ -275,17 +275,18 @@ export function useSendToPrime(moveID: string) {
         // ends it at once, so a recovery is drawn as it comes.
         let quiet = true;
         let held: { phase: Phase; moveApproved?: boolean } | null = null;
-        const release = store.holdNotifications();
         const timer = setTimeout(() => endQuiet(true), PROGRESS_DELAY_MS);
         const stopOnRefusal = dispatch(
           addListener({ predicate: isRejected, effect: () => endQuiet(true) }),
         );
+        // Taken last and released first, so nothing that throws can keep it.
+        const release = store.holdNotifications();
         const endQuiet = (showProgress: boolean) => {
           if (!quiet) return;
           quiet = false;
+          release();
           clearTimeout(timer);
           stopOnRefusal();
-          release();
           if (showProgress && held) {
             setPhase(held.phase);
             if (held.moveApproved !== undefined) setMoveApprovedInJob(held.moveApproved);
@@ -453,7 +454,7 @@ export function useSendToPrime(moveID: string) {
     moveApprovedInJob,
     step1Recovery: step1.recovery,
     /** The job's result while it is the page's newest note. */
-    result: result.note,
+    result: phase.kind === 'done' ? result.note : null,
     pending: phase.kind === 'running' || step1.pending || shipmentsInFlight,
     send,
     finish,
