@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { BASE_COOKIE, tokenMatchesBase } from '../../../mocks/csrf';
@@ -10,6 +10,7 @@ import { cookieValue } from '../../api/csrf';
 import type { UserEvent } from '@testing-library/user-event';
 import { formatDate } from '../../components/format';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
+import { selectWriteInFlight } from '../../writes/inFlight';
 import { expectNoAxeViolations } from '../../test/axe';
 import { region, shownField } from '../../test/faultSession';
 import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
@@ -180,6 +181,31 @@ describe('TOO customer details page', () => {
       ),
     ).toBeInTheDocument();
     expect(serviceItems().getByRole('rowheader', { name: 'Counseling (CS)' })).toBeInTheDocument();
+  });
+
+  it('draws nothing of Send to Prime for a moment, then its running step', async () => {
+    const requests = recordRequests();
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    server.use(http.patch('*/ghc/v1/move-task-orders/:id/status', () => answered));
+    const { sendButton, store } = await openSubmittedMove();
+    const moveID = seededMove(SEED_LOCATORS.submitted).rows.move.id;
+
+    // The click, with everything React does for it: the write is out, the page as it was.
+    fireEvent.click(sendButton);
+    expect(selectWriteInFlight(store.getState(), moveID)).toBe(true);
+    expect(screen.queryByText(/approving the move…$/)).toBeNull();
+    expect(sendButton).toHaveTextContent('Send to Prime');
+    expect(sendButton).toHaveAttribute('aria-disabled', 'false');
+    // A press meanwhile is refused all the same.
+    fireEvent.click(sendButton);
+
+    // The answer is late: from PROGRESS_DELAY_MS on, the running step shows.
+    expect(await screen.findByText(/approving the move…$/)).toBeInTheDocument();
+    expect(sendButton).toHaveAttribute('aria-disabled', 'true');
+    answer();
+    await findStatus('The move was approved');
+    expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
   });
 
   it('shows progress and cannot be pressed again while Send to Prime runs', async () => {
