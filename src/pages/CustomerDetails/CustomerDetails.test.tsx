@@ -12,7 +12,7 @@ import { formatDate } from '../../components/format';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { selectWriteInFlight } from '../../writes/inFlight';
 import { expectNoAxeViolations } from '../../test/axe';
-import { region, shownField } from '../../test/faultSession';
+import { holdNextAnswer, region, shownField } from '../../test/faultSession';
 import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
 import {
@@ -185,9 +185,7 @@ describe('TOO customer details page', () => {
 
   it('draws nothing of Send to Prime for a moment, then its running step', async () => {
     const requests = recordRequests();
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    server.use(http.patch('*/ghc/v1/move-task-orders/:id/status', () => answered));
+    const { answer } = holdNextAnswer('patch', 'move-task-orders/:id/status');
     const { sendButton, store } = await openSubmittedMove();
     const moveID = seededMove(SEED_LOCATORS.submitted).rows.move.id;
 
@@ -211,9 +209,7 @@ describe('TOO customer details page', () => {
   it('shows progress and cannot be pressed again while Send to Prime runs', async () => {
     const requests = recordRequests();
     // Hold the server's answer until the test has looked at the button.
-    let answer = () => {};
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    server.use(http.patch('*/ghc/v1/move-task-orders/:id/status', () => answered));
+    const { answer } = holdNextAnswer('patch', 'move-task-orders/:id/status');
     const { sendButton, user } = await openSubmittedMove();
 
     // Pressed again at once, and again once the progress shows.
