@@ -1,7 +1,7 @@
 // Developer controls for the mock API. Loaded lazily, and only when mocking
 // is on (pages/Layout.tsx), so a build with mocking off has none of it.
 import { Button, ButtonGroup, Checkbox, Label, Select } from '@trussworks/react-uswds';
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { actAsAnotherUser, resetMockData } from '../../mocks/browser';
 import { useAppSelector } from '../app/hooks';
 import type { RootState } from '../app/store';
@@ -131,10 +131,10 @@ export default function DevControls() {
     else if (asking) question.current?.focus();
     else setAsking(true);
   };
-  const cancelReset = () => {
+  const cancelReset = useCallback(() => {
     setAsking(false);
     resetButton.current?.focus();
-  };
+  }, []);
   // Escape within the question answers it as Cancel does.
   const questionGroup = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -142,12 +142,11 @@ export default function DevControls() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || !questionGroup.current?.contains(event.target as Node)) return;
       event.preventDefault();
-      setAsking(false);
-      resetButton.current?.focus();
+      cancelReset();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [asking]);
+  }, [asking, cancelReset]);
 
   return (
     <aside

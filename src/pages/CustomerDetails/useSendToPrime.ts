@@ -1,9 +1,9 @@
 import { addListener, createAsyncThunk, isRejected } from '@reduxjs/toolkit';
 import type { Move, MTOServiceItem, MTOShipment } from '../../api/models';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
-import type { RootState } from '../../app/store';
+import type { AppDispatch, AppStore, RootState } from '../../app/store';
 import {
   getMove,
   selectMoveTaskOrderById,
@@ -53,6 +53,44 @@ type Done = Extract<Phase, { kind: 'done' }>;
  * time: it runs on the main thread while a write is out.
  */
 export const PROGRESS_DELAY_MS = 150;
+
+/** What the page shows of a running job: its step, and whether this job approved the move. */
+interface Shown {
+  phase: Phase;
+  moveApproved?: boolean;
+}
+
+/**
+ * A job's quiet moment: until `end` or PROGRESS_DELAY_MS, the store's
+ * changes are not drawn (the store keeps every change) and what `show` is
+ * given is kept back; then the last of it is drawn. A refusal ends it at
+ * once, so a recovery is drawn as it comes.
+ */
+function quietMoment(store: AppStore, dispatch: AppDispatch, draw: (shown: Shown) => void) {
+  let quiet = true;
+  let held: Shown | null = null;
+  const timer = setTimeout(() => end(true), PROGRESS_DELAY_MS);
+  const stopOnRefusal = dispatch(addListener({ predicate: isRejected, effect: () => end(true) }));
+  // Taken last and released first, so nothing that throws can keep it.
+  const release = store.holdNotifications();
+  const end = (drawHeld: boolean) => {
+    if (!quiet) return;
+    quiet = false;
+    release();
+    clearTimeout(timer);
+    stopOnRefusal();
+    if (drawHeld && held) draw(held);
+  };
+  return {
+    end,
+    /** Drawn now (in one render if `sync`), or when the moment passes. */
+    show(shown: Shown, sync = false) {
+      if (quiet) held = shown;
+      else if (sync) flushSync(() => draw(shown));
+      else draw(shown);
+    },
+  };
+}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -141,10 +179,7 @@ export function useSendToPrime(moveID: string) {
   // The job's result is the page's newest note (an older one, "Move task
   // order saved.", goes), said in the render that ends the job.
   const result = useResultNote<Done>();
-  const { say, clear } = result;
-  useLayoutEffect(() => {
-    if (phase.kind !== 'done') clear();
-  }, [phase, clear]);
+  const { say } = result;
   const step1Done = useRef(false);
   const [moveApprovedInJob, setMoveApprovedInJob] = useState(false);
   const running = useRef(false);
@@ -260,8 +295,7 @@ export function useSendToPrime(moveID: string) {
     async (wanted: SendChoice = choice) => {
       if (running.current) return;
       running.current = true;
-      // Ends the job's quiet moment, however the job ends.
-      let endJob = () => {};
+      let moment: ReturnType<typeof quietMoment> | undefined;
       try {
         // After a step 2 whose outcome could not be told, load before sending anything.
         if (phase.kind === 'step2Failed' && !phase.report.loaded && !(await loadLatest())) {
@@ -269,43 +303,11 @@ export function useSendToPrime(moveID: string) {
         }
         const before = planFrom(store.getState(), moveID, wanted, step1Done.current);
         if (!before || before.blocked) return;
-        // The quiet moment: until the job ends or PROGRESS_DELAY_MS pass, the
-        // store's changes and the running step are not drawn (the store keeps
-        // every change, and `running` keeps a second press out). A refusal
-        // ends it at once, so a recovery is drawn as it comes.
-        let quiet = true;
-        let held: { phase: Phase; moveApproved?: boolean } | null = null;
-        const timer = setTimeout(() => endQuiet(true), PROGRESS_DELAY_MS);
-        const stopOnRefusal = dispatch(
-          addListener({ predicate: isRejected, effect: () => endQuiet(true) }),
-        );
-        // Taken last and released first, so nothing that throws can keep it.
-        const release = store.holdNotifications();
-        const endQuiet = (showProgress: boolean) => {
-          if (!quiet) return;
-          quiet = false;
-          release();
-          clearTimeout(timer);
-          stopOnRefusal();
-          if (showProgress && held) {
-            setPhase(held.phase);
-            if (held.moveApproved !== undefined) setMoveApprovedInJob(held.moveApproved);
-          }
-        };
-        endJob = () => endQuiet(false);
-        /** The running step: drawn now (in one render if `sync`), or when the moment passes. */
-        const progress = (phase: Phase, moveApproved?: boolean, sync = false) => {
-          if (quiet) {
-            held = { phase, moveApproved };
-            return;
-          }
-          const show = () => {
-            setPhase(phase);
-            if (moveApproved !== undefined) setMoveApprovedInJob(moveApproved);
-          };
-          if (sync) flushSync(show);
-          else show();
-        };
+        moment = quietMoment(store, dispatch, (shown) => {
+          setPhase(shown.phase);
+          if (shown.moveApproved !== undefined) setMoveApprovedInJob(shown.moveApproved);
+        });
+        const { show } = moment;
         const steps = before.step1 && before.step2.length > 0 ? 2 : 1;
         let approvedMove = false;
         // Step 1 done after a lost answer: its recovery says so already.
@@ -315,7 +317,8 @@ export function useSendToPrime(moveID: string) {
         const finish = (shipments: NamedShipment[], confirmedLate: boolean) => {
           if (finished) return;
           finished = true;
-          endQuiet(false);
+          // The store's changes and the result in one render.
+          moment?.end(false);
           step1Done.current = false;
           if (step1ConfirmedLate && shipments.length === 0) {
             setChoice({ shipmentIDs: [], counseling: false });
@@ -341,7 +344,7 @@ export function useSendToPrime(moveID: string) {
         let early: { shipments: NamedShipment[]; outcome: Promise<Step2Outcome> } | null = null;
         if (before.step1) {
           const codes = before.step1;
-          progress({ kind: 'running', step: 1, of: steps, approving: 'the move' });
+          show({ phase: { kind: 'running', step: 1, of: steps, approving: 'the move' } });
           // Step 2 goes out as soon as step 1's answer is in the store, before
           // the page redraws for it: a listener runs inside that dispatch.
           const stopWaiting =
@@ -363,9 +366,11 @@ export function useSendToPrime(moveID: string) {
                         outcome: sendStep2(next, () => finish(next, false)),
                       };
                       // Step 2 is on its way: one render for step 1's answer and the new step.
-                      progress(
-                        { kind: 'running', step: 2, of: 2, approving: next },
-                        before.approvesMove,
+                      show(
+                        {
+                          phase: { kind: 'running', step: 2, of: 2, approving: next },
+                          moveApproved: before.approvesMove,
+                        },
                         true,
                       );
                     },
@@ -378,7 +383,6 @@ export function useSendToPrime(moveID: string) {
           });
           stopWaiting();
           if (!done) {
-            endQuiet(false);
             setPhase({ kind: 'idle' });
             return;
           }
@@ -399,16 +403,16 @@ export function useSendToPrime(moveID: string) {
           [];
         let confirmedLate = false;
         if (shipments.length > 0) {
-          if (!started) progress({ kind: 'running', step: steps, of: steps, approving: shipments });
+          if (!started) {
+            show({ phase: { kind: 'running', step: steps, of: steps, approving: shipments } });
+          }
           const outcome = await (started?.outcome ??
             sendStep2(shipments, () => finish(shipments, false)));
           if (outcome === 'skipped') {
-            endQuiet(false);
             setPhase({ kind: 'idle' });
             return;
           }
           if (typeof outcome === 'object') {
-            endQuiet(false);
             setPhase({ kind: 'step2Failed', report: outcome });
             return;
           }
@@ -417,7 +421,8 @@ export function useSendToPrime(moveID: string) {
         // Already done if step 2's answer was stored.
         finish(shipments, confirmedLate);
       } finally {
-        endJob();
+        // However the job ended; drawn with what it last set.
+        moment?.end(false);
         running.current = false;
       }
     },
