@@ -186,8 +186,11 @@ describe('TOO customer details page', () => {
   it('draws nothing of Send to Prime for a moment, then its running step', async () => {
     const requests = recordRequests();
     const { answer } = holdNextAnswer('patch', 'move-task-orders/:id/status');
-    const { sendButton, store } = await openSubmittedMove();
+    const { sendButton, store, user } = await openSubmittedMove();
     const moveID = seededMove(SEED_LOCATORS.submitted).rows.move.id;
+    // A shipment chosen first, as a TOO does: the form has rendered since it loaded.
+    const shipment = within(mtoRegion()).getByRole('checkbox', { name: /^Shipment 1 / });
+    await user.click(shipment);
 
     // The click, with everything React does for it: the write is out, the page as it was.
     fireEvent.click(sendButton);
@@ -195,12 +198,14 @@ describe('TOO customer details page', () => {
     expect(screen.queryByText(/approving the move…$/)).toBeNull();
     expect(sendButton).toHaveTextContent('Send to Prime');
     expect(sendButton).toHaveAttribute('aria-disabled', 'false');
+    expect(shipment).toBeEnabled();
     // A press meanwhile is refused all the same.
     fireEvent.click(sendButton);
 
     // The answer is late: from PROGRESS_DELAY_MS on, the running step shows.
     expect(await screen.findByText(/approving the move…$/)).toBeInTheDocument();
     expect(sendButton).toHaveAttribute('aria-disabled', 'true');
+    expect(shipment).toBeDisabled();
     answer();
     await findStatus('The move was approved');
     expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);

@@ -143,7 +143,9 @@ export function useRecordAction<R extends Versioned>({
       let base = select(store.getState());
       if (!base) return false;
       lastAction.current = action;
-      setRecovery(null);
+      // Only when one is shown: even a set to the same value can render the
+      // page again, and that render would draw the store's latest state.
+      if (recovery !== null) setRecovery(null);
       const pending = unchecked.current;
       if (pending) {
         const found = await loadLatest();
@@ -159,7 +161,7 @@ export function useRecordAction<R extends Versioned>({
       }
       return send(action, base);
     },
-    [judge, loadLatest, recover, select, send, store],
+    [judge, loadLatest, recover, recovery, select, send, store],
   );
 
   const redo = useCallback(
