@@ -540,7 +540,7 @@ describe('moves queue', () => {
     expect(header).not.toHaveAttribute('aria-sort');
   });
 
-  it('marks its sortable headers as USWDS does: the sort icon, the order on the sorted one, what a press does', async () => {
+  it('marks its sortable headers as USWDS does: the sort icon, the order on the sorted one, what a press does, the sorted column highlighted', async () => {
     const { user } = renderRoute('/');
     await screen.findByRole('link', { name: SEED_LOCATORS.submitted });
     const sortable = [
@@ -577,9 +577,22 @@ describe('moves queue', () => {
         .filter((cell) => cell.hasAttribute('aria-sort'))
         .map((cell) => [cell.textContent, cell.getAttribute('aria-sort')]);
     expect(sorted()).toEqual([['Status', 'descending']]);
+    // USWDS's highlight of the sorted column: in each row, the cell under it and no other.
+    const highlighted = () => {
+      const [, ...rows] = within(table()).getAllByRole('row') as HTMLTableRowElement[];
+      return new Set(
+        rows.map((row) =>
+          [...row.cells]
+            .flatMap((cell, index) => (cell.hasAttribute('data-sort-active') ? [index] : []))
+            .join(),
+        ),
+      );
+    };
+    expect(highlighted()).toEqual(new Set(['3']));
 
     await user.click(sortButton('Customer name'));
     await waitFor(() => expect(sorted()).toEqual([['Customer name', 'ascending']]));
+    expect(highlighted()).toEqual(new Set(['1']));
     expect(
       within(header('Customer name')).getByRole('button', {
         name: 'Click to sort by Customer name in descending order',
@@ -590,6 +603,11 @@ describe('moves queue', () => {
         name: 'Click to sort by Status in ascending order',
       }),
     ).toBeInTheDocument();
+
+    // The move code is each row's header cell (th), marked as the others are.
+    await user.click(sortButton('Move code'));
+    await waitFor(() => expect(sorted()).toEqual([['Move code', 'ascending']]));
+    expect(highlighted()).toEqual(new Set(['0']));
   });
 
   it('filters on the server by status and customer name, and clears the filters', async () => {

@@ -218,40 +218,45 @@ export function MovesQueue() {
   const applyFilters = useCallback((filters: Filters) => update({ ...filters, page: 1 }), [update]);
 
   const pageCount = Math.max(1, Math.ceil(totalCount / PER_PAGE));
+  const sortedBy = shown?.sort ?? urlView.sort;
   // The rows change only with the answer, not while the next one loads.
-  const rows = useMemo(
-    () =>
+  const rows = useMemo(() => {
+    // The sorted column's cells, as USWDS's table script marks them (its highlight).
+    const active = (key: SortKey) => (key === sortedBy ? true : undefined);
+    return (
       // Keyed by position: the rows hold no state, so a new page rewrites the
       // text of the rows on screen instead of building new ones.
       moves.map((move, index) => (
         <tr key={index}>
-          <th scope="row">
+          <th scope="row" data-sort-active={active('locator')}>
             <a className="usa-link" href={detailsPath(move.locator)} onClick={openMoveLink}>
               {move.locator}
             </a>
           </th>
           {/* Server text in a capped box: a value with no space breaks there
               instead of widening the table (index.css, .cell-text). */}
-          <td>
+          <td data-sort-active={active('customerName')}>
             <span className="cell-text">{move.customer ? formatName(move.customer) : ''}</span>
           </td>
-          <td>{move.customer?.edipi}</td>
-          <td>{labelOf(MOVE_STATUS_LABELS, move.status)}</td>
-          <td>
+          <td data-sort-active={active('edipi')}>{move.customer?.edipi}</td>
+          <td data-sort-active={active('status')}>{labelOf(MOVE_STATUS_LABELS, move.status)}</td>
+          <td data-sort-active={active('requestedMoveDate')}>
             {move.requestedMoveDates
               ? formatServerDates(move.requestedMoveDates)
               : formatDate(move.requestedMoveDate)}
           </td>
-          <td>{formatDate(move.appearedInTooAt)}</td>
-          <td>{labelOf(BRANCH_LABELS, move.customer?.agency as Affiliation | undefined)}</td>
+          <td data-sort-active={active('appearedInTooAt')}>{formatDate(move.appearedInTooAt)}</td>
+          <td data-sort-active={active('branch')}>
+            {labelOf(BRANCH_LABELS, move.customer?.agency as Affiliation | undefined)}
+          </td>
           <td>{move.shipmentsCount ?? 0}</td>
-          <td>
+          <td data-sort-active={active('originDutyLocation')}>
             <span className="cell-text">{move.originDutyLocation?.name}</span>
           </td>
         </tr>
-      )),
-    [moves, openMoveLink],
-  );
+      ))
+    );
+  }, [moves, openMoveLink, sortedBy]);
   const shownPage = shown?.page ?? urlView.page;
 
   return (
@@ -286,11 +291,7 @@ export function MovesQueue() {
               : 'Moves'
           }
         >
-          <QueueHeader
-            sort={shown?.sort ?? urlView.sort}
-            order={shown?.order ?? urlView.order}
-            onChange={update}
-          />
+          <QueueHeader sort={sortedBy} order={shown?.order ?? urlView.order} onChange={update} />
           <tbody aria-busy={showLoading}>{rows}</tbody>
         </Table>
       </div>
