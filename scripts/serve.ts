@@ -204,8 +204,9 @@ function stop(child: ChildProcess): Promise<void> {
 
 /** Starts `npm run mock-server` on `port`, and resolves once it says where it listens. */
 function startMock(port: number, appOrigin: string, log: (line: string) => void) {
-  const tsx = join(ROOT, 'node_modules/.bin/tsx');
-  const child = spawn(tsx, ['mocks/server.ts'], {
+  // One process, not tsx's CLI, which runs the server in a child of its own:
+  // its pid is the server's, and the server's exit is its exit.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'mocks/server.ts'], {
     cwd: ROOT,
     // The app's origin is the proxy's: a mock that checks Origin must know it.
     env: { ...process.env, MOCK_PORT: String(port), MOCK_ORIGINS: appOrigin },
@@ -264,6 +265,14 @@ export interface Served {
   apiUrl: string;
   /** The directory of nginx's config, pid file and logs. */
   prefix: string;
+  /** The two processes' ids. */
+  pids: { mock: number; nginx: number };
+  /**
+   * Settles, with what happened, when the mock server or nginx exits before
+   * `close()`: the app would then be served with no API behind it (502s), or
+   * not at all.
+   */
+  stopped: Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -292,11 +301,23 @@ export async function startServe({
     await rm(prefix, { recursive: true, force: true });
     throw error;
   }
+  let closing = false;
+  const stopped = new Promise<string>((settle) => {
+    const watch = (child: ChildProcess, name: string) =>
+      child.once('exit', (code, signal) => {
+        if (!closing) settle(`${name} exited (${signal ?? `code ${code}`})`);
+      });
+    watch(mock.child, 'The mock GHC API');
+    watch(server, 'nginx');
+  });
   return {
     url,
     apiUrl: mock.url,
     prefix,
+    pids: { mock: mock.child.pid ?? 0, nginx: server.pid ?? 0 },
+    stopped,
     close: async () => {
+      closing = true;
       await stop(server);
       await stop(mock.child);
       await rm(prefix, { recursive: true, force: true });
@@ -330,4 +351,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const shutdown = () => void served.close().then(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+  // One of the two gone: stop the other, and say so, rather than serve a broken app.
+  void served.stopped.then(async (what) => {
+    console.error(`${what}: stopping npm run serve.`);
+    await served.close();
+    process.exit(1);
+  });
 }

@@ -224,4 +224,48 @@ describe('the production build behind nginx', () => {
       await new Promise((done) => framing.close(done));
     }
   });
+
+  it('says so when the mock server dies, and close() still stops nginx', async () => {
+    // A second one of its own, as the shared one serves the other tests.
+    const own = await startServe({
+      root: outDir,
+      port: await freePort(),
+      apiPort: await freePort(),
+    });
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    try {
+      let said: string | undefined;
+      void own.stopped.then((what) => (said = what));
+      expect((await fetch(`${own.url}/ghc/v1/move/${locator}`)).status).toBe(200);
+      expect(said).toBeUndefined();
+
+      process.kill(own.pids.mock, 'SIGKILL');
+      expect(await own.stopped).toBe('The mock GHC API exited (SIGKILL)');
+      // What nginx alone would serve: the app with no API behind it.
+      expect((await fetch(`${own.url}/ghc/v1/move/${locator}`)).status).toBe(502);
+    } finally {
+      await own.close();
+    }
+    expect(alive(own.pids.nginx)).toBe(false);
+  });
+
+  it('says nothing of a stop when close() stops both', async () => {
+    const own = await startServe({
+      root: outDir,
+      port: await freePort(),
+      apiPort: await freePort(),
+    });
+    let said: string | undefined;
+    void own.stopped.then((what) => (said = what));
+    await own.close();
+    await new Promise((wait) => setTimeout(wait, 100));
+    expect(said).toBeUndefined();
+  });
 });
