@@ -136,49 +136,62 @@ describe('developer controls', () => {
     expect(asked).toEqual([]);
   });
 
-  it('at 320 px cover none of the page, open or closed', async () => {
-    const page = await session.open('about:blank', async () => {});
-    await page.setViewportSize({ width: 320, height: 640 });
-    await page.goto(detailsUrl(locator));
-    await detailsReady(locator)(page);
-    await page.getByRole('heading', { name: 'Service items' }).waitFor();
-    const controls = page.getByRole('complementary', { name: 'Developer controls (mock API)' });
+  it.each([320, 1024, 1440, 1760, 1920])(
+    'at %i px wide cover none of the page’s text or controls, open or closed',
+    async (width) => {
+      const page = await session.open('about:blank', async () => {});
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(detailsUrl(locator));
+      await detailsReady(locator)(page);
+      await page.getByRole('heading', { name: 'Service items' }).waitFor();
+      const controls = page.getByRole('complementary', { name: 'Developer controls (mock API)' });
+      // Kept in view in the corner only where there is room beside the page's column.
+      expect(await controls.evaluate((element) => getComputedStyle(element).position)).toBe(
+        width >= 1760 ? 'fixed' : 'static',
+      );
 
-    for (const opened of [false, true]) {
-      if (opened) await page.getByText('Developer controls (mock API)').click();
-      // At every scroll position, what the page shows at each point of the
-      // window is the page's, not the panel's, wherever the panel is not.
-      const covered = await page.evaluate(async () => {
-        const panel = document.querySelector('aside.dev-controls');
-        const content = [...document.body.querySelectorAll('header, main, footer, section')];
-        const hidden: string[] = [];
-        const step = window.innerHeight / 2;
-        for (let top = 0; top < document.documentElement.scrollHeight; top += step) {
-          window.scrollTo(0, top);
-          await new Promise(requestAnimationFrame);
-          for (const element of content) {
-            for (const rect of element.getClientRects()) {
-              for (
-                let y = Math.max(rect.top, 0) + 4;
-                y < Math.min(rect.bottom, innerHeight);
-                y += 24
-              ) {
-                const x = rect.left + rect.width / 2;
-                if (panel?.contains(document.elementFromPoint(x, y))) {
-                  hidden.push(`${element.tagName} at ${Math.round(top + y)} px`);
+      for (const opened of [false, true]) {
+        if (opened) await page.getByText('Developer controls (mock API)').click();
+        // At every scroll position, each text and control of the page is the
+        // page's at its left, middle and right, not the panel's.
+        const covered = await page.evaluate(async () => {
+          const panel = document.querySelector('aside.dev-controls');
+          const content = [...document.body.querySelectorAll('header *, main *, footer *')].filter(
+            (element) =>
+              element.matches('a, button, input, select, textarea, label, summary') ||
+              (element.childElementCount === 0 && element.textContent?.trim()),
+          );
+          const hidden: string[] = [];
+          const step = window.innerHeight / 2;
+          for (let top = 0; top < document.documentElement.scrollHeight; top += step) {
+            window.scrollTo(0, top);
+            await new Promise(requestAnimationFrame);
+            for (const element of content) {
+              for (const rect of element.getClientRects()) {
+                for (
+                  let y = Math.max(rect.top, 0) + 2;
+                  y < Math.min(rect.bottom, innerHeight);
+                  y += 12
+                ) {
+                  for (const x of [rect.left + 2, rect.left + rect.width / 2, rect.right - 2]) {
+                    if (panel?.contains(document.elementFromPoint(x, y))) {
+                      const what = element.textContent?.trim().slice(0, 30) ?? '';
+                      hidden.push(`${element.tagName} '${what}' at ${Math.round(top + y)} px`);
+                    }
+                  }
                 }
               }
             }
           }
-        }
-        return [...new Set(hidden)];
-      });
-      expect(covered).toEqual([]);
-      // The panel is still on the page, where a user reaches it by scrolling.
-      await controls.scrollIntoViewIfNeeded();
-      expect(await controls.isVisible()).toBe(true);
-    }
-  });
+          return [...new Set(hidden)];
+        });
+        expect(covered).toEqual([]);
+        // The panel is still on the page, where a user reaches it by scrolling.
+        await controls.scrollIntoViewIfNeeded();
+        expect(await controls.isVisible()).toBe(true);
+      }
+    },
+  );
 
   it('keep the mock quiet in the console, and log its requests once asked to', async () => {
     const page = await openDetails();
