@@ -193,6 +193,13 @@ describe('TOO customer details page', () => {
     await user.click(shipment);
 
     // The click, with everything React does for it: the write is out, the page as it was.
+    const drawn = new MutationObserver(() => {});
+    drawn.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
     fireEvent.click(sendButton);
     expect(selectWriteInFlight(store.getState(), moveID)).toBe(true);
     expect(screen.queryByText(/approving the move…$/)).toBeNull();
@@ -201,6 +208,9 @@ describe('TOO customer details page', () => {
     expect(shipment).toBeEnabled();
     // A press meanwhile is refused all the same.
     fireEvent.click(sendButton);
+    // Not a node of the page changed: nothing for the browser to draw.
+    expect(drawn.takeRecords().map((record) => record.type)).toEqual([]);
+    drawn.disconnect();
 
     // The answer is late: from PROGRESS_DELAY_MS on, the running step shows.
     expect(await screen.findByText(/approving the move…$/)).toBeInTheDocument();
