@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './src/api/cspPlugin.ts';
 import { mockFilesOnlyWithMock } from './src/api/mockFilesPlugin.ts';
+import { pruneUnusedCss } from './src/api/pruneCssPlugin.ts';
 import { ghcSpec } from './src/api/specPlugin.ts';
 
 export default defineConfig(({ mode }) => {
@@ -14,6 +15,7 @@ export default defineConfig(({ mode }) => {
       ghcSpec(),
       contentSecurityPolicy(process.env.VITE_API_BASE_URL),
       mockFilesOnlyWithMock(mockApi),
+      pruneUnusedCss(),
     ],
     define: {
       'import.meta.env.VITE_MOCK_API': JSON.stringify(mockApi),
