@@ -8,6 +8,7 @@ import { BrowserRouter } from 'react-router';
 import { setupStore } from './app/store';
 import { AppRoutes } from './pages/routes';
 import { startLoadingEarly } from './pages/startLoadingEarly';
+import { askBeforeLeavingByHistory } from './pages/Layout';
 
 // The mock GHC API is loaded only when mocking is on (src/dev is the one way
 // in to it), so a build with mocking off carries none of it.
@@ -21,6 +22,8 @@ startMockApi().then(() => {
   const store = setupStore();
   // What the page opened on shows is asked for now, not after the first render.
   startLoadingEarly(store.dispatch, window.location);
+  // Before the router listens: Back and Forward over an unsaved draft ask first.
+  askBeforeLeavingByHistory();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Provider store={store}>

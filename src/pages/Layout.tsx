@@ -2,7 +2,10 @@ import { GovBanner, GridContainer, Header, Title } from '@trussworks/react-uswds
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigationType } from 'react-router';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
-import { useAskBeforeLeavingByLink } from '../writes/ui/useHoldDraft';
+import { useAskBeforeLeavingByLink, useShownHistoryEntry } from '../writes/ui/useHoldDraft';
+
+/** Call once before the router starts: Back and Forward over an unsaved draft ask first. */
+export { askBeforeLeavingByHistory } from '../writes/ui/useHoldDraft';
 
 // Compared with build-time constants, so a build with mocking off drops the
 // import and its chunk altogether. Component tests run the mock in Node
@@ -38,6 +41,7 @@ function useFocusOnNewPage() {
 export function Layout() {
   const main = useFocusOnNewPage();
   useAskBeforeLeavingByLink();
+  useShownHistoryEntry();
   return (
     <>
       <a className="usa-skipnav" href="#main-content">

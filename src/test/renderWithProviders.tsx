@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { BrowserRouter, useLocation, type Location } from 'react-router';
 import { AppRoutes } from '../pages/routes';
 import { setupStore, type AppStore, type RootState } from '../app/store';
+import { askBeforeLeavingByHistory } from '../writes/ui/useHoldDraft';
 
 interface RenderOptions {
   preloadedState?: Partial<RootState>;
@@ -32,6 +33,8 @@ export function renderRoute(path: string, options: RenderOptions = {}) {
   };
   // A fresh entry, in no router's shape: each test starts as a page load does.
   window.history.replaceState(null, '', path);
+  // As main.tsx does, before the router listens.
+  askBeforeLeavingByHistory();
   const user = userEvent.setup();
   const view = render(
     <Provider store={store}>

@@ -2,7 +2,7 @@
 // an edit form has unsaved changes makes the browser ask first: the
 // beforeunload event, cancelled. The browser test (leavingWithDraft.e2e.ts)
 // sees the browser's own question.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SEED_LOCATORS } from '../../../mocks/db';
 import { renderRoute } from '../../test/renderWithProviders';
@@ -76,6 +76,60 @@ describe('leaving the page', () => {
     expect(screen.queryByRole('form', { name: 'Edit customer' })).toBeNull();
     // Discarded as the user chose: nothing is held, so nothing asks any more.
     expect(leavingAsks()).toBe(false);
+    confirm.mockRestore();
+  });
+
+  it("asks before the browser's Back throws a draft away, stays on the page when told to, and goes once told to", async () => {
+    const locator = SEED_LOCATORS.submitted;
+    const { user } = renderRoute('/');
+    await user.click(await screen.findByRole('link', { name: locator }));
+    await user.click(await screen.findByRole('button', { name: 'Edit customer info' }));
+    const form = await screen.findByRole('form', { name: 'Edit customer' });
+    const email = within(form).getByRole('textbox', { name: /^Email/ });
+    await user.type(email, 'x');
+    const typed = (email as HTMLInputElement).value;
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const detailsPath = window.location.pathname;
+
+    window.history.back();
+
+    await waitFor(() =>
+      expect(confirm).toHaveBeenCalledWith(
+        '1 edit form has unsaved changes: Customer info. Leave this page and discard it?',
+      ),
+    );
+    // Sent back to the move's entry, and the router never left it.
+    await waitFor(() => expect(window.location.pathname).toBe(detailsPath));
+    expect(screen.getByRole('form', { name: 'Edit customer' })).toBe(form);
+    expect(within(form).getByRole('textbox', { name: /^Email/ })).toHaveValue(typed);
+    expect(confirm).toHaveBeenCalledTimes(1);
+
+    confirm.mockReturnValue(true);
+    window.history.back();
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Moves queue' }),
+    ).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/');
+    expect(screen.queryByRole('form', { name: 'Edit customer' })).toBeNull();
+    expect(confirm).toHaveBeenCalledTimes(2);
+    expect(leavingAsks()).toBe(false);
+    confirm.mockRestore();
+  });
+
+  it("lets the browser's Back go without asking when no draft is unsaved", async () => {
+    const { user } = renderRoute('/');
+    await user.click(await screen.findByRole('link', { name: SEED_LOCATORS.submitted }));
+    await user.click(await screen.findByRole('button', { name: 'Edit customer info' }));
+    await screen.findByRole('form', { name: 'Edit customer' });
+    const confirm = vi.spyOn(window, 'confirm');
+
+    window.history.back();
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Moves queue' }),
+    ).toBeInTheDocument();
+    expect(confirm).not.toHaveBeenCalled();
     confirm.mockRestore();
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useLocation } from 'react-router';
 import {
   describeDrafts,
   discardDrafts,
@@ -30,11 +31,16 @@ export function useHoldDraft(name: string, unsaved: boolean) {
   }, [name, unsaved]);
 }
 
+/** The question before a move to another page of the app, with what it would throw away. */
+function leaveQuestion(): string {
+  const drafts = unsavedDrafts();
+  return `${describeDrafts(drafts)} Leave this page and discard ${drafts.length === 1 ? 'it' : 'them'}?`;
+}
+
 /**
  * Links to another page of the app ask too, while a draft is unsaved: the
  * router would unmount the form and its draft with it. Asked with the
- * browser's own confirm, before the router sees the click. (The browser's
- * Back button is not asked: the app's router cannot hold it.)
+ * browser's own confirm, before the router sees the click.
  */
 export function useAskBeforeLeavingByLink() {
   useEffect(() => {
@@ -52,9 +58,7 @@ export function useAskBeforeLeavingByLink() {
       ) {
         return;
       }
-      const drafts = unsavedDrafts();
-      const question = `${describeDrafts(drafts)} Leave this page and discard ${drafts.length === 1 ? 'it' : 'them'}?`;
-      if (window.confirm(question)) {
+      if (window.confirm(leaveQuestion())) {
         discardDrafts();
         return;
       }
@@ -64,4 +68,59 @@ export function useAskBeforeLeavingByLink() {
     document.addEventListener('click', ask, true);
     return () => document.removeEventListener('click', ask, true);
   }, []);
+}
+
+/** The place of the browser's current entry in the app's history, as the router numbers its entries. */
+function historyIndex(): number | null {
+  const state: unknown = window.history.state;
+  const idx = state && typeof state === 'object' && 'idx' in state ? state.idx : null;
+  return typeof idx === 'number' ? idx : null;
+}
+
+/** The router's entry the page shows: where a move the user does not confirm goes back to. */
+let shownEntry: number | null = null;
+let historyAsks = false;
+
+/**
+ * The browser's Back and Forward ask too, while a draft is unsaved. The
+ * router hears of them by the popstate event, once the address has changed
+ * already; this hears it first, as listeners on window run in the order
+ * they were added: call it once before the router starts (main.tsx). If the
+ * user stays, the router never hears of the move, and the browser is sent
+ * back to the entry the page shows (useShownHistoryEntry keeps it), so the
+ * form and its draft stay as they were. Going back to an entry outside the
+ * app is a new page load, which beforeunload asks about (useHoldDraft).
+ */
+export function askBeforeLeavingByHistory() {
+  if (historyAsks) return;
+  historyAsks = true;
+  let undoing = false;
+  window.addEventListener('popstate', (event) => {
+    if (undoing) {
+      // The browser back on the entry the page shows: nothing for the router to do.
+      undoing = false;
+      event.stopImmediatePropagation();
+      return;
+    }
+    if (!leavingLosesDrafts()) return;
+    const from = shownEntry;
+    const to = historyIndex();
+    // Not a move between the router's entries (a #fragment of the same page).
+    if (from === null || to === null || from === to) return;
+    if (window.confirm(leaveQuestion())) {
+      discardDrafts();
+      return;
+    }
+    event.stopImmediatePropagation();
+    undoing = true;
+    window.history.go(from - to);
+  });
+}
+
+/** Keeps the entry the page shows, for askBeforeLeavingByHistory. */
+export function useShownHistoryEntry() {
+  const { key } = useLocation();
+  useEffect(() => {
+    shownEntry = historyIndex();
+  }, [key]);
 }
