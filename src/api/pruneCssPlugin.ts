@@ -10,7 +10,7 @@ import type { Plugin } from 'vite';
 
 /**
  * Class names the code builds from parts, which no chunk spells out whole:
- * `usa-alert--${type}` (FocusedAlert, AlertSlot) and react-uswds's
+ * `usa-alert--${type}` (FocusedAlert, AlertIconsPreload) and react-uswds's
  * `usa-icon--size-${n}`.
  */
 const BUILT_FROM_PARTS = [/^usa-alert--/, /^usa-icon--size-/];
@@ -29,12 +29,6 @@ const words = (content: string) => {
   ];
 };
 
-export interface Pruned {
-  fileName: string;
-  before: number;
-  after: number;
-}
-
 /** Removes from `css` the rules that name what none of `content` names. */
 export async function pruneCss(css: string, content: string[]): Promise<string> {
   const [result] = await new PurgeCSS().purge({
@@ -50,7 +44,7 @@ export async function pruneCss(css: string, content: string[]): Promise<string> 
   return result.css;
 }
 
-export function pruneUnusedCss(report: (pruned: Pruned[]) => void = () => {}): Plugin {
+export function pruneUnusedCss(): Plugin {
   return {
     name: 'prune-unused-css',
     apply: 'build',
@@ -65,15 +59,12 @@ export function pruneUnusedCss(report: (pruned: Pruned[]) => void = () => {}): P
           content.push(file.source);
         }
       }
-      const pruned: Pruned[] = [];
       for (const file of Object.values(bundle)) {
         if (file.type !== 'asset' || !file.fileName.endsWith('.css')) continue;
         const css =
           typeof file.source === 'string' ? file.source : new TextDecoder().decode(file.source);
         file.source = await pruneCss(css, content);
-        pruned.push({ fileName: file.fileName, before: css.length, after: file.source.length });
       }
-      report(pruned);
     },
   };
 }

@@ -3,38 +3,21 @@
 // the states an office user meets, with its ::before and ::after, must have
 // the same computed style with the shipped stylesheet as with the whole one,
 // at a desktop and a phone width.
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_LOCATORS } from '../../../mocks/db';
 import { launchBrowser } from './browser';
 import { sendToPrimeButton } from './officeUser';
+import { buildProduction, serveBuild, type ServedBuild } from '../productionBuild';
 
 const WHOLE_CSS = 'whole-stylesheet.css';
 
 let browser: Browser;
-let server: PreviewServer;
+let app: ServedBuild;
 let appUrl = '';
-const outDirs: string[] = [];
-
-/** A production build with the mock on; `prune` off keeps USWDS's whole stylesheet. */
-async function buildApp(prune: boolean): Promise<string> {
-  const outDir = await mkdtemp(join(tmpdir(), 'too-office-css-'));
-  outDirs.push(outDir);
-  const saved = { ...process.env };
-  Object.assign(process.env, { VITE_MOCK_API: 'on', PRUNE_CSS: prune ? 'on' : 'off' });
-  // Vitest runs with NODE_ENV=test, which Vite keeps: React's development build.
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ mode: 'production', logLevel: 'error', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env = saved;
-  }
-  return outDir;
-}
+let whole = '';
 
 const cssFileOf = async (outDir: string) => {
   const [css, ...more] = (await readdir(join(outDir, 'assets'))).filter((f) => f.endsWith('.css'));
@@ -43,24 +26,20 @@ const cssFileOf = async (outDir: string) => {
 };
 
 beforeAll(async () => {
-  // One after the other: each build reads the environment it is given.
-  const pruned = await buildApp(true);
-  const whole = await buildApp(false);
+  // The shipped build, and one with USWDS's whole stylesheet (PRUNE_CSS=off).
+  const pruned = await buildProduction({ VITE_MOCK_API: 'on', PRUNE_CSS: 'on' });
+  whole = await buildProduction({ VITE_MOCK_API: 'on', PRUNE_CSS: 'off' });
   // Beside the shipped one, so its url()s (fonts, images) resolve as the shipped one's do.
   await copyFile(join(whole, 'assets', await cssFileOf(whole)), join(pruned, 'assets', WHOLE_CSS));
-  server = await preview({
-    logLevel: 'warn',
-    build: { outDir: pruned },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  appUrl = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
+  app = await serveBuild(pruned);
+  appUrl = app.url;
   browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  for (const dir of outDirs) await rm(dir, { recursive: true, force: true });
+  await app?.close();
+  if (whole) await rm(whole, { recursive: true, force: true });
 });
 
 /** Every element's computed style, and its ::before's and ::after's, keyed by its place in the page. */
@@ -118,12 +97,10 @@ async function differences(page: Page): Promise<string[]> {
   await page.addStyleTag({
     content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
   });
-  const shipped = await page
-    .evaluate(async () => {
-      await document.fonts.ready;
-      return null;
-    })
-    .then(() => page.evaluate(computedStyles));
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  const shipped = await page.evaluate(computedStyles);
   await withWholeStylesheet(page);
   const whole = await page.evaluate(computedStyles);
   const found: string[] = [];

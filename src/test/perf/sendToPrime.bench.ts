@@ -6,15 +6,12 @@
 // `vite preview`: what a demo user gets), and the build with mocking off
 // over real HTTP to the mock server (as `npm run mock-server` serves it).
 // Printed, never asserted.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { startMockServer, type MockServer } from '../../../mocks/server';
 import { launchBrowser } from '../e2e/browser';
+import { buildProduction, serveBuild, type ServedBuild } from '../productionBuild';
 
 const ROUNDS = 10;
 const median = (values: number[]) =>
@@ -22,40 +19,14 @@ const median = (values: number[]) =>
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const locator = SEED_LOCATORS.submitted;
 
-interface Built {
-  url: string;
-  server: PreviewServer;
-  outDir: string;
-}
-
 let mockServer: MockServer;
-let mocked: Built;
-let overHttp: Built;
+let mocked: ServedBuild;
+let overHttp: ServedBuild;
 let browser: Browser;
 
 /** A production build with `env`, served by vite preview. */
-async function buildAndPreview(env: Record<string, string>): Promise<Built> {
-  const outDir = await mkdtemp(join(tmpdir(), 'too-office-bench-'));
-  const saved = { ...process.env };
-  Object.assign(process.env, env);
-  // Vitest runs with NODE_ENV=test, which Vite keeps: React's development build.
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    for (const key of Object.keys(env)) {
-      if (saved[key] === undefined) delete process.env[key];
-      else process.env[key] = saved[key];
-    }
-    process.env.NODE_ENV = saved.NODE_ENV;
-  }
-  const server = await preview({
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  return { url: server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '', server, outDir };
-}
+const buildAndPreview = async (env: Record<string, string>) =>
+  serveBuild(await buildProduction(env));
 
 beforeAll(async () => {
   mockServer = await startMockServer({ port: 0 });
@@ -70,10 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  for (const built of [mocked, overHttp]) {
-    await built?.server.close();
-    if (built) await rm(built.outDir, { recursive: true, force: true });
-  }
+  for (const built of [mocked, overHttp]) await built?.close();
   await mockServer?.close();
 });
 
