@@ -24,7 +24,7 @@ import {
   listMTOShipments,
   selectShipmentById,
 } from '../entities/shipments/shipmentsSlice';
-import { selectWriteInFlight } from '../writes/inFlight';
+import { selectWritesInFlight } from '../writes/inFlight';
 import { hadNoVerdict } from '../writes/outcome';
 import { saveExpected } from '../writes/ownWrites';
 import { settled, type ApiThunkAction } from '../writes/thunks';
@@ -87,13 +87,14 @@ startAppListening({
     // The page shows the answer, and a write that follows (Send to Prime's
     // step 2) is sent, before this fetch is built.
     await delay(0);
-    if (selectWriteInFlight(getState(), moveID)) {
+    const following = selectWritesInFlight(getState(), moveID);
+    if (following.length > 0) {
       // That write saves the move again; approving shipments fetches the
-      // move's service items itself once it succeeds.
+      // move's service items itself once it succeeds. Its answer is known by
+      // its requestId: only its pending action names the records it saves.
       const next = await take(
         (later) =>
-          isAnyOf(isFulfilled, isRejected)(later) &&
-          ((later.meta as { recordIDs?: string[] }).recordIDs ?? []).includes(moveID),
+          isAnyOf(isFulfilled, isRejected)(later) && following.includes(later.meta.requestId),
         30_000,
       );
       if (next && approveShipments.fulfilled.match(next[0])) return;

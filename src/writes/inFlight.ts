@@ -41,3 +41,9 @@ export default inFlightSlice.reducer;
 
 export const selectWriteInFlight = (state: InFlightState, recordID: string) =>
   Object.values(state.writes.inFlight).some((ids) => ids.includes(recordID));
+
+/** The requestIds of the writes in flight that change `recordID`. */
+export const selectWritesInFlight = (state: InFlightState, recordID: string) =>
+  Object.entries(state.writes.inFlight)
+    .filter(([, ids]) => ids.includes(recordID))
+    .map(([requestId]) => requestId);

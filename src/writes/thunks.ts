@@ -54,7 +54,8 @@ export function createApiThunk<Arg, Result>(
  * Writes: one at a time per record (`recordsOf`: the record it changes, or
  * every record it saves). A write on a record with one in flight, a double
  * click, is not sent: it resolves at once with `meta.condition` true.
- * `meta.recordIDs` names the records in flight.
+ * The pending action's `meta.recordIDs` names the records in flight (its
+ * answer's action does not: it is known by `meta.requestId`).
  */
 export function createWriteThunk<Arg extends WriteArg, Result>(
   typePrefix: string,

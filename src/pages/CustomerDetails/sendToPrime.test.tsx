@@ -255,6 +255,19 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(held().shipments[1].counselorRemarks).toBe('Call before arriving');
   });
 
+  it('shows the move management item step 1 created when step 2 is refused', async () => {
+    const tab = await openTab();
+    await tab.choose(1, 2);
+    colleague.editShipment(2);
+    await tab.user.click(tab.button);
+
+    await findAlert('No shipment was approved', tab.container);
+    const items = within(tab.page.getByRole('region', { name: 'Service items' }));
+    // At once, not after a wait for the write that was refused.
+    expect(await items.findByRole('rowheader', { name: /^Move management/ })).toBeInTheDocument();
+    expect(held().serviceItems.map((item) => item.reServiceCode)).toEqual(['MS']);
+  });
+
   it('says a colleague approved one of the chosen shipments meanwhile, and approves only the rest', async () => {
     const tab = await openTab();
     await tab.choose(1, 3);
