@@ -143,11 +143,29 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
 }
 
 function DoneAlert({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
-  const { approvedMove, shipments, confirmedLate } = phase;
-  const heading = approvedMove ? 'The move was approved' : `${shipmentsWere(shipments)} approved`;
+  const { approvedMove, shipments, confirmedLate, added, wasAvailable } = phase;
+  const late = confirmedLate
+    ? ' The server did not confirm it, but the latest versions show it done.'
+    : '';
+  // Service items added to a move approved before (the job approved neither it nor a shipment).
+  const itemsAdded =
+    added.length > 0
+      ? `${capitalized(added.join(' and '))} ${added.length === 1 ? 'was' : 'were'} added to the move`
+      : null;
+  const heading = approvedMove
+    ? 'The move was approved'
+    : shipments.length > 0
+      ? `${shipmentsWere(shipments)} approved`
+      : (itemsAdded ?? 'Nothing was changed');
+  const notYetAvailable =
+    'It becomes available to the Prime once one of its shipments is approved: approve them under Requested shipments, or choose them here.';
   const body =
     shipments.length > 0
-      ? `${approvedMove ? `${shipmentsWere(shipments)} approved too, and the` : 'The'} move is available to the Prime.${confirmedLate ? ' The server did not confirm it, but the latest versions show it done.' : ''}`
-      : 'It becomes available to the Prime once one of its shipments is approved: approve them under Requested shipments, or choose them here.';
+      ? `${approvedMove ? `${shipmentsWere(shipments)} approved too, and the` : 'The'} move is available to the Prime.${!approvedMove && itemsAdded ? ` ${itemsAdded}.` : ''}${late}`
+      : approvedMove || !wasAvailable
+        ? notYetAvailable
+        : `The move stays available to the Prime.${late}`;
   return <ResultNote heading={heading} body={body} news={phase} slim={false} />;
 }
+
+const capitalized = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;

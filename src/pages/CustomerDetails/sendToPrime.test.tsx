@@ -268,6 +268,50 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(held().serviceItems.map((item) => item.reServiceCode)).toEqual(['MS']);
   });
 
+  it('settles a lost answer to step 2 on "Check and try again" when the first reload failed', async () => {
+    const tab = await openTab();
+    await tab.choose(2);
+    const write = applyThenFail('post', 'shipments/approve', 'dropped');
+    server.use(
+      http.get('*/ghc/v1/move_task_orders/:id/mto_shipments', () => HttpResponse.error(), {
+        once: true,
+      }),
+    );
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+    await write.expectApplied();
+    const alert = await findAlert(
+      'It is not known whether the shipments were approved',
+      tab.container,
+    );
+
+    await tab.user.click(within(alert).getByRole('button', { name: 'Check and try again' }));
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent(
+      'Shipment 2 was approved too, and the move is available to the Prime. The server did not confirm it, but the latest versions show it done.',
+    );
+    expect(
+      within(tab.container).queryByText('It is not known whether the shipments were approved'),
+    ).toBeNull();
+    expect(batchWrites(requests)).toHaveLength(1);
+  });
+
+  it('says counseling (CS) was added when that is all it sends, to a move approved before', async () => {
+    const at = SEED_LOCATORS.approvalsRequested;
+    expect(seededMove(at).move.availableToPrimeAt).toBeTruthy();
+    const tab = await openTab(at);
+    await tab.user.click(tab.mto.getByRole('checkbox', { name: 'Counseling (CS)' }));
+    await tab.user.click(tab.mto.getByRole('button', { name: 'Send to Prime' }));
+
+    const done = await findStatus('Counseling (CS) was added to the move', tab.container);
+    expect(done).toHaveTextContent(
+      'Counseling (CS) was added to the moveThe move stays available to the Prime.',
+    );
+    expect(seededMove(at).serviceItems.filter((item) => item.reServiceCode === 'CS')).toHaveLength(
+      1,
+    );
+  });
+
   it('says a colleague approved one of the chosen shipments meanwhile, and approves only the rest', async () => {
     const tab = await openTab();
     await tab.choose(1, 3);

@@ -65,6 +65,14 @@ export const isRequested = (shipment: MTOShipment) =>
 export const shipmentName = ({ shipment, number }: NamedShipment) =>
   `Shipment ${number} (${labelOf(SHIPMENT_TYPE_LABELS, shipment.shipmentType)})`;
 
+/** The service items step 1's codes add, in words: "move management (MS)", "counseling (CS)". */
+export function serviceItemsIn(codes: ServiceItemCodes | null): string[] {
+  return [
+    codes?.serviceCodeMS ? 'move management (MS)' : null,
+    codes?.serviceCodeCS ? 'counseling (CS)' : null,
+  ].filter((item) => item !== null);
+}
+
 /** "shipment 2", "shipments 1 and 3", "shipments 1, 2 and 3" */
 export function shipmentsInWords(shipments: NamedShipment[]): string {
   const numbers = shipments.map(({ number }) => String(number));
@@ -158,10 +166,7 @@ export function planSendToPrime({
     : step2.length > 0
       ? `Approve ${count(step2.length)}`
       : null;
-  const added = [
-    plan.step1?.serviceCodeMS && 'move management (MS)',
-    plan.step1?.serviceCodeCS && 'counseling (CS)',
-  ].filter(Boolean);
+  const added = serviceItemsIn(plan.step1);
   const parts = [
     approvals &&
       `${approvals}${makesAvailable ? ', and make the move available to the Prime' : ''}.`,

@@ -1,4 +1,5 @@
 import { addListener, createAsyncThunk, isRejected } from '@reduxjs/toolkit';
+import type { ApiError } from '../../api/ApiError';
 import type { Move, MTOServiceItem, MTOShipment } from '../../api/models';
 import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
@@ -30,6 +31,7 @@ import {
   planSendToPrime,
   type NamedShipment,
   type SendChoice,
+  serviceItemsIn,
   type SendPlan,
 } from './sendToPrimePlan';
 import { judgeStep2, type Step2Report } from './sendToPrimeStep2';
@@ -40,7 +42,16 @@ export type Phase =
   /** Step `step` of `of` is running: approving the move, or these shipments. */
   | { kind: 'running'; step: 1 | 2; of: 1 | 2; approving: 'the move' | NamedShipment[] }
   /** Done: what was approved in this job. */
-  | { kind: 'done'; approvedMove: boolean; shipments: NamedShipment[]; confirmedLate: boolean }
+  | {
+      kind: 'done';
+      approvedMove: boolean;
+      shipments: NamedShipment[];
+      confirmedLate: boolean;
+      /** The move-level service items this job's step 1 added: "counseling (CS)". */
+      added: string[];
+      /** The move was available to the Prime before the job (an approved move given CS). */
+      wasAvailable: boolean;
+    }
   | { kind: 'step2Failed'; report: Step2Report };
 
 type Done = Extract<Phase, { kind: 'done' }>;
@@ -228,6 +239,40 @@ export function useSendToPrime(moveID: string) {
     return settled(shipments).status === 'fulfilled';
   }, [dispatch, moveID, store]);
 
+  /** Step 2's failure `error`, for the shipments `sent`, judged on their stored versions. */
+  const judgeLatest = useCallback(
+    (error: ApiError, sent: NamedShipment[], loaded: boolean) => {
+      const state = store.getState();
+      return judgeStep2({
+        error,
+        sent,
+        latest: Object.fromEntries(
+          sent.map(({ shipment }) => [shipment.id, selectShipmentById(state, shipment.id)]),
+        ),
+        loaded,
+        move: selectMoveTaskOrderById(state, moveID),
+        ownWritesBetween: (base, latest) => selectOwnWritesBetween(state, base, latest),
+        today: today(),
+      });
+    },
+    [moveID, store],
+  );
+
+  /** The job is done: said in one render, and nothing of it stays chosen, so nothing is sent twice. */
+  const sayDone = useCallback(
+    (done: Done) => {
+      step1Done.current = false;
+      // One render, before the fetches the answer set off are built.
+      flushSync(() => {
+        setChoice({ shipmentIDs: [], counseling: false });
+        setPhase(done);
+        say(done);
+        setMoveApprovedInJob(false);
+      });
+    },
+    [say],
+  );
+
   /**
    * Step 2 on the shipments' stored versions; once more, unasked, if only the
    * user's own writes came between. `answered` runs inside the dispatch that
@@ -260,19 +305,7 @@ export function useSendToPrime(moveID: string) {
         stopWaiting();
         if (result.status === 'fulfilled') return 'done';
         if (result.status === 'skipped') return 'skipped';
-        const loaded = await loadLatest();
-        const state = store.getState();
-        const report = judgeStep2({
-          error: result.error,
-          sent,
-          latest: Object.fromEntries(
-            sent.map(({ shipment }) => [shipment.id, selectShipmentById(state, shipment.id)]),
-          ),
-          loaded,
-          move: selectMoveTaskOrderById(state, moveID),
-          ownWritesBetween: (base, latest) => selectOwnWritesBetween(state, base, latest),
-          today: today(),
-        });
+        const report = judgeLatest(result.error, sent, await loadLatest());
         if (report.saved) return 'confirmed';
         const onlyOwn =
           result.error.kind === 'conflict' &&
@@ -287,7 +320,7 @@ export function useSendToPrime(moveID: string) {
         return report;
       }
     },
-    [dispatch, loadLatest, moveID, store],
+    [dispatch, judgeLatest, loadLatest, moveID],
   );
 
   /** Runs what is left of the job for `wanted` (the form's choice unless given). */
@@ -297,12 +330,28 @@ export function useSendToPrime(moveID: string) {
       running.current = true;
       let moment: ReturnType<typeof quietMoment> | undefined;
       try {
-        // After a step 2 whose outcome could not be told, load before sending anything.
-        if (phase.kind === 'step2Failed' && !phase.report.loaded && !(await loadLatest())) {
-          return;
+        // After a step 2 whose outcome could not be told, load and judge it
+        // again before sending anything: it may have taken effect.
+        if (phase.kind === 'step2Failed' && !phase.report.loaded) {
+          if (!(await loadLatest())) return;
+          const sent = phase.report.shipments.map(({ named }) => named);
+          if (judgeLatest(phase.report.error, sent, true).saved) {
+            sayDone({
+              kind: 'done',
+              approvedMove: moveApprovedInJob,
+              shipments: sent,
+              confirmedLate: true,
+              added: [],
+              wasAvailable: false,
+            });
+            return;
+          }
         }
         const before = planFrom(store.getState(), moveID, wanted, step1Done.current);
         if (!before || before.blocked) return;
+        const beforeMove = selectMoveTaskOrderById(store.getState(), moveID);
+        // Whether this job's step 1 took effect (answered, or confirmed after a lost answer).
+        let step1Ran = false;
         moment = quietMoment(store, dispatch, (shown) => {
           setPhase(shown.phase);
           if (shown.moveApproved !== undefined) setMoveApprovedInJob(shown.moveApproved);
@@ -319,25 +368,20 @@ export function useSendToPrime(moveID: string) {
           finished = true;
           // The store's changes and the result in one render.
           moment?.end(false);
-          step1Done.current = false;
           if (step1ConfirmedLate && shipments.length === 0) {
+            step1Done.current = false;
             setChoice({ shipmentIDs: [], counseling: false });
             setPhase({ kind: 'idle' });
             setMoveApprovedInJob(false);
             return;
           }
-          const done: Done = {
+          sayDone({
             kind: 'done',
             approvedMove: approvedMove || moveApprovedInJob,
             shipments,
             confirmedLate,
-          };
-          // One render, before the fetches the answer set off are built.
-          flushSync(() => {
-            setChoice({ shipmentIDs: [], counseling: false });
-            setPhase(done);
-            say(done);
-            setMoveApprovedInJob(false);
+            added: step1Ran ? serviceItemsIn(before.step1) : [],
+            wasAvailable: Boolean(beforeMove?.availableToPrimeAt),
           });
         };
         // Step 2, when it was sent the moment step 1's answer was stored.
@@ -360,6 +404,7 @@ export function useSendToPrime(moveID: string) {
                       if (next.length === 0) return;
                       // Step 1 is answered: told here, as step 2's answer may come before step1.run returns.
                       approvedMove = before.approvesMove;
+                      step1Ran = true;
                       step1Done.current = true;
                       early = {
                         shipments: next,
@@ -387,6 +432,7 @@ export function useSendToPrime(moveID: string) {
             return;
           }
           step1ConfirmedLate = done === 'confirmed';
+          step1Ran = true;
           approvedMove = before.approvesMove;
           step1Done.current = true;
           // Set with step 2's start already, when step 2 went out early.
@@ -426,7 +472,19 @@ export function useSendToPrime(moveID: string) {
         running.current = false;
       }
     },
-    [choice, dispatch, loadLatest, moveApprovedInJob, moveID, phase, say, sendStep2, step1, store],
+    [
+      choice,
+      dispatch,
+      judgeLatest,
+      loadLatest,
+      moveApprovedInJob,
+      moveID,
+      phase,
+      sayDone,
+      sendStep2,
+      step1,
+      store,
+    ],
   );
   /** The one click after a failed step 2: the shipments still left, on their latest versions. */
   const finish = useCallback(() => {
