@@ -1,5 +1,5 @@
 import { Button } from '@trussworks/react-uswds';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Versioned } from '../../api/models';
 import type { RootState } from '../../app/store';
 import { AlertSlot } from '../../components/AlertSlot';
@@ -20,6 +20,8 @@ export interface Decidable {
   /** Why Approve is not offered though the record waits for a decision, if it does. */
   approveLater?: string;
 }
+
+type Decision = 'Approve' | 'Reject';
 
 interface ReviewActionsProps<R extends Versioned> {
   /** What is reviewed, for messages: "shipment", "service item". */
@@ -64,10 +66,17 @@ export function ReviewActions<R extends Versioned>({
   reject,
 }: ReviewActionsProps<R>) {
   const [rejecting, setRejecting] = useState(false);
-  const [decision, setDecision] = useState<'Approve' | 'Reject'>('Approve');
+  const [decision, setDecision] = useState<Decision>('Approve');
+  // The decision being sent, for moot: run() checks it before the render that
+  // setDecision asks for, so the state would still hold the previous one.
+  const sending = useRef<Decision>('Approve');
+  const decide = (next: Decision) => {
+    sending.current = next;
+    setDecision(next);
+  };
   const moot = (latest: R) => {
     const offered = decidable(latest);
-    const still = decision === 'Approve' ? offered.approve : offered.reject;
+    const still = sending.current === 'Approve' ? offered.approve : offered.reject;
     return still
       ? null
       : `It is ${statusOf(latest).toLowerCase()} now, so there is nothing more to do.`;
@@ -80,14 +89,14 @@ export function ReviewActions<R extends Versioned>({
   const said = (what: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)} ${what}.`;
 
   const handleApprove = async () => {
-    setDecision('Approve');
+    decide('Approve');
     result.clear();
     if ((await review.run({ write: approve, done: approved })) === 'done') {
       result.say(said('approved'));
     }
   };
   const handleReject = async (reason: string) => {
-    setDecision('Reject');
+    decide('Reject');
     result.clear();
     const done = await review.run({ write: (version) => reject(version, reason), done: rejected });
     if (done) setRejecting(false);
