@@ -399,12 +399,26 @@ describe('rejecting a shipment (rejectShipment)', () => {
     expect(codesOf(shipment.id!)).toEqual([]);
   });
 
-  it('takes an empty reason, which the schema allows', async () => {
-    const [shipment] = seededMove(SEED_LOCATORS.submitted).shipments;
-    const answer = await reject(shipment.id!, shipment.eTag, { rejectionReason: '' });
-    expect(answer.status).toBe(200);
-    expect(answer.body.rejectionReason).toBe('');
-  });
+  it.each([
+    ['an empty', ''],
+    ['a whitespace-only', '   '],
+  ])(
+    'passes %s reason through the schema, refuses it at the save with 422, and saves nothing',
+    async (_, rejectionReason) => {
+      const [shipment] = seededMove(SEED_LOCATORS.submitted).shipments;
+      const answer = await reject(shipment.id!, shipment.eTag, { rejectionReason });
+      expect(expectValidation(answer)).toEqual({
+        title: 'Validation errors',
+        detail: 'RejectShipment',
+        instance: expect.any(String),
+        invalid_fields: { rejection_reason: 'RejectionReason can not be blank.' },
+      });
+      const [after] = seededMove(SEED_LOCATORS.submitted).shipments;
+      expect(after.status).toBe('SUBMITTED');
+      expect(after.eTag).toBe(shipment.eTag);
+      expect(after).toEqual(shipment);
+    },
+  );
 
   it.each([
     ['missing', {}],
@@ -424,13 +438,14 @@ describe('rejecting a shipment (rejectShipment)', () => {
     );
   });
 
-  it('checks in the server order: 404, then the eTag, then the status', async () => {
-    const body = { rejectionReason: 'x' };
+  it('checks in the server order: 404, then the eTag, then the status, then a blank reason', async () => {
+    const body = { rejectionReason: ' ' };
     expectNoBody(await reject(UNKNOWN_ID, 'stale', body), 404);
     const [approved] = seededMove(SEED_LOCATORS.availableToPrime).shipments;
     expect(expectMessage(await reject(approved.id!, 'stale', body), 412)).toBe(
       precondition(approved.id!),
     );
+    expectMessage(await reject(approved.id!, approved.eTag, body), 409);
   });
 
   it('binds If-Match, then the body, then the id', async () => {

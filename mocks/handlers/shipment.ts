@@ -162,6 +162,13 @@ export const shipmentHandlers = [
         );
       }
       const { rejectionReason } = body as Schemas['RejectShipment'];
+      // The schema takes a blank reason; the model's StringIsPresent refuses
+      // it at the save (mto_shipments.go), so nothing is written.
+      if (!rejectionReason.trim()) {
+        return validation('Validation errors', 'RejectShipment', {
+          rejection_reason: 'RejectionReason can not be blank.',
+        });
+      }
       return record(
         payloads.shipment(
           db.save('shipment', shipment.id, { status: 'REJECTED', rejectionReason }),
