@@ -14,6 +14,9 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZoneName: 'short',
 });
 
+/** "shipment 2 was" → "Shipment 2 was": the start of a sentence. */
+export const capitalized = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 /** "26 Nov 2026, 07:02 UTC" */
 export function formatDateTime(value: string): string {
   const date = toDate(value);

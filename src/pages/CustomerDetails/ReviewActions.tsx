@@ -1,3 +1,4 @@
+import { capitalized } from '../../components/format';
 import { Button } from '@trussworks/react-uswds';
 import { useRef, useState } from 'react';
 import type { Versioned } from '../../api/models';
@@ -86,7 +87,7 @@ export function ReviewActions<R extends Versioned>({
   const result = useResultNote<string>();
   // Cancel on the reason form brings the user back to Reject.
   const { ref: rejectRef, focusLater: focusReject } = useFocusLater<HTMLButtonElement>();
-  const said = (what: string) => `${name.charAt(0).toUpperCase()}${name.slice(1)} ${what}.`;
+  const said = (what: string) => `${capitalized(name)} ${what}.`;
 
   const handleApprove = async () => {
     decide('Approve');

@@ -1,3 +1,4 @@
+import { capitalized } from '../../components/format';
 import { Button, Checkbox, Fieldset } from '@trussworks/react-uswds';
 import { useId, type FormEvent } from 'react';
 import { AlertSlot } from '../../components/AlertSlot';
@@ -167,5 +168,3 @@ function DoneAlert({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
         : `The move stays available to the Prime.${late}`;
   return <ResultNote heading={heading} body={body} news={phase} slim={false} />;
 }
-
-const capitalized = (words: string) => `${words.charAt(0).toUpperCase()}${words.slice(1)}`;

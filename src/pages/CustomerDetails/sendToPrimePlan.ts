@@ -6,6 +6,7 @@
 // (approveShipments), which makes the move available to the Prime. Worked out
 // again before every attempt, on the latest versions, so a retry sends only
 // what is left: nothing a colleague already did, and never step 1 twice.
+import { capitalized } from '../../components/format';
 import type {
   Move,
   MoveStatus,
@@ -83,7 +84,7 @@ export function shipmentsInWords(shipments: NamedShipment[]): string {
 /** "Shipment 2 was", "Shipments 1 and 3 were": the start of a sentence. */
 export function shipmentsWere(shipments: NamedShipment[]): string {
   const words = shipmentsInWords(shipments);
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)} ${shipments.length === 1 ? 'was' : 'were'}`;
+  return `${capitalized(words)} ${shipments.length === 1 ? 'was' : 'were'}`;
 }
 
 const count = (n: number) => (n === 1 ? '1 shipment' : `${n} shipments`);

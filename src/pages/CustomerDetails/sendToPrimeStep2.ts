@@ -5,7 +5,7 @@
 // shipment's refusal refused them all.
 import type { ApiError } from '../../api/ApiError';
 import type { Move, MTOShipment } from '../../api/models';
-import { formatDate, savedAt } from '../../components/format';
+import { capitalized, formatDate, savedAt } from '../../components/format';
 import { labelOf, SHIPMENT_STATUS_LABELS } from '../../components/labels';
 import { describeChanges, type Change } from '../../writes/changes';
 import { hadNoVerdict, outcomeOf } from '../../writes/outcome';
@@ -138,7 +138,6 @@ export function judgeStep2({
 
 /** "Shipment 2 was" / "Shipments 1 and 3 were" */
 const were = (shipments: ShipmentReport[]) => shipmentsWere(shipments.map(({ named }) => named));
-const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export interface Step2Message extends ErrorMessage {
   /** More to say, a sentence each: what colleagues already did. */

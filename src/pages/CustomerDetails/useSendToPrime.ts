@@ -350,8 +350,6 @@ export function useSendToPrime(moveID: string) {
         const before = planFrom(store.getState(), moveID, wanted, step1Done.current);
         if (!before || before.blocked) return;
         const beforeMove = selectMoveTaskOrderById(store.getState(), moveID);
-        // Whether this job's step 1 took effect (answered, or confirmed after a lost answer).
-        let step1Ran = false;
         moment = quietMoment(store, dispatch, (shown) => {
           setPhase(shown.phase);
           if (shown.moveApproved !== undefined) setMoveApprovedInJob(shown.moveApproved);
@@ -380,7 +378,8 @@ export function useSendToPrime(moveID: string) {
             approvedMove: approvedMove || moveApprovedInJob,
             shipments,
             confirmedLate,
-            added: step1Ran ? serviceItemsIn(before.step1) : [],
+            // The job ends here only once its step 1, if it had one, took effect.
+            added: serviceItemsIn(before.step1),
             wasAvailable: Boolean(beforeMove?.availableToPrimeAt),
           });
         };
@@ -404,7 +403,6 @@ export function useSendToPrime(moveID: string) {
                       if (next.length === 0) return;
                       // Step 1 is answered: told here, as step 2's answer may come before step1.run returns.
                       approvedMove = before.approvesMove;
-                      step1Ran = true;
                       step1Done.current = true;
                       early = {
                         shipments: next,
@@ -432,7 +430,6 @@ export function useSendToPrime(moveID: string) {
             return;
           }
           step1ConfirmedLate = done === 'confirmed';
-          step1Ran = true;
           approvedMove = before.approvesMove;
           step1Done.current = true;
           // Set with step 2's start already, when step 2 went out early.

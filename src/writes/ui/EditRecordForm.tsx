@@ -1,3 +1,4 @@
+import { capitalized } from '../../components/format';
 import {
   Button,
   Checkbox,
@@ -44,7 +45,7 @@ export function EditRecordForm<R extends Versioned>(props: EditRecordFormProps<R
   // A draft the user changed is not thrown away unasked (writes/drafts.ts).
   const unsaved =
     !gone && state.base !== null && changedNames(draft, state.base.values, fields).length > 0;
-  useHoldDraft(title ?? `${record.charAt(0).toUpperCase()}${record.slice(1)}`, unsaved);
+  useHoldDraft(title ?? capitalized(record), unsaved);
 
   useEffect(() => {
     focusField(fields[0].name);
