@@ -41,6 +41,18 @@ describe('what became of a write that failed', () => {
     });
   });
 
+  it('judges a write that may leave the record unsaved by what the latest versions show', () => {
+    const added = { done: () => true, keepsVersion: true };
+    // Same eTag, yet done: counseling added to a move approved before.
+    expect(judge({ ...added, failure: failure('network') })).toEqual({ kind: 'saved' });
+    // A refusal saved nothing, whatever `done` says; without keepsVersion the eTag rules.
+    expect(judge({ ...added, failure: failure('validation') })).toEqual({ kind: 'notSaved' });
+    expect(judge({ done: () => true, failure: failure('network') })).toEqual({ kind: 'notSaved' });
+    expect(judge({ ...added, done: () => false, failure: failure('network') })).toEqual({
+      kind: 'notSaved',
+    });
+  });
+
   it('cannot tell when no answer came and the latest version could not be loaded', () => {
     expect(judge({ failure: failure('server'), latest: { latest: base, loaded: false } })).toEqual({
       kind: 'unknown',

@@ -57,6 +57,12 @@ export interface Judged<R> {
   latest: Latest<R>;
   /** Whether a version shows the write done. */
   done: (version: R) => boolean;
+  /**
+   * The write may take effect without saving the record (counseling added to
+   * a move approved before: the move keeps its eTag), so the latest version
+   * being the one it was sent on does not show it failed: `done` tells.
+   */
+  keepsVersion?: boolean;
   /** The user's own writes that lead from one version to another; null if anyone else's came between. */
   ownWritesBetween: (base: R, latest: R) => string[] | null;
 }
@@ -72,12 +78,14 @@ export function outcomeOf<R extends Versioned>({
   base,
   latest: found,
   done,
+  keepsVersion = false,
   ownWritesBetween,
 }: Judged<R>): Outcome {
   const { latest, loaded } = found;
   if (loaded && !latest) return { kind: 'gone' };
   if (!loaded && failure.kind === 'notFound') return { kind: 'gone' };
   if (!loaded && hadNoVerdict(failure)) return { kind: 'unknown' };
+  if (keepsVersion && latest && hadNoVerdict(failure) && done(latest)) return { kind: 'saved' };
   if (!latest || latest.eTag === base.eTag) return { kind: 'notSaved' };
   if (hadNoVerdict(failure) && done(latest)) return { kind: 'saved' };
   const writes = ownWritesBetween(base, latest);

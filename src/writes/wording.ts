@@ -40,6 +40,8 @@ export function attemptOf(action: string, record: string): Attempt {
       return { what: 'the rejection', notDone: `The ${record} was not rejected.` };
     case 'Send to Prime':
       return { what: 'the approval of the move', notDone: 'The move was not sent to the Prime.' };
+    case 'Add counseling':
+      return { what: 'counseling (CS)', notDone: 'Counseling (CS) was not added.' };
     default:
       return EDIT;
   }

@@ -312,6 +312,29 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     );
   });
 
+  it('settles a lost answer to counseling (CS) alone from the service items, and never adds a second CS', async () => {
+    const at = SEED_LOCATORS.approvalsRequested;
+    const tab = await openTab(at);
+    await tab.user.click(tab.mto.getByRole('checkbox', { name: 'Counseling (CS)' }));
+    // The server creates CS but does not save the move: its eTag stays the same.
+    const write = applyThenFail('patch', 'move-task-orders/:id/status', 'dropped');
+    const requests = recordRequests();
+    await tab.user.click(tab.mto.getByRole('button', { name: 'Send to Prime' }));
+    await write.expectApplied();
+
+    const alert = await findAlert('Done, though the server did not confirm it', tab.container);
+    expect(alert).toHaveTextContent('shows counseling (CS) went through');
+    expect(within(alert).queryByRole('button', { name: /try again/i })).toBeNull();
+    // The new CS is listed, and the form no longer offers it.
+    await waitFor(() =>
+      expect(tab.mto.queryByRole('checkbox', { name: 'Counseling (CS)' })).toBeNull(),
+    );
+    expect(seededMove(at).serviceItems.filter((item) => item.reServiceCode === 'CS')).toHaveLength(
+      1,
+    );
+    expect(statusWrites(requests)).toHaveLength(1);
+  });
+
   it('says a colleague approved one of the chosen shipments meanwhile, and approves only the rest', async () => {
     const tab = await openTab();
     await tab.choose(1, 3);

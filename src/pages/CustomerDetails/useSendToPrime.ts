@@ -1,6 +1,6 @@
 import { addListener, createAsyncThunk, isRejected } from '@reduxjs/toolkit';
 import type { ApiError } from '../../api/ApiError';
-import type { Move, MTOServiceItem, MTOShipment } from '../../api/models';
+import type { Move, MTOServiceItem, MTOShipment, ServiceItemCodes } from '../../api/models';
 import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
@@ -11,6 +11,7 @@ import {
   updateMoveTaskOrderStatus,
 } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import {
+  listMTOServiceItems,
   selectServiceItemById,
   selectServiceItemIdsOfMove,
 } from '../../entities/serviceItems/serviceItemsSlice';
@@ -25,6 +26,7 @@ import { selectOwnWritesBetween } from '../../writes/ownWrites';
 import { settled, type ThunkConfig } from '../../writes/thunks';
 import { useRecordAction } from '../../writes/ui/useRecordAction';
 import { useResultNote } from '../../writes/ui/ResultNote';
+import { attemptOf } from '../../writes/wording';
 import { formatDate } from '../../components/format';
 import { moveFields } from './displayFields';
 import {
@@ -111,20 +113,39 @@ type Step2Outcome = Step2Report | 'done' | 'confirmed' | 'skipped';
 /**
  * The latest move and its shipments, after step 1 failed: what is left of
  * the job (a colleague may have approved the move and some of the chosen
- * shipments) is told from both. Fails as the move's load fails.
+ * shipments) is told from both. With `serviceItems`, its service items too:
+ * a step 1 that only adds counseling to a move approved before leaves the
+ * move as it was, and only they show whether it took effect. Fails as the
+ * move's load fails, or theirs when they are asked for.
  */
 const getMoveAndShipments = createAsyncThunk<
   void,
-  { locator: string; moveID: string },
+  { locator: string; moveID: string; serviceItems: boolean },
   ThunkConfig
->('sendToPrime/getMoveAndShipments', async ({ locator, moveID }, { dispatch, rejectWithValue }) => {
-  const [move] = await Promise.all([
-    dispatch(getMove(locator)),
-    dispatch(listMTOShipments(moveID)),
-  ]);
-  const result = settled(move);
-  if (result.status === 'rejected') return rejectWithValue(result.error);
-});
+>(
+  'sendToPrime/getMoveAndShipments',
+  async ({ locator, moveID, serviceItems }, { dispatch, rejectWithValue }) => {
+    const [move, , items] = await Promise.all([
+      dispatch(getMove(locator)),
+      dispatch(listMTOShipments(moveID)),
+      serviceItems ? dispatch(listMTOServiceItems(moveID)) : undefined,
+    ]);
+    for (const answer of items ? [move, items] : [move]) {
+      const result = settled(answer);
+      if (result.status === 'rejected') return rejectWithValue(result.error);
+    }
+  },
+);
+
+/** Every service item `codes` add is among the move's, as the store holds them. */
+function hasCodes(state: RootState, moveID: string, codes: ServiceItemCodes): boolean {
+  const present = new Set(
+    selectServiceItemIdsOfMove(state, moveID).map(
+      (id) => selectServiceItemById(state, id)?.reServiceCode,
+    ),
+  );
+  return (!codes.serviceCodeMS || present.has('MS')) && (!codes.serviceCodeCS || present.has('CS'));
+}
 
 /** The last plan worked out for a move, with what it was worked out from. */
 interface PlanInputs {
@@ -203,8 +224,10 @@ export function useSendToPrime(moveID: string) {
     [moveID],
   );
   const locator = useAppSelector((state) => selectMoveTaskOrderById(state, moveID)?.locator);
+  // Step 1 only adds service items to a move approved before: they tell whether it took effect.
+  const codesOnly = useRef(false);
   const refetchMove = useCallback(
-    () => getMoveAndShipments({ locator: locator ?? '', moveID }),
+    () => getMoveAndShipments({ locator: locator ?? '', moveID, serviceItems: codesOnly.current }),
     [locator, moveID],
   );
   // A colleague's approval makes step 1 moot only when nothing is left for step 2 either.
@@ -420,9 +443,15 @@ export function useSendToPrime(moveID: string) {
                   }),
                 )
               : () => {};
+          codesOnly.current = !before.approvesMove;
           const done = await step1.run({
             write: (move) => updateMoveTaskOrderStatus(move.id, move.eTag, codes),
-            done: (move) => Boolean(move.approvedAt),
+            // Approving saves the move; adding counseling to an approved one does not.
+            done: before.approvesMove
+              ? (move) => Boolean(move.approvedAt)
+              : () => hasCodes(store.getState(), moveID, codes),
+            keepsVersion: !before.approvesMove,
+            attempt: before.approvesMove ? undefined : attemptOf('Add counseling', 'move'),
           });
           stopWaiting();
           if (!done) {

@@ -51,7 +51,7 @@ export function RecoveryAlert({
   const gone = outcome.kind === 'gone';
   const message =
     (!gone ? explain?.(error) : null) ??
-    describeFailedWrite(error, outcome, record, attemptOf(action, record));
+    describeFailedWrite(error, outcome, record, recovery.attempt ?? attemptOf(action, record));
   const again = error.kind === 'conflict' ? `${action} again` : 'Try again';
   const saved = outcome.kind === 'saved';
   const type = saved ? 'success' : error.kind === 'conflict' ? 'warning' : 'error';

@@ -6,6 +6,7 @@ import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
 import type { RootState } from '../../app/store';
 import { describeChanges, type Change, type DisplayField } from '../changes';
 import { selectWriteInFlight } from '../inFlight';
+import type { Attempt } from '../wording';
 import { loadsLatestAfter, outcomeOf, type Latest, type Outcome } from '../outcome';
 import { selectOwnWritesBetween } from '../ownWrites';
 import { settled, type ApiThunkAction } from '../thunks';
@@ -23,6 +24,8 @@ export interface Recovery {
   changedAt: string | null;
   /** Why doing it again makes no sense on the latest version, if it doesn't. */
   moot: string | null;
+  /** What was attempted, when the action says it in words of its own. */
+  attempt?: Attempt;
 }
 
 /** Whether an action is done: answered, or confirmed by the latest version after a lost answer. */
@@ -33,6 +36,10 @@ export interface RecordAction<R> {
   /** Sends the write with `version.eTag` as If-Match. */
   write: (version: R) => ApiThunkAction;
   done: (version: R) => boolean;
+  /** It may take effect and leave the record's eTag as it was (outcome.ts). */
+  keepsVersion?: boolean;
+  /** What it attempts, when not what its button's words say (wording.ts attemptOf). */
+  attempt?: Attempt;
 }
 
 interface RecordActionOptions<R> {
@@ -85,13 +92,14 @@ export function useRecordAction<R extends Versioned>({
         base,
         latest: found,
         done: action.done,
+        keepsVersion: action.keepsVersion,
         ownWritesBetween: (from, to) => selectOwnWritesBetween(store.getState(), from, to),
       }),
     [store],
   );
 
   const recover = useCallback(
-    (error: ApiError, base: R, found: Latest<R>, outcome: Outcome) => {
+    (error: ApiError, base: R, found: Latest<R>, outcome: Outcome, action: RecordAction<R>) => {
       unchecked.current = found.loaded ? null : { error, base };
       const { latest } = found;
       setRecovery({
@@ -101,6 +109,7 @@ export function useRecordAction<R extends Versioned>({
         changes: latest ? describeChanges(fields, base, latest) : [],
         changedAt: latest && latest.eTag !== base.eTag ? savedAt(latest) : null,
         moot: found.loaded && latest && moot && outcome.kind !== 'saved' ? moot(latest) : null,
+        attempt: action.attempt,
       });
     },
     [fields, moot],
@@ -131,7 +140,7 @@ export function useRecordAction<R extends Versioned>({
           base = latest;
           continue;
         }
-        recover(error, base, found, outcome);
+        recover(error, base, found, outcome, action);
         return outcome.kind === 'saved' && 'confirmed';
       }
     },
@@ -151,9 +160,14 @@ export function useRecordAction<R extends Versioned>({
         const found = await loadLatest();
         const { latest } = found;
         // Saved after all, changed, gone, or still unknown: say so, send nothing.
-        if (!found.loaded || !latest || latest.eTag !== pending.base.eTag) {
+        if (
+          !found.loaded ||
+          !latest ||
+          latest.eTag !== pending.base.eTag ||
+          (action.keepsVersion && action.done(latest))
+        ) {
           const outcome = judge(pending.error, pending.base, found, action);
-          recover(pending.error, pending.base, found, outcome);
+          recover(pending.error, pending.base, found, outcome, action);
           return outcome.kind === 'saved' && 'confirmed';
         }
         unchecked.current = null;
