@@ -335,6 +335,33 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(statusWrites(requests)).toHaveLength(1);
   });
 
+  it('waits for the user’s own approval of a chosen shipment still in flight, then sends only what is left', async () => {
+    const at = SEED_LOCATORS.approvalsRequested;
+    const tab = await openTab(at);
+    await tab.choose(2);
+    await tab.user.click(tab.mto.getByRole('checkbox', { name: 'Counseling (CS)' }));
+    const requests = recordRequests();
+    const step1 = holdNextAnswer('patch', 'move-task-orders/:id/status');
+    await tab.user.click(tab.button);
+    // While step 1 is out, the user approves shipment 2 from its card.
+    const approval = holdNextAnswer('post', 'shipments/:id/approve');
+    await tab.user.click(within(tab.card(2)).getByRole('button', { name: /^Approve/ }));
+    // Step 1 answers while that approval is still out: step 2 cannot go yet.
+    step1.answer();
+    await waitFor(() =>
+      expect(seededMove(at).serviceItems.some((i) => i.reServiceCode === 'CS')).toBe(true),
+    );
+    approval.answer();
+
+    const done = await findStatus('Counseling (CS) was added to the move', tab.container);
+    expect(done).toHaveTextContent('The move stays available to the Prime.');
+    // Shipment 2 was approved once, by the card; step 2 had nothing left to send.
+    expect(batchWrites(requests)).toHaveLength(0);
+    expect(statusWrites(requests)).toHaveLength(1);
+    expect(seededMove(at).shipments[1].status).toBe('APPROVED');
+    expect(tab.mto.queryByRole('checkbox', { name: 'Counseling (CS)' })).toBeNull();
+  });
+
   it('says a colleague approved one of the chosen shipments meanwhile, and approves only the rest', async () => {
     const tab = await openTab();
     await tab.choose(1, 3);

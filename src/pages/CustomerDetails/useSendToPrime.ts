@@ -105,6 +105,31 @@ function quietMoment(store: AppStore, dispatch: AppDispatch, draw: (shown: Shown
   };
 }
 
+/**
+ * Resolves once no write on any of `recordIDs` is in flight, and the page
+ * has handled the last one's answer (its note said): the job's result,
+ * said after it, is the page's newest note.
+ */
+function writesSettled(
+  dispatch: AppDispatch,
+  getState: () => RootState,
+  recordIDs: string[],
+): Promise<void> {
+  const settledIn = (state: RootState) => !recordIDs.some((id) => selectWriteInFlight(state, id));
+  if (settledIn(getState())) return Promise.resolve();
+  return new Promise((resolve) => {
+    dispatch(
+      addListener({
+        predicate: (_action, state) => settledIn(state as RootState),
+        effect: (_action, api) => {
+          api.unsubscribe();
+          setTimeout(resolve, 0);
+        },
+      }),
+    );
+  });
+}
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** How step 2 ended: done, confirmed after a lost answer, not sent (in flight), or what went wrong. */
@@ -389,7 +414,8 @@ export function useSendToPrime(moveID: string) {
           finished = true;
           // The store's changes and the result in one render.
           moment?.end(false);
-          if (step1ConfirmedLate && shipments.length === 0) {
+          // Nothing more to say: step 1's recovery says it, or nothing was sent.
+          if (shipments.length === 0 && (step1ConfirmedLate || !before.step1)) {
             step1Done.current = false;
             setChoice({ shipmentIDs: [], counseling: false });
             setPhase({ kind: 'idle' });
@@ -465,33 +491,39 @@ export function useSendToPrime(moveID: string) {
           if (early === null) setMoveApprovedInJob(approvedMove);
         }
         // Worked out again on what step 1 left: the chosen shipments still requested.
+        const left = () =>
+          planFrom(store.getState(), moveID, wanted, step1Done.current)?.step2 ?? [];
         const started = early as {
           shipments: NamedShipment[];
           outcome: Promise<Step2Outcome>;
         } | null;
-        const shipments =
-          started?.shipments ??
-          planFrom(store.getState(), moveID, wanted, step1Done.current)?.step2 ??
-          [];
-        let confirmedLate = false;
-        if (shipments.length > 0) {
-          if (!started) {
-            show({ phase: { kind: 'running', step: steps, of: steps, approving: shipments } });
-          }
-          const outcome = await (started?.outcome ??
-            sendStep2(shipments, () => finish(shipments, false)));
+        let shipments = started?.shipments ?? left();
+        let outcome = await started?.outcome;
+        while (shipments.length > 0 && (outcome === undefined || outcome === 'skipped')) {
           if (outcome === 'skipped') {
-            setPhase({ kind: 'idle' });
-            return;
+            // A write of the user's own on one of its records (approving a
+            // chosen shipment from its card) is still out: step 2 waits for
+            // it, and goes on with what it leaves.
+            await writesSettled(dispatch, store.getState, [
+              moveID,
+              ...shipments.map(({ shipment }) => shipment.id),
+            ]);
+            shipments = left();
+            if (shipments.length === 0) break;
           }
-          if (typeof outcome === 'object') {
-            setPhase({ kind: 'step2Failed', report: outcome });
-            return;
-          }
-          confirmedLate = outcome === 'confirmed';
+          const sending = shipments;
+          show({
+            phase: { kind: 'running', step: steps, of: steps, approving: sending },
+            moveApproved: approvedMove || undefined,
+          });
+          outcome = await sendStep2(sending, () => finish(sending, false));
+        }
+        if (typeof outcome === 'object') {
+          setPhase({ kind: 'step2Failed', report: outcome });
+          return;
         }
         // Already done if step 2's answer was stored.
-        finish(shipments, confirmedLate);
+        finish(shipments, outcome === 'confirmed');
       } finally {
         // However the job ended; drawn with what it last set.
         moment?.end(false);
