@@ -396,6 +396,37 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'SUBMITTED', 'APPROVED']);
   });
 
+  it('after a lost answer to step 2, says a colleague approved one of the chosen shipments, not the user', async () => {
+    const tab = await openTab();
+    await tab.choose(1, 3);
+    // The colleague approves shipment 1; the user's step 2 then never reaches the server.
+    server.use(
+      http.post(
+        '*/ghc/v1/shipments/approve',
+        async () => {
+          await colleague.approveShipment(1);
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+
+    const alert = await findAlert('The shipments were not approved', tab.container);
+    expect(alert).toHaveTextContent(
+      'Shipment 1 was already approved by someone else, which also made the move available to the Prime: it is not sent again.',
+    );
+    expect(alert).toHaveTextContent(
+      `No answer came to the approval of the shipments, and their latest versions show it did not go through: the move is available to the Prime (since ${formatDate(held().move.availableToPrimeAt)}).`,
+    );
+    expect(alert).not.toHaveTextContent('your earlier approval');
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipment 3' }));
+    await findStatus('The move was approved', tab.container);
+    expect(batchWrites(requests).map((batch) => batchItems(batch).length)).toEqual([2, 1]);
+    expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'SUBMITTED', 'APPROVED']);
+  });
+
   it('names the shipment the server refuses (422: no pickup date after today), and approves the others without it in one click', async () => {
     db.save('shipment', held().rows.shipments[1].id, { requestedPickupDate: '2020-01-02' });
     const tab = await openTab();

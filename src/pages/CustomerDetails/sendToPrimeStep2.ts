@@ -98,6 +98,17 @@ export function judgeStep2({
   const refused = ['businessRule', 'notFound', 'validation'].includes(error.kind)
     ? refusedIDs(error, sent, today)
     : new Set<string>();
+  const approved = (version: MTOShipment) => version.status === 'APPROVED';
+  // All or nothing: no answer, and every one approved, is this write's
+  // doing; if one is not, it saved none of them, and any approved one was
+  // approved by another write (a colleague's, or the user's own).
+  const saved =
+    loaded &&
+    hadNoVerdict(error) &&
+    sent.every(({ shipment }) => {
+      const found = latest[shipment.id];
+      return found !== undefined && found.eTag !== shipment.eTag && approved(found);
+    });
   const shipments = sent.map((named): ShipmentReport => {
     const base = named.shipment;
     const found = latest[base.id];
@@ -105,7 +116,7 @@ export function judgeStep2({
       failure: error,
       base,
       latest: { latest: found, loaded },
-      done: (version) => version.status === 'APPROVED',
+      done: (version) => saved && approved(version),
       ownWritesBetween,
     });
     const newer = found && found.eTag !== base.eTag ? found : undefined;
@@ -127,9 +138,6 @@ export function judgeStep2({
     if (newer && !isRequested(newer)) return { ...report, state: 'notRequested' };
     return { ...report, state: newer ? 'changed' : 'unchanged' };
   });
-  // All or nothing: no answer, and every one approved, is this write's doing.
-  const saved =
-    loaded && hadNoVerdict(error) && shipments.every(({ state }) => state === 'approved');
   const remaining = shipments
     .filter(({ state }) => state === 'unchanged' || state === 'changed')
     .map(({ named }) => named);
@@ -211,7 +219,7 @@ export function describeStep2(report: Step2Report, moveApproved: boolean): Step2
   if (hadNoVerdict(error)) {
     return {
       heading: 'The shipments were not approved',
-      body: `${prefix}No answer came to the approval of the shipments, and their latest versions show that nothing was approved: ${available}.${finish}`,
+      body: `${prefix}No answer came to the approval of the shipments, and their latest versions show it did not go through: ${available}.${finish}`,
       notes,
       offer,
     };
