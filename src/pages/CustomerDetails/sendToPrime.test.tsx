@@ -296,6 +296,43 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(batchWrites(requests)).toHaveLength(1);
   });
 
+  it('says so when checking again fails too, and sends nothing until a check tells', async () => {
+    const tab = await openTab();
+    await tab.choose(2);
+    const write = applyThenFail('post', 'shipments/approve', 'dropped');
+    let unreachable = true;
+    server.use(
+      http.get('*/ghc/v1/move_task_orders/:id/mto_shipments', () =>
+        unreachable ? HttpResponse.error() : undefined,
+      ),
+    );
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+    await write.expectApplied();
+    const alert = await findAlert(
+      'It is not known whether the shipments were approved',
+      tab.container,
+    );
+
+    await tab.user.click(within(alert).getByRole('button', { name: 'Check and try again' }));
+    const again = await findAlert(
+      /Checked again at .*: they still could not be loaded/,
+      tab.container,
+    );
+    // Told anew: the alert takes the focus again, away from the button.
+    expect(
+      within(again).getByRole('region', {
+        name: 'It is not known whether the shipments were approved',
+      }),
+    ).toHaveFocus();
+    expect(batchWrites(requests)).toHaveLength(1);
+
+    unreachable = false;
+    await tab.user.click(within(again).getByRole('button', { name: 'Check and try again' }));
+    await findStatus('The move was approved', tab.container);
+    expect(batchWrites(requests)).toHaveLength(1);
+  });
+
   it('says counseling (CS) was added when that is all it sends, to a move approved before', async () => {
     const at = SEED_LOCATORS.approvalsRequested;
     expect(seededMove(at).move.availableToPrimeAt).toBeTruthy();

@@ -5,7 +5,7 @@
 // shipment's refusal refused them all.
 import type { ApiError } from '../../api/ApiError';
 import type { Move, MTOShipment } from '../../api/models';
-import { capitalized, formatDate, savedAt } from '../../components/format';
+import { capitalized, formatDate, formatDateTime, savedAt } from '../../components/format';
 import { labelOf, SHIPMENT_STATUS_LABELS } from '../../components/labels';
 import { describeChanges, type Change } from '../../writes/changes';
 import { hadNoVerdict, outcomeOf } from '../../writes/outcome';
@@ -53,6 +53,8 @@ export interface Step2Report {
   remaining: NamedShipment[];
   /** The move as the latest version has it. */
   move: Move | undefined;
+  /** When checking again could not load the latest versions either. */
+  checkedAgainAt?: string;
 }
 
 interface JudgeInput {
@@ -184,7 +186,7 @@ export function describeStep2(report: Step2Report, moveApproved: boolean): Step2
   if (!loaded && hadNoVerdict(error)) {
     return {
       heading: 'It is not known whether the shipments were approved',
-      body: `${prefix}No answer came to the approval of the shipments, and their latest versions could not be loaded to tell whether it was saved. Checking again loads them before anything is sent.`,
+      body: `${prefix}No answer came to the approval of the shipments, and their latest versions could not be loaded to tell whether it was saved.${report.checkedAgainAt ? ` Checked again at ${formatDateTime(report.checkedAgainAt)}: they still could not be loaded.` : ''} Checking again loads them before anything is sent.`,
       notes: [],
       offer: 'Check and try again',
     };

@@ -240,6 +240,8 @@ export function useSendToPrime(moveID: string) {
   const step1Done = useRef(false);
   const [moveApprovedInJob, setMoveApprovedInJob] = useState(false);
   const running = useRef(false);
+  // Loading the latest versions before a step 2 whose outcome was not known is sent again.
+  const [checking, setChecking] = useState(false);
 
   const plan = useAppSelector((state) => planFrom(state, moveID, choice, moveApprovedInJob), {
     equalityFn: samePlan,
@@ -381,7 +383,14 @@ export function useSendToPrime(moveID: string) {
         // After a step 2 whose outcome could not be told, load and judge it
         // again before sending anything: it may have taken effect.
         if (phase.kind === 'step2Failed' && !phase.report.loaded) {
-          if (!(await loadLatest())) return;
+          setChecking(true);
+          const loaded = await loadLatest().finally(() => setChecking(false));
+          if (!loaded) {
+            // Told anew, so the user knows the check ran.
+            const checkedAgainAt = new Date().toISOString();
+            setPhase({ kind: 'step2Failed', report: { ...phase.report, checkedAgainAt } });
+            return;
+          }
           const sent = phase.report.shipments.map(({ named }) => named);
           if (judgeLatest(phase.report.error, sent, true).saved) {
             sayDone({
@@ -576,7 +585,7 @@ export function useSendToPrime(moveID: string) {
     step1Recovery: step1.recovery,
     /** The job's result while it is the page's newest note. */
     result: phase.kind === 'done' ? result.note : null,
-    pending: phase.kind === 'running' || step1.pending || shipmentsInFlight,
+    pending: phase.kind === 'running' || checking || step1.pending || shipmentsInFlight,
     send,
     finish,
     toggleShipment,
