@@ -247,6 +247,8 @@ interface Write {
   badId: (raw: string) => Expected;
   /** Bodies this operation refuses, with a current If-Match. */
   invalid: [string, unknown, (ids: Ids) => Expected][];
+  /** The same request saves the record again after the version it answers (mymove ghcapi/mto_service_items.go). */
+  savedAgain?: true;
 }
 
 const customerBase = (ids: Ids) => {
@@ -659,6 +661,8 @@ const WRITES: Write[] = [
     path: (ids, id = ids.serviceItem) =>
       `/move-task-orders/${ids.itemMove}/service-items/${id}/status`,
     record: (ids) => ({ kind: 'serviceItem', id: ids.serviceItem }),
+    // The SIT end date's save of its shipment saves every item of it again.
+    savedAgain: true,
     body: {
       name: 'body',
       model: 'PatchMTOServiceItemStatusPayload',
@@ -1248,12 +1252,15 @@ const moveRow = (ids: Ids) => present(db.find('move', ids.move), 'RDY4PR');
 
 const acceptances: Acceptance[] = [];
 for (const write of WRITES) {
-  const { name, method, path, record, body } = write;
+  const { name, method, path, record, body, savedAgain } = write;
   const current = (ids: Ids) => eTag(record(ids).kind, record(ids).id);
   acceptances.push({
     label: `${name}: the valid request the refusals vary`,
     request: (ids) => ({ method, path: path(ids), ifMatch: current(ids), body: body?.valid(ids) }),
-    verify: (ids, answer) => expect(answer.body.eTag).toBe(current(ids)),
+    verify: (ids, answer) =>
+      savedAgain
+        ? expect(answer.body.eTag).not.toBe(current(ids))
+        : expect(answer.body.eTag).toBe(current(ids)),
   });
   acceptances.push({
     label: `${name}: __proto__ and constructor keys are ignored`,

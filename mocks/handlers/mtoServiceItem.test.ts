@@ -117,10 +117,44 @@ describe('deciding a service item (updateMTOServiceItemStatus)', () => {
       ...item,
       status: 'APPROVED',
       approvedAt: jsonDateTime(row.approvedAt!),
-      eTag: eTagOf(row.updatedAt),
+      eTag: expect.any(String),
     });
     expect(answer.body.eTag).not.toBe(item.eTag);
     expect(misfits('updateMTOServiceItemStatus', answer.body)).toEqual([]);
+  });
+
+  it('then saves the shipment and every item of it again (the SIT end date), so the answer’s eTag is already stale', async () => {
+    const { move, item, shipment, rows } = askedFor();
+    const ofShipment = rows.serviceItems.filter((other) => other.shipmentId === shipment.id);
+    expect(ofShipment.length).toBeGreaterThan(1);
+    const answer = await decide(item, { status: 'APPROVED' });
+    expect(answer.status).toBe(200);
+    for (const other of ofShipment) {
+      const row = db.find('serviceItem', other.id)!;
+      expect(row.updatedAt > other.updatedAt).toBe(true);
+      expect(row.updatedAt > db.find('shipment', shipment.id)!.updatedAt).toBe(true);
+    }
+    expect(current(item.id!)).not.toBe(answer.body.eTag);
+    // Items of the move's other shipments, and its move-level ones, are not saved.
+    for (const other of rows.serviceItems.filter((row) => row.shipmentId !== shipment.id))
+      expect(db.find('serviceItem', other.id)).toEqual(other);
+    // The next decision must be sent on the item's version as listed again.
+    expectMessage(
+      await decide(
+        item,
+        { status: 'REJECTED', rejectionReason: 'x' },
+        { ifMatch: answer.body.eTag },
+      ),
+      412,
+    );
+    const listed = (await list(move.id!)).body.find((candidate) => candidate.id === item.id)!;
+    expect(listed.eTag).toBe(current(item.id!));
+    const again = await decide(
+      item,
+      { status: 'REJECTED', rejectionReason: 'x' },
+      { ifMatch: listed.eTag },
+    );
+    expect(again.status).toBe(200);
   });
 
   it('approves the shipment again once none of its items waits, and saves the move', async () => {
@@ -156,7 +190,7 @@ describe('deciding a service item (updateMTOServiceItemStatus)', () => {
       status: 'REJECTED',
       rejectionReason: 'Not needed',
       rejectedAt: jsonDateTime(row.rejectedAt!),
-      eTag: eTagOf(row.updatedAt),
+      eTag: expect.any(String),
     });
     expect(answer.body).not.toHaveProperty('approvedAt');
     expect(db.find('shipment', shipment.id)?.status).toBe('APPROVED');
@@ -182,18 +216,37 @@ describe('deciding a service item (updateMTOServiceItemStatus)', () => {
     const { move, rows, serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);
     const item = serviceItems.find((candidate) => candidate.mtoShipmentID)!;
     const answer = await decide(item, { status: 'SUBMITTED' });
-    expect(answer.body).toEqual({
-      ...item,
-      status: 'SUBMITTED',
-      eTag: eTagOf(db.find('serviceItem', item.id!)!.updatedAt),
-    });
-    // The item waits again, so its shipment is not approved again.
+    expect(answer.body).toEqual({ ...item, status: 'SUBMITTED', eTag: expect.any(String) });
+    expect(answer.body.eTag).not.toBe(item.eTag);
+    // The item waits again, so its shipment is not approved again; it is saved all the same.
     const shipment = rows.shipments.find((candidate) => candidate.id === item.mtoShipmentID)!;
-    expect(db.find('shipment', shipment.id)).toEqual(shipment);
+    const saved = db.find('shipment', shipment.id)!;
+    expect(saved).toEqual({ ...shipment, updatedAt: saved.updatedAt });
+    expect(saved.updatedAt > shipment.updatedAt).toBe(true);
     const row = db.find('move', move.id!)!;
     expect(row.status).toBe('APPROVALS REQUESTED');
     expect(row.approvalsRequestedAt).not.toBeNull();
   });
+
+  it.each([
+    ['CANCELED', { status: 'CANCELED' }],
+    ['REJECTED', { status: 'REJECTED' }],
+    ['TERMINATED_FOR_CAUSE', { status: 'TERMINATED_FOR_CAUSE' }],
+    ['deleted', { deletedAt: '2026-10-01T00:00:00.000000Z' }],
+  ] as const)(
+    'leaves a %s shipment and its other items as they are when an item of it waits again',
+    async (_, patch) => {
+      const { rows, serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);
+      const item = serviceItems.find((candidate) => candidate.mtoShipmentID)!;
+      const shipment = db.save('shipment', item.mtoShipmentID!, patch);
+      const answer = await decide(item, { status: 'SUBMITTED' });
+      expect(answer.status).toBe(200);
+      expect(db.find('shipment', shipment.id)).toEqual(shipment);
+      for (const other of rows.serviceItems.filter((row) => row.id !== item.id))
+        expect(db.find('serviceItem', other.id)).toEqual(other);
+      expect(current(item.id!)).toBe(answer.body.eTag);
+    },
+  );
 
   it('gives a new eTag to a decision that repeats the current one', async () => {
     const { serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);

@@ -5,7 +5,7 @@ import { approveOrRequestApproval } from '../moveRouter';
 import { operation, record } from '../operation';
 import * as payloads from '../payloads';
 import { SERVICE_ITEM_STATUSES } from '../../src/api/models';
-import type { Patch, Schemas, ServiceItemRow } from '../records';
+import type { Patch, Schemas, ServiceItemRow, ShipmentRow } from '../records';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,20 +31,38 @@ export function decision(
   }
 }
 
+/** The statuses the shipment orchestrator refuses to update (mto_shipment/rules.go). */
+const NOT_UPDATABLE = new Set<ShipmentRow['status']>([
+  'CANCELED',
+  'TERMINATED_FOR_CAUSE',
+  'REJECTED',
+]);
+
 /**
  * The item's shipment and move once the item is decided: a shipment none of
  * whose items waits any more is approved again (a new approvedDate, saved);
- * the move is looked at again and saved.
+ * the move is looked at again and saved. Then the handler recomputes the
+ * shipment's SIT authorized end date and saves the shipment through the
+ * shipment orchestrator, whatever it decided: the shipment is saved again,
+ * and so is every item of it, the decided one included, so the eTag the
+ * decision answers with is already stale. A deleted shipment, or one the
+ * orchestrator refuses to update, is left as it is (the failure only logged).
  */
 export function afterDecision(item: ServiceItemRow): void {
-  if (item.shipmentId) {
-    const waiting = db
-      .serviceItemsOf(item.moveId)
-      .some((other) => other.shipmentId === item.shipmentId && other.status === 'SUBMITTED');
-    if (!waiting)
-      db.save('shipment', item.shipmentId, { status: 'APPROVED', approvedDate: db.now() });
+  const { shipmentId } = item;
+  if (!shipmentId) {
+    approveOrRequestApproval(item.moveId);
+    return;
   }
+  const itemsOf = () =>
+    db.serviceItemsOf(item.moveId).filter((other) => other.shipmentId === shipmentId);
+  if (!itemsOf().some((other) => other.status === 'SUBMITTED'))
+    db.save('shipment', shipmentId, { status: 'APPROVED', approvedDate: db.now() });
   approveOrRequestApproval(item.moveId);
+  const shipment = db.find('shipment', shipmentId);
+  if (!shipment || shipment.deletedAt !== null || NOT_UPDATABLE.has(shipment.status)) return;
+  db.save('shipment', shipment.id);
+  for (const other of itemsOf()) db.save('serviceItem', other.id);
 }
 
 const NIL_UUID = '00000000-0000-0000-0000-000000000000';

@@ -40,6 +40,8 @@ interface Write {
   target: () => Promise<{ kind: Kind; id: string }>;
   /** The write, with this If-Match; every call is a valid request. */
   send: (id: string, ifMatch: string | undefined, call: number) => Promise<Answer<unknown>>;
+  /** The same request saves the record again after the version it answers (mymove ghcapi/mto_service_items.go). */
+  savedAgain?: true;
 }
 
 const customerBody = (call: number) => ({ first_name: 'Joshua', last_name: `Williams ${call}` });
@@ -103,6 +105,8 @@ const WRITES: Write[] = [
         ifMatch,
         body: { status: 'APPROVED' },
       }),
+    // The SIT end date's save of its shipment saves every item of it again.
+    savedAgain: true,
   },
   {
     name: 'approveShipments',
@@ -152,7 +156,9 @@ describe('every write', () => {
       const after = db.find(kind, id)!;
       expect(after.updatedAt > before.updatedAt).toBe(true);
       const eTags = JSON.stringify(answer.body);
-      expect(eTags).toContain(eTagOf(after.updatedAt));
+      // A record saved again answers with the version before that: newer than the one sent, yet stale.
+      if (write.savedAgain) expect(eTags).not.toContain(eTagOf(after.updatedAt));
+      else expect(eTags).toContain(eTagOf(after.updatedAt));
       expect(eTags).not.toContain(`"${eTagOf(before.updatedAt)}"`);
     },
   );

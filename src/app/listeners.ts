@@ -16,6 +16,7 @@ import { getOrder, selectOrderById, updateOrder } from '../entities/orders/order
 import {
   listMTOServiceItems,
   selectServiceItemById,
+  selectServiceItemIdsOfMove,
   updateMTOServiceItemStatus,
 } from '../entities/serviceItems/serviceItemsSlice';
 import {
@@ -144,7 +145,11 @@ startAppListening({
 });
 
 // Deciding a service item saves its shipment and its move: fetched whenever
-// the store learns an item was decided, however it learns it.
+// the store learns an item was decided, however it learns it. The user's own
+// decision saves the shipment's service items too, the decided one after its
+// answer was built (the server recomputes the shipment's SIT end date and
+// saves the shipment with all its items): the answer's eTag is already
+// stale, and they are fetched as well.
 startAppListening({
   predicate: (action, current, original) => {
     if (updateMTOServiceItemStatus.fulfilled.match(action)) return true;
@@ -168,11 +173,19 @@ startAppListening({
       const shipmentID = action.payload.mtoShipmentID;
       const shipment = shipmentID ? selectShipmentById(getState(), shipmentID) : undefined;
       if (shipment) dispatch(saveExpected({ before: shipment, fields: SHIPMENT_FIELDS_SAVED, by }));
+      // Saved again with nothing changed: each new version is the user's own.
+      for (const id of selectServiceItemIdsOfMove(getState(), moveID)) {
+        const item = selectServiceItemById(getState(), id);
+        if (shipmentID && item?.mtoShipmentID === shipmentID) {
+          dispatch(saveExpected({ before: item, fields: [], by }));
+        }
+      }
     }
     const locator = locatorOf(getState(), moveID);
     await Promise.all([
       locator ? refetch(dispatch, delay, () => getMove(locator)) : undefined,
       refetch(dispatch, delay, () => listMTOShipments(moveID)),
+      own ? refetch(dispatch, delay, () => listMTOServiceItems(moveID)) : undefined,
     ]);
   },
 });

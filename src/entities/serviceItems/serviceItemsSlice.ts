@@ -24,7 +24,7 @@ export const listMTOServiceItems = createApiThunk(
     request('mtoServiceItem.listMTOServiceItems', { moveTaskOrderID }).then(asServiceItems),
 );
 
-/** Deciding an item saves its shipment and move too: a listener fetches both. */
+/** Deciding an item saves its shipment, the shipment's other items and the move too: a listener fetches them. */
 export const updateMTOServiceItemStatus = withPositionalArgs(
   createWriteThunk(
     'serviceItems/updateMTOServiceItemStatus',

@@ -410,6 +410,48 @@ describe('TOO customer details page', () => {
     expectNoAlert();
   });
 
+  it('fetches the shipment’s service items after a decision, which saves them all again, so the next one is no conflict', async () => {
+    const at = SEED_LOCATORS.approvalsRequested;
+    const { rows } = seededMove(at);
+    const ofShipment1 = rows.serviceItems.filter(
+      (item) => item.shipmentId === rows.shipments[0].id,
+    );
+    // A second item of shipment 1 waits for a decision too.
+    const [first, second] = [
+      ofShipment1.find((item) => item.status === 'SUBMITTED')!,
+      ofShipment1.find((item) => item.status !== 'SUBMITTED')!,
+    ];
+    db.save('serviceItem', second.id, { status: 'SUBMITTED', approvedAt: null });
+    const requests = recordRequests();
+    const { user, store } = await openMove(at);
+    const storedETag = () => store.getState().entities.serviceItems.entities[second.id]?.eTag;
+    const loadedETag = storedETag();
+
+    await user.click(
+      serviceItems().getByRole('button', { name: `Approve ${first.reServiceName}, shipment 1` }),
+    );
+    const firstRow = serviceItems().getByRole('row', {
+      name: new RegExp(`^${first.reServiceName} `),
+    });
+    expect(await within(firstRow).findByText(/^Approved on/)).toBeInTheDocument();
+    // The server saved every item of the shipment after its answer: the store learns their versions.
+    const heldETag = () => seededMove(at).serviceItems.find((item) => item.id === second.id)?.eTag;
+    expect(heldETag()).not.toBe(loadedETag);
+    await waitFor(() => expect(storedETag()).toBe(heldETag()));
+
+    await user.click(
+      serviceItems().getByRole('button', { name: `Approve ${second.reServiceName}, shipment 1` }),
+    );
+    const secondRow = serviceItems().getByRole('row', {
+      name: new RegExp(`^${second.reServiceName} `),
+    });
+    expect(await within(secondRow).findByText(/^Approved on/)).toBeInTheDocument();
+    const decisions = requests.filter((r) => r.path.includes('/service-items/'));
+    expect(decisions).toHaveLength(2);
+    expect(decisions[1].ifMatch).not.toBe(loadedETag);
+    expectNoAlert();
+  });
+
   it('offers no decision on the move fees, which belong to no shipment', async () => {
     await openMove(SEED_LOCATORS.approvalsRequested);
 
