@@ -99,7 +99,10 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     // Approved elsewhere, with no shipment chosen: nothing to send, and it says why.
     const other = await openTab(SEED_LOCATORS.approvalsRequested);
     expect(other.button).toHaveAttribute('aria-disabled', 'true');
-    expect(other.button).toHaveAccessibleDescription('Choose at least one shipment to approve.');
+    // Counseling (CS) alone could be sent: the reason says so.
+    expect(other.button).toHaveAccessibleDescription(
+      'Choose at least one shipment to approve, or counseling (CS) to add.',
+    );
     const requests = recordRequests();
     await other.user.click(other.button);
     expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);

@@ -154,7 +154,7 @@ export function planSendToPrime({
       summary: null,
       blocked:
         offered.length > 0
-          ? 'Choose at least one shipment to approve.'
+          ? `Choose at least one shipment to approve${plan.offersCounseling ? ', or counseling (CS) to add' : ''}.`
           : 'Nothing is left to send: the move is approved and has no requested shipments.',
     };
   }

@@ -21,10 +21,12 @@ export async function nothingToSend(page: Page): Promise<boolean> {
   if ((await button.count()) === 0) return true;
   return (
     (await button.getAttribute('aria-disabled')) === 'true' &&
-    (await button.evaluate((element) => {
-      const id = element.getAttribute('aria-describedby');
-      return (id && document.getElementById(id)?.textContent) ?? '';
-    })) === 'Choose at least one shipment to approve.'
+    (
+      await button.evaluate((element) => {
+        const id = element.getAttribute('aria-describedby');
+        return (id && document.getElementById(id)?.textContent) ?? '';
+      })
+    ).startsWith('Choose at least one shipment to approve')
   );
 }
 
