@@ -144,7 +144,7 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
 }
 
 function DoneAlert({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
-  const { approvedMove, shipments, confirmedLate, added, wasAvailable } = phase;
+  const { approvedMove, shipments, confirmedLate, added, wasAvailable, available } = phase;
   const late = confirmedLate
     ? ' The server did not confirm it, but the latest versions show it done.'
     : '';
@@ -163,8 +163,8 @@ function DoneAlert({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
   const body =
     shipments.length > 0
       ? `${approvedMove ? `${shipmentsWere(shipments)} approved too, and the` : 'The'} move is available to the Prime.${!approvedMove && itemsAdded ? ` ${itemsAdded}.` : ''}${late}`
-      : approvedMove || !wasAvailable
+      : !available
         ? notYetAvailable
-        : `The move stays available to the Prime.${late}`;
+        : `The move ${wasAvailable ? 'stays' : 'is'} available to the Prime.${late}`;
   return <ResultNote heading={heading} body={body} news={phase} slim={false} />;
 }

@@ -336,6 +336,49 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(batchWrites(requests)).toHaveLength(1);
   });
 
+  it('shows what a colleague changed before "Check and try again" sends anything, after a lost step 2', async () => {
+    const tab = await openTab();
+    await tab.choose(1, 2);
+    let unreachable = true;
+    server.use(
+      http.post('*/ghc/v1/shipments/approve', () => HttpResponse.error(), { once: true }),
+      http.get('*/ghc/v1/move_task_orders/:id/mto_shipments', () =>
+        unreachable ? HttpResponse.error() : undefined,
+      ),
+    );
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+    const alert = await findAlert(
+      'It is not known whether the shipments were approved',
+      tab.container,
+    );
+    // Meanwhile a colleague edits shipment 1 and rejects shipment 2.
+    colleague.editShipment(1);
+    const second = held().shipments[1];
+    const rejected = await send('POST', `/shipments/${second.id}/reject`, {
+      ifMatch: second.eTag,
+      body: { rejectionReason: 'Not authorized' },
+    });
+    expect(rejected.status).toBe(200);
+    unreachable = false;
+
+    await tab.user.click(within(alert).getByRole('button', { name: 'Check and try again' }));
+    const told = await findAlert('The shipments were not approved', tab.container);
+    expect(told).toHaveTextContent(
+      'Shipment 2 was rejected by someone else since you loaded it, so it cannot be approved.',
+    );
+    expect(told).toHaveTextContent("Counselor remarks: (empty) → 'Call before arriving'");
+    // Nothing is approved on a version the user has not seen: only the lost attempt went out.
+    expect(batchWrites(requests)).toHaveLength(1);
+
+    await tab.user.click(within(told).getByRole('button', { name: 'Approve shipment 1' }));
+    await findStatus('Shipment 1 was approved', tab.container);
+    expect(batchItems(batchWrites(requests)[1])).toEqual([
+      { shipmentID: held().shipments[0].id, eTag: expect.any(String) },
+    ]);
+    expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'REJECTED', 'SUBMITTED']);
+  });
+
   it('says counseling (CS) was added when that is all it sends, to a move approved before', async () => {
     const at = SEED_LOCATORS.approvalsRequested;
     expect(seededMove(at).move.availableToPrimeAt).toBeTruthy();
@@ -400,6 +443,42 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(statusWrites(requests)).toHaveLength(1);
     expect(seededMove(at).shipments[1].status).toBe('APPROVED');
     expect(tab.mto.queryByRole('checkbox', { name: 'Counseling (CS)' })).toBeNull();
+  });
+
+  it('reads what the user’s own approval did when its answer was lost, before step 2 goes on', async () => {
+    const at = SEED_LOCATORS.approvalsRequested;
+    const tab = await openTab(at);
+    await tab.choose(2);
+    await tab.user.click(tab.mto.getByRole('checkbox', { name: 'Counseling (CS)' }));
+    const requests = recordRequests();
+    const step1 = holdNextAnswer('patch', 'move-task-orders/:id/status');
+    await tab.user.click(tab.button);
+    // The user approves shipment 2 from its card; the server applies it, and its answer is lost.
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.post(
+        '*/ghc/v1/shipments/:id/approve',
+        async ({ request }) => {
+          await gate;
+          await getResponse(handlers, request);
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    await tab.user.click(within(tab.card(2)).getByRole('button', { name: /^Approve/ }));
+    step1.answer();
+    await waitFor(() =>
+      expect(seededMove(at).serviceItems.some((i) => i.reServiceCode === 'CS')).toBe(true),
+    );
+    release();
+
+    const done = await findStatus('Counseling (CS) was added to the move', tab.container);
+    expect(done).toHaveTextContent('The move stays available to the Prime.');
+    expect(batchWrites(requests)).toHaveLength(0);
+    expect(tab.page.queryByText(/changed by someone else/)).toBeNull();
+    expect(seededMove(at).shipments[1].status).toBe('APPROVED');
   });
 
   it('says a colleague approved one of the chosen shipments meanwhile, and approves only the rest', async () => {

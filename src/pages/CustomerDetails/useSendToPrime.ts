@@ -53,6 +53,8 @@ export type Phase =
       added: string[];
       /** The move was available to the Prime before the job (an approved move given CS). */
       wasAvailable: boolean;
+      /** The move is available to the Prime as the job ends, by its doing or not. */
+      available: boolean;
     }
   | { kind: 'step2Failed'; report: Step2Report };
 
@@ -106,9 +108,10 @@ function quietMoment(store: AppStore, dispatch: AppDispatch, draw: (shown: Shown
 }
 
 /**
- * Resolves once no write on any of `recordIDs` is in flight, and the page
- * has handled the last one's answer (its note said): the job's result,
- * said after it, is the page's newest note.
+ * Resolves once no write on any of `recordIDs` is in flight, a moment after
+ * the last one's answer, so the page has said what it says of it first (an
+ * answered write's note): the job's result, said after it, is the page's
+ * newest note.
  */
 function writesSettled(
   dispatch: AppDispatch,
@@ -392,7 +395,8 @@ export function useSendToPrime(moveID: string) {
             return;
           }
           const sent = phase.report.shipments.map(({ named }) => named);
-          if (judgeLatest(phase.report.error, sent, true).saved) {
+          const report = judgeLatest(phase.report.error, sent, true);
+          if (report.saved) {
             sayDone({
               kind: 'done',
               approvedMove: moveApprovedInJob,
@@ -400,7 +404,15 @@ export function useSendToPrime(moveID: string) {
               confirmedLate: true,
               added: [],
               wasAvailable: false,
+              available: true,
             });
+            return;
+          }
+          // Changed since it was sent (a colleague's edit, approval or
+          // rejection): shown first, as after any failure, and never
+          // approved on a version the user has not seen.
+          if (report.shipments.some(({ state }) => state !== 'unchanged')) {
+            setPhase({ kind: 'step2Failed', report });
             return;
           }
         }
@@ -439,6 +451,9 @@ export function useSendToPrime(moveID: string) {
             // The job ends here only once its step 1, if it had one, took effect.
             added: serviceItemsIn(before.step1),
             wasAvailable: Boolean(beforeMove?.availableToPrimeAt),
+            available: Boolean(
+              selectMoveTaskOrderById(store.getState(), moveID)?.availableToPrimeAt,
+            ),
           });
         };
         // Step 2, when it was sent the moment step 1's answer was stored.
@@ -517,6 +532,10 @@ export function useSendToPrime(moveID: string) {
               moveID,
               ...shipments.map(({ shipment }) => shipment.id),
             ]);
+            // Its answer may have been lost: what it did is read from the
+            // latest versions. If they cannot be loaded, step 2 goes on the
+            // stored ones, which the server checks.
+            await loadLatest();
             shipments = left();
             if (shipments.length === 0) break;
           }
