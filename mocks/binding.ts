@@ -197,7 +197,67 @@ function decode(schema: Schema, value: unknown, path: string, model: string): vo
   }
 }
 
-const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** Go counts bytes: text with any other character never has the lengths asked for. */
+const isAscii = (text: string) => [...text].every((char) => char.charCodeAt(0) < 0x80);
+const HEX = /^[0-9a-f]*$/i;
+
+/** The 32 hex digits of an 8-4-4-4-12 text or of a bare 32-digit one, or null. */
+function hexDigits(text: string): string | null {
+  const digits =
+    text.length === 36 && [8, 13, 18, 23].every((at) => text[at] === '-')
+      ? text.slice(0, 8) +
+        text.slice(9, 13) +
+        text.slice(14, 18) +
+        text.slice(19, 23) +
+        text.slice(24)
+      : text.length === 32
+        ? text
+        : null;
+  return digits !== null && HEX.test(digits) ? digits : null;
+}
+
+/**
+ * strfmt's "uuid" check: strfmt v0.23.0's IsUUID (default.go:114) is
+ * google/uuid v1.6.0's Parse (uuid.go:68-117), which counts bytes: the
+ * 8-4-4-4-12 form in either case, 32 bare digits, the 8-4-4-4-12 form
+ * behind "urn:uuid:" in any case, or with one byte either side that it
+ * never looks at ("{…}", but "(…)" too). Not "{32 digits}" nor
+ * "urn:uuid:32 digits".
+ */
+function isStrfmtUUID(value: string): boolean {
+  if (!isAscii(value)) return false;
+  if (value.length === 45 && value.slice(0, 9).toLowerCase() !== 'urn:uuid:') return false;
+  const core =
+    value.length === 45 ? value.slice(9) : value.length === 38 ? value.slice(1, 37) : value;
+  return (core.length === 36 || value.length === 32) && hexDigits(core) !== null;
+}
+
+/**
+ * What the handlers make of a UUID text: gofrs/uuid v4.4.0's FromString
+ * (codec.go:63-111), the 8-4-4-4-12 form or 32 digits, in either case,
+ * bare, in braces, or behind "urn:uuid:" in lower case. Answers the
+ * canonical form (lower case, the store's ids), or null where it fails.
+ */
+export function gofrsUUID(value: string): string | null {
+  let core = value;
+  if (value.length === 34 || value.length === 38) {
+    if (!value.startsWith('{') || !value.endsWith('}')) return null;
+    core = value.slice(1, -1);
+  } else if (value.length === 41 || value.length === 45) {
+    if (!value.startsWith('urn:uuid:')) return null;
+    core = value.slice(9);
+  }
+  const digits = hexDigits(core)?.toLowerCase();
+  if (!digits) return null;
+  return [
+    digits.slice(0, 8),
+    digits.slice(8, 12),
+    digits.slice(12, 16),
+    digits.slice(16, 20),
+    digits.slice(20),
+  ].join('-');
+}
+
 // strfmt.ParseDateTime's layouts, near enough; its last one is a bare date.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -210,7 +270,7 @@ function isDate(value: string): boolean {
 /** go-openapi's strfmt formats; any other format name (telephone, x-email, zip) checks nothing. */
 const FORMATS: Record<string, { name: string; goType: string; test: (value: string) => boolean }> =
   {
-    uuid: { name: 'uuid', goType: 'strfmt.UUID', test: (value) => UUID.test(value) },
+    uuid: { name: 'uuid', goType: 'strfmt.UUID', test: isStrfmtUUID },
     date: { name: 'date', goType: 'strfmt.Date', test: isDate },
     'date-time': {
       name: 'date-time',
@@ -507,10 +567,14 @@ export function bind(
           const raw = pathParams[name];
           const value = typeof raw === 'string' ? decodeURIComponent(raw) : '';
           const format = resolve(parameter.schema as Schema).format;
-          if (format === 'uuid' && !UUID.test(value)) {
+          if (format === 'uuid' && !isStrfmtUUID(value)) {
             throw new SchemaError(`${name} in path must be of type strfmt.UUID: "${value}"`);
           }
-          bound.path[name] = value;
+          // The handlers read such an id with gofrs' FromString(OrNil) (e.g.
+          // mto_shipment.go:591, customer.go:60, orders.go:40): they get its
+          // canonical form. Text strfmt takes and gofrs does not ("(…)") stays
+          // as it is and names no record, as the nil UUID names none.
+          bound.path[name] = format === 'uuid' ? (gofrsUUID(value) ?? value) : value;
           break;
         }
         case 'query': {

@@ -9,15 +9,18 @@ import { DESTINATION_CODES } from './reServices';
  * Nothing of the move waits for the TOO: no service item submitted, no
  * shipment submitted or asking for approvals. (The real router also waits
  * for amended orders, excess weight, SIT extensions and address updates,
- * which the mock does not have.)
+ * which the mock does not have.) `approving` names shipments the request
+ * approves before the router looks: they count as approved.
  */
-export function approvable(moveId: string): boolean {
+export function approvable(moveId: string, approving: readonly string[] = []): boolean {
   return (
     !db.serviceItemsOf(moveId).some((item) => item.status === 'SUBMITTED') &&
     !db
       .shipmentsOf(moveId)
       .some(
-        (shipment) => shipment.status === 'SUBMITTED' || shipment.status === 'APPROVALS_REQUESTED',
+        (shipment) =>
+          !approving.includes(shipment.id) &&
+          (shipment.status === 'SUBMITTED' || shipment.status === 'APPROVALS_REQUESTED'),
       )
   );
 }

@@ -73,6 +73,40 @@ describe('reading a move task order (getMoveTaskOrder)', () => {
     expect(answer.body.id).toBe(move.id);
   });
 
+  it('reads the id as gofrs does: braces, urn:uuid: and 32 bare digits find the move too', async () => {
+    const { move } = seededMove(SEED_LOCATORS.submitted);
+    const id = move.id!;
+    const bare = id.replaceAll('-', '');
+    for (const form of [
+      `{${id}}`,
+      `urn:uuid:${id}`,
+      bare,
+      `{${bare.toUpperCase()}}`,
+      `urn:uuid:${bare}`,
+    ]) {
+      const answer = await send('GET', `/move-task-orders/${encodeURIComponent(form)}`);
+      expect([form, answer.status, answer.body.id]).toEqual([form, 200, id]);
+    }
+    // gofrs wants the prefix in lower case and braces around: these become the nil UUID.
+    for (const form of [`URN:UUID:${id}`, `(${id})`, `${id}}`]) {
+      expectNoBody(await send('GET', `/move-task-orders/${encodeURIComponent(form)}`), 500);
+    }
+    // The approval reads it the same way.
+    const approved = await send(
+      'PATCH',
+      `/move-task-orders/${encodeURIComponent(`{${id}}`)}/status`,
+      {
+        ifMatch: move.eTag,
+        body: {},
+      },
+    );
+    expect(approved.body).toMatchObject({ id, status: 'APPROVED' });
+  });
+
+  it('answers 500 for the nil UUID itself: the fetcher is given neither an id nor a locator', async () => {
+    expectNoBody(await send('GET', '/move-task-orders/00000000-0000-0000-0000-000000000000'), 500);
+  });
+
   it('answers 404 for an unknown or hidden move, and 500 for an id that is no UUID (the nil UUID fails)', async () => {
     expectNoBody(await send('GET', `/move-task-orders/${UNKNOWN_ID}`), 404);
     const { move } = seededMove(SEED_LOCATORS.submitted);
@@ -221,6 +255,62 @@ describe('approving a move (updateMoveTaskOrderStatus)', () => {
     // MS exists already: nothing to price, no 404.
     expect((await approve(move.id!, move.eTag, { serviceCodeMS: true })).status).toBe(200);
     expectNoBody(await approve(move.id!, move.eTag, { serviceCodeCS: true }), 404);
+  });
+
+  it('makes no MS for a PPM-only move, deleted shipments left out; CS is still made', async () => {
+    const { move, rows } = seededMove(SEED_LOCATORS.submitted);
+    const [gone, ...kept] = rows.shipments;
+    for (const shipment of kept) db.touch('shipment', shipment.id, { shipmentType: 'PPM' });
+    // IsPPMOnly reads the fetched move, whose deleted shipments are dropped.
+    db.touch('shipment', gone.id, { deletedAt: rows.move.updatedAt });
+    const answer = await approve(move.id!, move.eTag, { serviceCodeMS: true, serviceCodeCS: true });
+    expect(answer.body.status).toBe('APPROVED');
+    expect((await itemsOf(move.id!)).map((item) => item.reServiceCode)).toEqual(['CS']);
+  });
+
+  it.each([
+    ['canceled', { status: 'CANCELED' }],
+    ['rejected', { status: 'REJECTED' }],
+    ['for an external vendor', { usesExternalVendor: true }],
+  ] as const)('still makes MS when the one shipment that is no PPM is %s', async (_, patch) => {
+    const { move, rows } = seededMove(SEED_LOCATORS.submitted);
+    const [other, ...ppms] = rows.shipments;
+    for (const shipment of ppms) db.touch('shipment', shipment.id, { shipmentType: 'PPM' });
+    db.touch('shipment', other.id, patch);
+    expect((await approve(move.id!, move.eTag, { serviceCodeMS: true })).status).toBe(200);
+    expect((await itemsOf(move.id!)).map((item) => item.reServiceCode)).toEqual(['MS']);
+  });
+
+  it("prices a PPM-only move's CS by the PPM's expected departure date: no pickup date needed", async () => {
+    const { move, rows } = seededMove(SEED_LOCATORS.submitted);
+    for (const shipment of rows.shipments) {
+      db.touch('shipment', shipment.id, { shipmentType: 'PPM', requestedPickupDate: null });
+    }
+    // MS is not asked of it at all: nothing to price, no 404.
+    const answer = await approve(move.id!, move.eTag, { serviceCodeMS: true, serviceCodeCS: true });
+    expect(answer.status).toBe(200);
+    expect((await itemsOf(move.id!)).map((item) => item.reServiceCode)).toEqual(['CS']);
+  });
+
+  it('refuses the fees of a move approved before that is no longer approved: 409 from the service item creator', async () => {
+    const { rows } = seededMove(SEED_LOCATORS.availableToPrime);
+    const canceled = db.save('move', rows.move.id, { status: 'CANCELED' });
+    const eTag = eTagOf(canceled.updatedAt);
+    const conflict = `ID: ${canceled.id} is in a conflicting state Cannot create service items before a move has been approved. The current status for the move with ID ${canceled.id} is CANCELED`;
+    const before = db.snapshot();
+    expect(expectMessage(await approve(canceled.id, eTag, { serviceCodeCS: true }), 409)).toBe(
+      conflict,
+    );
+    // The status is looked at before the MS it already has is found.
+    expect(expectMessage(await approve(canceled.id, eTag, { serviceCodeMS: true }), 409)).toBe(
+      conflict,
+    );
+    expect(db.snapshot()).toEqual(before);
+    // Nothing to create, nothing refused: the move is answered as it is.
+    const answer = await approve(canceled.id, eTag, {});
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe('CANCELED');
+    expect(answer.body.eTag).toBe(eTag);
   });
 
   it('refuses a move in a status approval does not leave: 409 with the router message', async () => {

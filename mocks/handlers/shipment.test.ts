@@ -231,6 +231,37 @@ describe('approving one shipment (approveShipment)', () => {
     expect(db.snapshot().records).toEqual(before);
   });
 
+  it.each([
+    ['in upper case', (id: string) => id.toUpperCase()],
+    ['in braces', (id: string) => `{${id}}`],
+    ['behind urn:uuid:', (id: string) => `urn:uuid:${id}`],
+    ['as 32 bare digits', (id: string) => id.replaceAll('-', '')],
+  ])('finds the shipment by its id %s, as strfmt takes it and gofrs reads it', async (_, form) => {
+    const { shipments } = await approvedMove();
+    const [first] = shipments;
+    const answer = await approveOne(encodeURIComponent(form(first.id!)), first.eTag);
+    expect(answer.status).toBe(200);
+    expect(answer.body.id).toBe(first.id);
+  });
+
+  it('refuses the id forms strfmt refuses with 422, and answers 404 for those only gofrs refuses', async () => {
+    const { shipments } = await approvedMove();
+    const [first] = shipments;
+    const id = first.id!;
+    const bare = id.replaceAll('-', '');
+    // google/uuid (strfmt) takes no braced or urn 32 digits, and every dash or none.
+    for (const form of [`{${bare}}`, `urn:uuid:${bare}`, id.replace('-', '')]) {
+      expect(expectFramework(await approveOne(encodeURIComponent(form), first.eTag), 422)).toBe(
+        `shipmentID in path must be of type strfmt.UUID: "${form}"`,
+      );
+    }
+    // It never looks at the byte either side, nor at the prefix's case; gofrs does: the nil UUID.
+    for (const form of [`(${id})`, `URN:UUID:${id}`]) {
+      expectNoBody(await approveOne(encodeURIComponent(form), first.eTag), 404);
+    }
+    expect(db.find('shipment', id)?.status).toBe('SUBMITTED');
+  });
+
   it('binds If-Match, then the id, and takes no body', async () => {
     expect(expectFramework(await approveOne('abc'), 422)).toBe('If-Match in header is required');
     expect(expectFramework(await approveOne('abc', 'x'), 422)).toBe(
@@ -372,6 +403,108 @@ describe('approving several shipments at once (approveShipments)', () => {
     const answer = await approveAll([{ shipmentID: shipments[0].id, eTag: shipments[0].eTag }]);
     expect(answer.status).toBe(200);
     expect(answer.etag).toBeNull();
+  });
+});
+
+describe('shipment ids in the approveShipments body', () => {
+  it('reads each as gofrs does, and names the one not found as FindShipment does', async () => {
+    const { shipments } = await approvedMove();
+    const [first] = shipments;
+    const braced = await approveAll([
+      { shipmentID: `{${first.id!.toUpperCase()}}`, eTag: first.eTag },
+    ]);
+    expect(braced.status).toBe(200);
+    expect(braced.body[0].id).toBe(first.id);
+    const unknownId = 'abcdef00-0000-4000-8000-000000000000';
+    const unknown = await approveAll([{ shipmentID: unknownId.toUpperCase(), eTag: 'x' }]);
+    expect(expectMessage(unknown, 404)).toBe(
+      `ID: ${unknownId} not found while looking for shipment`,
+    );
+    // The nil UUID, sent or made of text gofrs does not read, is named by no id.
+    for (const shipmentID of ['00000000-0000-0000-0000-000000000000', `(${first.id})`]) {
+      expect(expectMessage(await approveAll([{ shipmentID, eTag: 'x' }]), 404)).toBe(
+        'Not found while looking for shipment',
+      );
+    }
+    expect(
+      expectFramework(
+        await approveAll([{ shipmentID: `{${first.id!.replaceAll('-', '')}}`, eTag: 'x' }]),
+        422,
+      ),
+    ).toBe(
+      `approveShipments.0.shipmentID in body must be of type uuid: "{${first.id!.replaceAll('-', '')}}"`,
+    );
+  });
+});
+
+describe('approving a PPM while the move waits for counseling', () => {
+  /** RDY4PR waiting for counseling, its first shipment a PPM, the others still SUBMITTED. */
+  function inCounseling() {
+    const { rows } = seededMove(SEED_LOCATORS.submitted);
+    const move = db.save('move', rows.move.id, { status: 'NEEDS SERVICE COUNSELING' });
+    const [first, ...others] = rows.shipments;
+    const ppm = db.save('shipment', first.id, { shipmentType: 'PPM' });
+    const item = (shipment: { id: string; updatedAt: string }) => ({
+      shipmentID: shipment.id,
+      eTag: eTagOf(shipment.updatedAt),
+    });
+    return { move, ppm, others, item };
+  }
+
+  it('approves it with no service items: the move then asks for approvals and goes to the Prime', async () => {
+    const { move, ppm, others, item } = inCounseling();
+    // Any other shipment of that move is still refused.
+    expect(expectMessage(await approveOne(others[0].id, item(others[0]).eTag), 409)).toBe(
+      `ID: ${move.id} is in a conflicting state Cannot approve a shipment if the move status isn't APPROVED or APPROVALS REQUESTED, or if it isn't a PPM shipment with a move status of NEEDS SERVICE COUNSELING. The current status for the move with ID ${move.id} is NEEDS SERVICE COUNSELING`,
+    );
+    const answer = await approveOne(ppm.id, item(ppm).eTag);
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe('APPROVED');
+    expect(codesOf(ppm.id)).toEqual([]);
+    const row = db.find('move', move.id)!;
+    expect(row).toMatchObject({ status: 'APPROVALS REQUESTED', approvedAt: null });
+    expect(row.approvalsRequestedAt).not.toBeNull();
+    expect(row.availableToPrimeAt).not.toBeNull();
+  });
+
+  it('answers 500 and changes nothing when the PPM is all the move waits for: Approve takes no move from NEEDS SERVICE COUNSELING', async () => {
+    const { ppm, others, item } = inCounseling();
+    for (const other of others) db.touch('shipment', other.id, { deletedAt: ppm.updatedAt });
+    const before = db.snapshot().records;
+    expectNoBody(await approveOne(ppm.id, item(ppm).eTag), 500);
+    expect(expectMessage(await approveAll([item(ppm)]), 500)).toBe('Internal server errors');
+    expect(db.snapshot().records).toEqual(before);
+  });
+
+  it('approves a batch that starts with the PPM: the move asks for approvals before the next shipment is looked at', async () => {
+    const { move, ppm, others, item } = inCounseling();
+    const refused = await approveAll([item(others[0]), item(ppm)]);
+    expect(expectMessage(refused, 409)).toContain('is NEEDS SERVICE COUNSELING');
+    const answer = await approveAll([ppm, ...others].map(item));
+    expect(answer.status).toBe(200);
+    expect(answer.body.map((shipment) => shipment.status)).toEqual(
+      [ppm, ...others].map(() => 'APPROVED'),
+    );
+    const row = db.find('move', move.id)!;
+    expect(row.status).toBe('APPROVED');
+    expect(row.approvedAt).not.toBeNull();
+    expect(row.approvalsRequestedAt).not.toBeNull();
+  });
+
+  it('refuses with 422 and changes nothing when the orders lack what making the move available to the Prime checks', async () => {
+    const { move, ppm, item } = inCounseling();
+    db.touch('order', move.ordersId, { tac: null, ordersNumber: null });
+    const before = db.snapshot().records;
+    const one = expectValidation(await approveOne(ppm.id, item(ppm).eTag));
+    expect(one).toMatchObject({ title: 'Validation errors', detail: 'ApproveShipment' });
+    // Under each field's key, in the order Go's JSON writes a map: sorted.
+    expect(Object.entries(one.invalid_fields)).toEqual([
+      ['orders_number', 'OrdersNumber cannot be blank.'],
+      ['transportation_accounting_code', 'TransportationAccountingCode cannot be blank.'],
+    ]);
+    const all = expectValidation(await approveAll([item(ppm)]));
+    expect(all).toMatchObject({ detail: 'ApproveShipments', invalid_fields: one.invalid_fields });
+    expect(db.snapshot().records).toEqual(before);
   });
 });
 

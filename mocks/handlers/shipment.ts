@@ -1,14 +1,17 @@
+import { gofrsUUID } from '../binding';
 import { isoDate } from '../clock';
 import { db } from '../db';
 import { message, noBody, ok, preconditionFailed, validation } from '../http';
 import { namesVersion } from '../ifMatch';
-import { approveOrRequestApproval, makeAvailableToPrime } from '../moveRouter';
+import { approvable, approveOrRequestApproval, makeAvailableToPrime } from '../moveRouter';
 import { operation, record } from '../operation';
 import * as payloads from '../payloads';
 import { approvedServiceItem, basicServiceItems } from '../reServices';
-import type { Schemas, ShipmentRow } from '../records';
+import type { MoveRow, Schemas, ShipmentRow } from '../records';
+import { approvalGaps } from './moveTaskOrder';
 
 const DAY_MS = 86_400_000;
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 // Shipments that need no requested pickup date to be approved.
 const NO_PICKUP_DATE = new Set<ShipmentRow['shipmentType']>([
@@ -21,14 +24,17 @@ const NO_PICKUP_DATE = new Set<ShipmentRow['shipmentType']>([
 /**
  * Why the shipment approver refuses this shipment, in its order
  * (shipment_approver.go), or undefined: an external vendor's shipment, a
- * stale eTag, a missing or past pickup date, a move that is not approved, a
+ * stale eTag, a missing or past pickup date, a move that is not approved
+ * (a PPM may also be approved while the move waits for counseling), a
  * shipment in a status approval does not leave. `detail` names the
- * operation in validation errors.
+ * operation in validation errors; `moveStatus` is the move's as the
+ * request's transaction sees it.
  */
 function approvalRefusal(
   shipment: ShipmentRow,
   eTag: string | null,
   detail: 'ApproveShipment' | 'ApproveShipments',
+  moveStatus: MoveRow['status'] | undefined,
 ): Response | undefined {
   if (shipment.usesExternalVendor) {
     return message(
@@ -51,11 +57,13 @@ function approvalRefusal(
       });
     }
   }
-  const move = db.find('move', shipment.moveId);
-  if (move?.status !== 'APPROVED' && move?.status !== 'APPROVALS REQUESTED') {
+  // A PPM may be approved while its move waits for counseling (shipment_router.go:44).
+  const ppmInCounseling =
+    shipment.shipmentType === 'PPM' && moveStatus === 'NEEDS SERVICE COUNSELING';
+  if (moveStatus !== 'APPROVED' && moveStatus !== 'APPROVALS REQUESTED' && !ppmInCounseling) {
     return message(
       409,
-      `ID: ${shipment.moveId} is in a conflicting state Cannot approve a shipment if the move status isn't APPROVED or APPROVALS REQUESTED, or if it isn't a PPM shipment with a move status of NEEDS SERVICE COUNSELING. The current status for the move with ID ${shipment.moveId} is ${move?.status}`,
+      `ID: ${shipment.moveId} is in a conflicting state Cannot approve a shipment if the move status isn't APPROVED or APPROVALS REQUESTED, or if it isn't a PPM shipment with a move status of NEEDS SERVICE COUNSELING. The current status for the move with ID ${shipment.moveId} is ${moveStatus}`,
     );
   }
   const leaves =
@@ -69,6 +77,46 @@ function approvalRefusal(
     );
   }
   return undefined;
+}
+
+/**
+ * The move's status once ApproveOrRequestApproval has looked at it again
+ * after `approving` (this request's shipments so far) were approved, or
+ * null where it fails. Only a move waiting for counseling changes what the
+ * next shipment's checks see: with nothing left waiting, Approve takes no
+ * move from NEEDS SERVICE COUNSELING and fails with a plain error
+ * (move_router.go:351-372), a 500 that rolls the request back; otherwise
+ * SendToOfficeUser asks for approvals (move_router.go:480-494). APPROVED
+ * and APPROVALS REQUESTED moves stay in one of those two.
+ */
+function routedStatus(
+  moveId: string,
+  status: MoveRow['status'] | undefined,
+  approving: readonly string[],
+): MoveRow['status'] | undefined | null {
+  if (status !== 'NEEDS SERVICE COUNSELING') return status;
+  return approvable(moveId, approving) ? null : 'APPROVALS REQUESTED';
+}
+
+/**
+ * What MakeAvailableToPrime refuses after the approvals: a move not yet
+ * available to the Prime is saved with the orders' required fields checked
+ * (move_task_order_updater.go:323-330, 342-345). A move waiting for
+ * counseling may not have them. The handler returns that error, so the
+ * whole request is rolled back (handlers/config.go:142-160): a 422 naming
+ * the operation, each gap under its field's key (Go's JSON sorts them).
+ */
+function primeRefusal(
+  moveId: string,
+  detail: 'ApproveShipment' | 'ApproveShipments',
+): Response | undefined {
+  const move = db.find('move', moveId);
+  const orders = move && db.find('order', move.ordersId);
+  if (!move || !orders || move.availableToPrimeAt) return undefined;
+  const gaps = approvalGaps(orders).sort(([a], [b]) => (a < b ? -1 : 1));
+  return gaps.length > 0
+    ? validation('Validation errors', detail, Object.fromEntries(gaps))
+    : undefined;
 }
 
 /**
@@ -88,11 +136,22 @@ function approve(shipment: ShipmentRow): ShipmentRow {
   return approved;
 }
 
-/** A shipment not deleted: the approver and the rejecter look up no other. */
+/**
+ * A shipment not deleted: the approver and the rejecter look up no other.
+ * The id is read with gofrs' FromStringOrNil (mto_shipment.go:591, 780).
+ */
 const findShipment = (id: string) => {
-  const shipment = db.find('shipment', id.toLowerCase());
+  const shipment = db.find('shipment', gofrsUUID(id) ?? NIL_UUID);
   return shipment?.deletedAt === null ? shipment : undefined;
 };
+
+/** FindShipment's NotFoundError (mto_shipment_fetcher.go:190; apperror/errors.go:61-66). */
+function shipmentNotFound(id: string): string {
+  const parsed = gofrsUUID(id) ?? NIL_UUID;
+  return parsed === NIL_UUID
+    ? 'Not found while looking for shipment'
+    : `ID: ${parsed} not found while looking for shipment`;
+}
 
 export const shipmentHandlers = [
   // All or nothing, in the order sent: the first shipment refused refuses
@@ -110,19 +169,34 @@ export const shipmentHandlers = [
         );
       }
       const shipments: ShipmentRow[] = [];
+      // Each move's status as the transaction sees it, once this batch's
+      // shipments so far are approved.
+      const statuses = new Map<string, MoveRow['status'] | undefined>();
       for (const item of items) {
         const shipment = findShipment(item.shipmentID);
-        if (!shipment)
-          return message(404, `ID: ${item.shipmentID} not found while looking for shipment`);
+        if (!shipment) return message(404, shipmentNotFound(item.shipmentID));
         // One already approved in this batch was saved by then, as the
         // transaction sees it: its eTag is no longer the one sent.
         if (shipments.some((earlier) => earlier.id === shipment.id)) {
           return preconditionFailed(shipment.id);
         }
-        const refusal = approvalRefusal(shipment, item.eTag, 'ApproveShipments');
+        const { moveId } = shipment;
+        const status = statuses.has(moveId)
+          ? statuses.get(moveId)
+          : db.find('move', moveId)?.status;
+        const refusal = approvalRefusal(shipment, item.eTag, 'ApproveShipments', status);
         if (refusal) return refusal;
         shipments.push(shipment);
+        const routed = routedStatus(
+          moveId,
+          status,
+          shipments.map((s) => s.id),
+        );
+        if (routed === null) return message(500, 'Internal server errors');
+        statuses.set(moveId, routed);
       }
+      const refusal = primeRefusal(shipments[0].moveId, 'ApproveShipments');
+      if (refusal) return refusal;
       const approved = shipments.map(approve);
       makeAvailableToPrime(shipments[0].moveId);
       return ok(approved.map(payloads.shipment));
@@ -137,7 +211,12 @@ export const shipmentHandlers = [
     handle({ path, ifMatch }) {
       const shipment = findShipment(path.shipmentID);
       if (!shipment) return noBody(404);
-      const refusal = approvalRefusal(shipment, ifMatch, 'ApproveShipment');
+      const status = db.find('move', shipment.moveId)?.status;
+      const refusal =
+        approvalRefusal(shipment, ifMatch, 'ApproveShipment', status) ??
+        (routedStatus(shipment.moveId, status, [shipment.id]) === null
+          ? noBody(500)
+          : primeRefusal(shipment.moveId, 'ApproveShipment'));
       if (refusal) return refusal;
       const approved = approve(shipment);
       makeAvailableToPrime(shipment.moveId);
