@@ -16,7 +16,9 @@ function progress(phase: Phase): string | null {
   if (phase.kind !== 'running') return null;
   const step = phase.of === 2 ? `Step ${phase.step} of 2: ` : '';
   const what = phase.approving === 'the move' ? 'the move' : shipmentsInWords(phase.approving);
-  return `${step}approving ${what}…`;
+  return phase.waiting
+    ? `${step}waiting for your other change to finish before approving ${what}…`
+    : `${step}approving ${what}…`;
 }
 
 /**

@@ -431,9 +431,11 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     await tab.user.click(within(tab.card(2)).getByRole('button', { name: /^Approve/ }));
     // Step 1 answers while that approval is still out: step 2 cannot go yet.
     step1.answer();
-    await waitFor(() =>
-      expect(seededMove(at).serviceItems.some((i) => i.reServiceCode === 'CS')).toBe(true),
-    );
+    expect(
+      await within(tab.container).findByText(
+        'Step 2 of 2: waiting for your other change to finish before approving shipment 2…',
+      ),
+    ).toBeInTheDocument();
     approval.answer();
 
     const done = await findStatus('Counseling (CS) was added to the move', tab.container);

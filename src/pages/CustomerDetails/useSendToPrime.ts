@@ -42,7 +42,14 @@ import { judgeStep2, type Step2Report } from './sendToPrimeStep2';
 export type Phase =
   | { kind: 'idle' }
   /** Step `step` of `of` is running: approving the move, or these shipments. */
-  | { kind: 'running'; step: 1 | 2; of: 1 | 2; approving: 'the move' | NamedShipment[] }
+  | {
+      kind: 'running';
+      step: 1 | 2;
+      of: 1 | 2;
+      approving: 'the move' | NamedShipment[];
+      /** Not sent yet: another write of the user's on its records is still out. */
+      waiting?: boolean;
+    }
   /** Done: what was approved in this job. */
   | {
       kind: 'done';
@@ -525,6 +532,16 @@ export function useSendToPrime(moveID: string) {
         let outcome = await started?.outcome;
         while (shipments.length > 0 && (outcome === undefined || outcome === 'skipped')) {
           if (outcome === 'skipped') {
+            show({
+              phase: {
+                kind: 'running',
+                step: steps,
+                of: steps,
+                approving: shipments,
+                waiting: true,
+              },
+              moveApproved: approvedMove || undefined,
+            });
             // A write of the user's own on one of its records (approving a
             // chosen shipment from its card) is still out: step 2 waits for
             // it, and goes on with what it leaves.
