@@ -6,6 +6,7 @@ import {
   isRejectedWithValue,
 } from '@reduxjs/toolkit';
 import type { ApiError } from '../api/ApiError';
+import type { MTOServiceItem, Order } from '../api/models';
 import { getCustomer, selectCustomerById } from '../entities/customers/customersSlice';
 import {
   getMove,
@@ -27,7 +28,7 @@ import {
 } from '../entities/shipments/shipmentsSlice';
 import { selectWritesInFlight } from '../writes/inFlight';
 import { hadNoVerdict } from '../writes/outcome';
-import { saveExpected } from '../writes/ownWrites';
+import { ownVersionConfirmed, saveExpected } from '../writes/ownWrites';
 import { settled, type ApiThunkAction } from '../writes/thunks';
 import type { AppDispatch, RootState } from './store';
 
@@ -56,7 +57,9 @@ async function refetch(
 // write on them. Each write's other records are fetched right after it, off
 // the path of its answer, and noted as the user's own saves (writes/ownWrites):
 // a write sent on the version before, while the fetch is on its way, meets a
-// 412 that the app then knows is no conflict.
+// 412 that the app then knows is no conflict. A write whose answer was lost,
+// once the latest version of its record shows it done, saved them alike (the
+// listener on ownVersionConfirmed, below).
 
 /** What a write may change on the move it saves besides its own record. */
 const MOVE_FIELDS_SAVED = ['status', 'approvedAt', 'approvalsRequestedAt', 'availableToPrimeAt'];
@@ -67,6 +70,34 @@ const SHIPMENT_FIELDS_SAVED = ['status', 'approvedDate'];
 function moveSavedBy(dispatch: AppDispatch, state: RootState, moveID: string, by: string) {
   const before = selectMoveTaskOrderById(state, moveID);
   if (before) dispatch(saveExpected({ before, fields: MOVE_FIELDS_SAVED, by }));
+}
+
+/** Notes that the user's decision `by` on a service item saved its move and its shipment too. */
+function decisionSavedBy(
+  dispatch: AppDispatch,
+  state: RootState,
+  item: Pick<MTOServiceItem, 'moveTaskOrderID' | 'mtoShipmentID'>,
+  by: string,
+) {
+  moveSavedBy(dispatch, state, item.moveTaskOrderID, by);
+  const shipment = item.mtoShipmentID ? selectShipmentById(state, item.mtoShipmentID) : undefined;
+  if (shipment) dispatch(saveExpected({ before: shipment, fields: SHIPMENT_FIELDS_SAVED, by }));
+}
+
+/** Notes that the user's save `by` of the orders saved the customer too, and a move waiting for approvals. */
+function ordersSavedBy(
+  dispatch: AppDispatch,
+  state: RootState,
+  orders: Pick<Order, 'customerID' | 'moveTaskOrderID'>,
+  by: string,
+) {
+  // The customer is saved as it was: a new eTag, nothing else.
+  const customer = selectCustomerById(state, orders.customerID);
+  if (customer) dispatch(saveExpected({ before: customer, fields: [], by }));
+  const move = orders.moveTaskOrderID
+    ? selectMoveTaskOrderById(state, orders.moveTaskOrderID)
+    : undefined;
+  if (move?.status === 'APPROVALS REQUESTED') moveSavedBy(dispatch, state, move.id, by);
 }
 
 // Approving the move creates its MS and CS service items. They are fetched
@@ -169,10 +200,8 @@ startAppListening({
     if (!moveID) return;
     if (own) {
       const by = updateMTOServiceItemStatus.typePrefix;
-      moveSavedBy(dispatch, getState(), moveID, by);
+      decisionSavedBy(dispatch, getState(), action.payload, by);
       const shipmentID = action.payload.mtoShipmentID;
-      const shipment = shipmentID ? selectShipmentById(getState(), shipmentID) : undefined;
-      if (shipment) dispatch(saveExpected({ before: shipment, fields: SHIPMENT_FIELDS_SAVED, by }));
       // Saved again with nothing changed: each new version is the user's own.
       for (const id of selectServiceItemIdsOfMove(getState(), moveID)) {
         const item = selectServiceItemById(getState(), id);
@@ -209,11 +238,7 @@ startAppListening({
       ? selectMoveTaskOrderById(getState(), payload.moveTaskOrderID)
       : undefined;
     if (updateOrder.fulfilled.match(action)) {
-      // The customer is saved as it was: a new eTag, nothing else.
-      const customer = selectCustomerById(getState(), payload.customerID);
-      const by = updateOrder.typePrefix;
-      if (customer) dispatch(saveExpected({ before: customer, fields: [], by }));
-      if (move?.status === 'APPROVALS REQUESTED') moveSavedBy(dispatch, getState(), move.id, by);
+      ordersSavedBy(dispatch, getState(), payload, updateOrder.typePrefix);
     }
     await Promise.all([
       refetch(dispatch, delay, () => getCustomer(payload.customerID)),
@@ -221,6 +246,35 @@ startAppListening({
         ? refetch(dispatch, delay, () => getMove(move.locator))
         : undefined,
     ]);
+  },
+});
+
+// A write of the user's whose answer was lost, confirmed by the latest
+// version of its record (writes/ownWrites ownVersionConfirmed: done, and
+// nothing else changed), saved the same records besides its own as one
+// answered: they are noted as the user's saves alike. The read that
+// confirmed it set off the fetches of those records (the listeners above: a
+// shipment seen approved, an item seen decided, a new version of the orders);
+// their answers come in a later task than this, so the versions the app holds
+// now are still the ones from before the write, as when an answer comes. The
+// service items a decision saves again were read by that very fetch: there is
+// no version of theirs still to come. Send to Prime's approveShipments is not
+// here: its check after a lost answer reads the move too, at once, so the move
+// held by then may be the write's own version; it notes that version itself.
+startAppListening({
+  actionCreator: ownVersionConfirmed,
+  effect: ({ payload: { recordID, by } }, { dispatch, getState }) => {
+    const state = getState();
+    if (by === approveShipment.typePrefix) {
+      const shipment = selectShipmentById(state, recordID);
+      if (shipment) moveSavedBy(dispatch, state, shipment.moveTaskOrderID, by);
+    } else if (by === updateMTOServiceItemStatus.typePrefix) {
+      const item = selectServiceItemById(state, recordID);
+      if (item) decisionSavedBy(dispatch, state, item, by);
+    } else if (by === updateOrder.typePrefix) {
+      const orders = selectOrderById(state, recordID);
+      if (orders) ordersSavedBy(dispatch, state, orders, by);
+    }
   },
 });
 

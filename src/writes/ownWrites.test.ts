@@ -1,6 +1,13 @@
 import { configureStore } from '@reduxjs/toolkit';
 import { describe, expect, it } from 'vitest';
-import ownWrites, { changedFields, ownWritesBetween, saveExpected } from './ownWrites';
+import ownWrites, {
+  changedFields,
+  changedOnlyIn,
+  confirmedOwnVersion,
+  ownWritesBetween,
+  saveExpected,
+  typePrefixOf,
+} from './ownWrites';
 
 const store = () => configureStore({ reducer: { ownWrites } });
 const step = (to: string, by = 'moves/write') => ({ to, by });
@@ -91,5 +98,54 @@ describe('the versions the user’s own writes made', () => {
         { a: { x: 1 }, eTag: '2', lockExpiresAt: 'now', b: 2 },
       ),
     ).toEqual(['b']);
+  });
+
+  it('takes a version that shows a write done after its answer was lost as the user’s, if only that write’s fields changed', () => {
+    const { getState, dispatch } = store();
+    const base = { id: 's1', eTag: 'v1', status: 'SUBMITTED', approvedDate: null, notes: 'Crate' };
+    const latest = { ...base, eTag: 'v2', status: 'APPROVED', approvedDate: 'now' };
+    const confirmed = confirmedOwnVersion(base, latest, ['status', 'approvedDate'], 'shipments/a');
+    expect(confirmed).not.toBeNull();
+    dispatch(confirmed!);
+    expect(getState().ownWrites.steps).toEqual({ s1: { v1: step('v2', 'shipments/a') } });
+  });
+
+  it('takes nothing as the user’s when anything else changed too, or nothing was saved', () => {
+    const base = { id: 's1', eTag: 'v1', status: 'SUBMITTED', notes: 'Crate' };
+    // A colleague's change came between as well.
+    const theirsToo = { ...base, eTag: 'v2', status: 'APPROVED', notes: 'Theirs' };
+    expect(confirmedOwnVersion(base, theirsToo, ['status'], 'shipments/a')).toBeNull();
+    // The same version: a write that keeps it made no step.
+    expect(confirmedOwnVersion(base, { ...base }, ['status'], 'shipments/a')).toBeNull();
+    // Another record.
+    expect(
+      confirmedOwnVersion(base, { ...base, id: 's2', eTag: 'v2' }, ['status'], 'x'),
+    ).toBeNull();
+  });
+
+  it('compares nested fields by their paths, leaving out a nested record’s own version stamps', () => {
+    const before = {
+      id: 'c1',
+      eTag: '1',
+      backup_contact: { name: 'Ann', email: 'a@x' },
+      address: { eTag: 'a1', updatedAt: 'then', city: 'Austin' },
+    };
+    const named = { ...before, backup_contact: { name: 'Bo', email: 'a@x' } };
+    expect(changedOnlyIn(before, named, ['backup_contact.name'])).toBe(true);
+    expect(
+      changedOnlyIn(before, { ...named, backup_contact: { name: 'Bo', email: 'b@x' } }, [
+        'backup_contact.name',
+      ]),
+    ).toBe(false);
+    // Saving the record saves its address: a new eTag and updatedAt there, nothing more.
+    const restamped = { ...before, address: { eTag: 'a2', updatedAt: 'now', city: 'Austin' } };
+    expect(changedOnlyIn(before, restamped, [])).toBe(true);
+    expect(changedOnlyIn(before, { ...restamped, address: { city: 'Waco' } }, [])).toBe(false);
+    expect(changedOnlyIn(before, { ...before, phone: '1' }, ['backup_contact.name'])).toBe(false);
+  });
+
+  it('names a write by its type prefix, answered or not', () => {
+    expect(typePrefixOf('shipments/approveShipment/fulfilled')).toBe('shipments/approveShipment');
+    expect(typePrefixOf('shipments/approveShipment/rejected')).toBe('shipments/approveShipment');
   });
 });

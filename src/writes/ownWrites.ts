@@ -6,7 +6,10 @@
 // in the fields such a write changes. Each is kept as a step from one eTag to
 // the next, so that a draft or an action based on an older version can tell
 // whether only the user's own writes came after it (and rebase silently) or
-// someone else's did (a conflict).
+// someone else's did (a conflict). A write whose answer was lost made a
+// version too: once the latest version shows it done, and differs from the one
+// it was sent on only in what that write changes, that version is the user's
+// (ownVersionConfirmed), as an answer would have said.
 import { createSlice, isFulfilled, type PayloadAction } from '@reduxjs/toolkit';
 import type { Versioned } from '../api/models';
 
@@ -50,6 +53,26 @@ export function changedFields(before: Fields, after: Fields): string[] {
   return [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (key) => !UNVERSIONED.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
   );
+}
+
+const isFields = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Whether two versions differ in nothing but `paths` ('phone', or
+ * 'backup_contact.name' for a nested field). A nested record (an address, an
+ * entitlement) is compared field by field: its own eTag and updatedAt move
+ * whenever its parent is saved, and say nothing of who changed what.
+ */
+export function changedOnlyIn(before: object, after: object, paths: string[]): boolean {
+  const [was, is] = [before as Fields, after as Fields];
+  return changedFields(was, is).every((key) => {
+    if (paths.includes(key)) return true;
+    const inside = paths.flatMap((path) =>
+      path.startsWith(`${key}.`) ? [path.slice(key.length + 1)] : [],
+    );
+    return isFields(was[key]) && isFields(is[key]) && changedOnlyIn(was[key], is[key], inside);
+  });
 }
 
 /**
@@ -107,8 +130,19 @@ function addStep(state: OwnWrites, recordID: string, from: string, step: Step) {
   (state.steps[recordID] ??= {})[from] = step;
 }
 
-/** 'shipments/approveShipment/fulfilled' -> 'shipments/approveShipment' */
-const typePrefixOf = (type: string) => type.replace(/\/fulfilled$/, '');
+/** 'shipments/approveShipment/fulfilled' (or '/rejected') -> 'shipments/approveShipment' */
+export const typePrefixOf = (type: string) => type.replace(/\/(fulfilled|rejected)$/, '');
+
+/** A version the user's write made, though its answer was lost: a step from one eTag to the next. */
+export interface ConfirmedVersion {
+  recordID: string;
+  /** The eTag the write was sent on. */
+  from: string;
+  /** The latest version's, which shows the write done. */
+  to: string;
+  /** The write's type prefix: 'shipments/approveShipment'. */
+  by: string;
+}
 
 const ownWritesSlice = createSlice({
   name: 'writes/ownWrites',
@@ -117,6 +151,14 @@ const ownWritesSlice = createSlice({
     /** The user's write was answered: it will have saved this record too. */
     saveExpected(state, { payload }: PayloadAction<ExpectedSave>) {
       state.expected[payload.before.id] = payload;
+    },
+    /**
+     * A write of the user's got no answer, and the latest version showed it
+     * done with nothing else changed: that version is theirs (see
+     * confirmedOwnVersion, which alone decides when it is said).
+     */
+    ownVersionConfirmed(state, { payload }: PayloadAction<ConfirmedVersion>) {
+      addStep(state, payload.recordID, payload.from, { to: payload.to, by: payload.by });
     },
   },
   extraReducers: (builder) => {
@@ -141,8 +183,27 @@ const ownWritesSlice = createSlice({
   },
 });
 
-export const { saveExpected } = ownWritesSlice.actions;
+export const { saveExpected, ownVersionConfirmed } = ownWritesSlice.actions;
 export default ownWritesSlice.reducer;
+
+/**
+ * What to store of a write `by` whose answer was lost, once the latest
+ * version shows it done (outcome.ts 'saved'): the version is the user's own
+ * when it differs from `base`, the one the write was sent on, only in
+ * `fields`, what that write changes. If anything else changed, someone
+ * else's write came between too, and the step is not the user's alone: null,
+ * as for the same version (nothing was saved, or the write keeps it).
+ */
+export function confirmedOwnVersion(
+  base: Versioned,
+  latest: Versioned,
+  fields: string[],
+  by: string,
+) {
+  if (base.id !== latest.id || base.eTag === latest.eTag) return null;
+  if (!changedOnlyIn(base, latest, fields)) return null;
+  return ownVersionConfirmed({ recordID: latest.id, from: base.eTag, to: latest.eTag, by });
+}
 
 /** The user's own writes from `base` to `latest` (see ownWritesBetween). */
 export const selectOwnWritesBetween = (state: OwnWritesState, base: Versioned, latest: Versioned) =>

@@ -24,6 +24,14 @@ export interface Decidable {
 
 type Decision = 'Approve' | 'Reject';
 
+/**
+ * What deciding a shipment or a service item may change on it (a shipment's
+ * approval is its approvedDate, a service item's its approvedAt): a version
+ * that shows the decision made after a lost answer is the user's own only if
+ * nothing else changed in it (useRecordAction).
+ */
+const DECISION_FIELDS = ['status', 'approvedDate', 'approvedAt', 'rejectedAt', 'rejectionReason'];
+
 interface ReviewActionsProps<R extends Versioned> {
   /** What is reviewed, for messages: "shipment", "service item". */
   record: string;
@@ -92,14 +100,17 @@ export function ReviewActions<R extends Versioned>({
   const handleApprove = async () => {
     decide('Approve');
     result.clear();
-    if ((await review.run({ write: approve, done: approved })) === 'done') {
-      result.say(said('approved'));
-    }
+    const done = await review.run({ write: approve, done: approved, fields: DECISION_FIELDS });
+    if (done === 'done') result.say(said('approved'));
   };
   const handleReject = async (reason: string) => {
     decide('Reject');
     result.clear();
-    const done = await review.run({ write: (version) => reject(version, reason), done: rejected });
+    const done = await review.run({
+      write: (version) => reject(version, reason),
+      done: rejected,
+      fields: DECISION_FIELDS,
+    });
     if (done) setRejecting(false);
     if (done === 'done') result.say(said('rejected'));
   };

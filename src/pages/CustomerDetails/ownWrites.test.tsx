@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { server } from '../../../mocks/node';
 import { seededMove } from '../../../mocks/testApi';
+import { selectCustomerById } from '../../entities/customers/customersSlice';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
-import { saveExpected } from '../../writes/ownWrites';
+import { saveExpected, selectOwnWritesBetween } from '../../writes/ownWrites';
+import { applyThenFail } from '../../test/faultSession';
 import { findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests } from '../../test/recordRequests';
 import { renderRoute } from '../../test/renderWithProviders';
@@ -19,6 +21,11 @@ import { renderRoute } from '../../test/renderWithProviders';
 
 const locator = SEED_LOCATORS.submitted;
 const held = () => seededMove(locator);
+/** A record the mock holds, as the versions ownWrites compares. */
+const toVersion = (record: { id?: string; eTag?: string }) => ({
+  id: record.id!,
+  eTag: record.eTag!,
+});
 
 /** One tab with the move's details page open: its own app and store. */
 async function openTab() {
@@ -34,6 +41,15 @@ async function openTab() {
 
 const PATCHES = (requests: ReturnType<typeof recordRequests>, path: RegExp) =>
   requests.filter((r) => r.method === 'PATCH' && path.test(r.path));
+
+/** A customer draft open (a new phone number), and the customer as loaded. */
+async function customerDraft() {
+  const tab = await openTab();
+  const customerForm = await tab.openForm('Edit customer info', 'Edit customer');
+  await tab.user.clear(customerForm.getByRole('textbox', { name: /^Phone/ }));
+  await tab.user.type(customerForm.getByRole('textbox', { name: /^Phone/ }), '210-555-0142');
+  return { tab, customerForm, loaded: held().customer };
+}
 
 describe('the user’s own writes', () => {
   it('saves a TIO remarks draft on the version the user’s own Send to Prime made, and says so', async () => {
@@ -64,11 +80,7 @@ describe('the user’s own writes', () => {
 
   it('saves a customer draft on the version the user’s own orders save made of the customer', async () => {
     const requests = recordRequests();
-    const tab = await openTab();
-    const customerForm = await tab.openForm('Edit customer info', 'Edit customer');
-    await tab.user.clear(customerForm.getByRole('textbox', { name: /^Phone/ }));
-    await tab.user.type(customerForm.getByRole('textbox', { name: /^Phone/ }), '210-555-0142');
-    const loaded = held().customer;
+    const { tab, customerForm, loaded } = await customerDraft();
 
     // Saving the orders saves the customer too (GHC.md): a new eTag, nothing else.
     const ordersForm = await tab.openForm('Edit orders', 'Edit orders');
@@ -92,12 +104,7 @@ describe('the user’s own writes', () => {
   });
 
   it('rebases after the 412 when the new version of the user’s own write had not reached the page', async () => {
-    // Send to Prime first: the move's shipments can be approved then.
-    const tab = await openTab();
-    await tab.user.click(tab.page.getByRole('button', { name: 'Send to Prime' }));
-    await findStatus('The move was approved', tab.container);
-    const form = await tab.openForm('Edit TIO remarks', 'Edit move');
-    await tab.user.type(form.getByLabelText('TIO remarks'), 'Crate the piano');
+    const { tab, form } = await approvedMoveWithDraft();
 
     // Approving a shipment saves the move (available to the Prime now); the
     // page's fetch of that version is held, so the draft's base is stale.
@@ -134,6 +141,89 @@ describe('the user’s own writes', () => {
       tioRemarks: 'Crate the piano',
       availableToPrimeAt: expect.any(String),
     });
+  });
+});
+
+/** The move approved by Send to Prime (its shipments can be approved then), and a TIO remarks draft open. */
+async function approvedMoveWithDraft() {
+  const tab = await openTab();
+  await tab.user.click(tab.page.getByRole('button', { name: 'Send to Prime' }));
+  await findStatus('The move was approved', tab.container);
+  const form = await tab.openForm('Edit TIO remarks', 'Edit move');
+  await tab.user.type(form.getByLabelText('TIO remarks'), 'Crate the piano');
+  return { tab, form };
+}
+
+describe('the user’s own writes whose answer was lost', () => {
+  const DONE_UNCONFIRMED = 'Done, though the server did not confirm it';
+
+  it('saves a TIO remarks draft on the version a shipment approval made, its answer dropped but shown done', async () => {
+    const { tab, form } = await approvedMoveWithDraft();
+
+    // The approval is applied, and saves the move (available to the Prime
+    // now); its answer never comes. The latest shipment shows it done.
+    const requests = recordRequests();
+    const loadedShipment = held().shipments[0];
+    const write = applyThenFail('post', 'shipments/:id/approve', 'dropped');
+    const shipments = tab.page.getByRole('region', { name: 'Requested shipments' });
+    await tab.user.click(within(shipments).getByRole('button', { name: 'Approve shipment 1' }));
+    await write.expectApplied();
+    await findAlert(DONE_UNCONFIRMED, tab.container);
+    // The move the approval saved reaches the page: the draft moves onto it.
+    const approved = held().move;
+    await waitFor(() =>
+      expect(selectMoveTaskOrderById(tab.store.getState(), approved.id!)?.eTag).toBe(approved.eTag),
+    );
+    expect(tab.page.queryByText(/changed this move/)).toBeNull();
+    // The shipment's new version is the user's own too.
+    const shipment = held().shipments[0];
+    expect(
+      selectOwnWritesBetween(tab.store.getState(), toVersion(loadedShipment), toVersion(shipment)),
+    ).toEqual(['shipments/approveShipment']);
+
+    await tab.user.click(form.getByRole('button', { name: 'Save' }));
+    const saved = await findStatus(/^Move task order saved\./, tab.container);
+    expect(saved).toHaveTextContent(
+      'You approved a shipment since you opened this form; your changes to the move are saved on that version.',
+    );
+    expect(tab.page.queryByText(/changed this move/)).toBeNull();
+    // One save, on the version the approval made: no 412 first.
+    expect(PATCHES(requests, /tio-remarks$/).map((r) => r.ifMatch)).toEqual([approved.eTag]);
+    expect(held().move).toMatchObject({
+      tioRemarks: 'Crate the piano',
+      availableToPrimeAt: approved.availableToPrimeAt,
+    });
+  });
+
+  it('saves a customer draft on the version an orders save made, its answer dropped but shown saved', async () => {
+    const requests = recordRequests();
+    const { tab, customerForm, loaded } = await customerDraft();
+
+    // Saving the orders saves the customer too (GHC.md); the answer is lost,
+    // and the latest orders show the change.
+    const write = applyThenFail('patch', 'orders/:id', 'dropped');
+    const ordersForm = await tab.openForm('Edit orders', 'Edit orders');
+    await tab.user.clear(ordersForm.getByLabelText(/^Orders number/));
+    await tab.user.type(ordersForm.getByLabelText(/^Orders number/), 'ORD-LOST-1');
+    await tab.user.click(ordersForm.getByRole('button', { name: 'Save' }));
+    await write.expectApplied();
+    await findStatus('Orders saved.', tab.container);
+    const afterOrders = held().customer;
+    expect(afterOrders.eTag).not.toBe(loaded.eTag);
+    await waitFor(() =>
+      expect(selectCustomerById(tab.store.getState(), loaded.id!)?.eTag).toBe(afterOrders.eTag),
+    );
+    expect(tab.page.queryByText(/changed this customer/)).toBeNull();
+
+    await tab.user.click(customerForm.getByRole('button', { name: 'Save' }));
+    const saved = await findStatus(/^Customer info saved\./, tab.container);
+    expect(saved).toHaveTextContent(
+      'You saved the orders since you opened this form; your changes to the customer are saved on that version.',
+    );
+    expect(tab.page.queryByText(/changed this customer/)).toBeNull();
+    expect(PATCHES(requests, /customer\/[^/]+$/).map((r) => r.ifMatch)).toEqual([afterOrders.eTag]);
+    expect(held().customer.phone).toBe('210-555-0142');
+    expect(held().order.order_number).toBe('ORD-LOST-1');
   });
 });
 

@@ -8,7 +8,7 @@ import { describeChanges, type Change, type DisplayField } from '../changes';
 import { selectWriteInFlight } from '../inFlight';
 import type { Attempt } from '../wording';
 import { loadsLatestAfter, outcomeOf, type Latest, type Outcome } from '../outcome';
-import { selectOwnWritesBetween } from '../ownWrites';
+import { confirmedOwnVersion, selectOwnWritesBetween, typePrefixOf } from '../ownWrites';
 import { settled, type ApiThunkAction } from '../thunks';
 import { useLatestVersion } from './useLatestVersion';
 
@@ -36,6 +36,13 @@ export interface RecordAction<R> {
   /** Sends the write with `version.eTag` as If-Match. */
   write: (version: R) => ApiThunkAction;
   done: (version: R) => boolean;
+  /**
+   * The record's fields the write may change. A version that shows it done
+   * after a lost answer is then the user's own, as an answer would be, when
+   * nothing else changed in it (ownWrites confirmedOwnVersion); without
+   * them it is never taken as theirs.
+   */
+  fields?: string[];
   /** It may take effect and leave the record's eTag as it was (outcome.ts). */
   keepsVersion?: boolean;
   /** What it attempts, when not what its button's words say (wording.ts attemptOf). */
@@ -51,10 +58,17 @@ interface RecordActionOptions<R> {
   moot?: (latest: R) => string | null;
 }
 
+/** A write that was sent: its type prefix, and the fields it may change. */
+interface Sent {
+  by: string;
+  fields?: string[];
+}
+
 interface Unchecked<R> {
   error: ApiError;
   /** The version the failed write was sent on. */
   base: R;
+  write: Sent;
 }
 
 /**
@@ -98,9 +112,32 @@ export function useRecordAction<R extends Versioned>({
     [store],
   );
 
+  /**
+   * A write with no answer that the latest version shows done made that
+   * version: noted as the user's own when only the write's fields changed,
+   * so that a form or an action on the version before it (TIO remarks open
+   * while a shipment's approval lost its answer) moves onto it unasked.
+   */
+  const confirmOwn = useCallback(
+    (base: R, latest: R | undefined, write: Sent) => {
+      const confirmed =
+        latest && write.fields && confirmedOwnVersion(base, latest, write.fields, write.by);
+      if (confirmed) dispatch(confirmed);
+    },
+    [dispatch],
+  );
+
   const recover = useCallback(
-    (error: ApiError, base: R, found: Latest<R>, outcome: Outcome, action: RecordAction<R>) => {
-      unchecked.current = found.loaded ? null : { error, base };
+    (
+      error: ApiError,
+      base: R,
+      found: Latest<R>,
+      outcome: Outcome,
+      action: RecordAction<R>,
+      write: Sent,
+    ) => {
+      if (outcome.kind === 'saved') confirmOwn(base, found.latest, write);
+      unchecked.current = found.loaded ? null : { error, base, write };
       const { latest } = found;
       setRecovery({
         error,
@@ -112,7 +149,7 @@ export function useRecordAction<R extends Versioned>({
         attempt: action.attempt,
       });
     },
-    [fields, moot],
+    [confirmOwn, fields, moot],
   );
 
   /**
@@ -125,7 +162,8 @@ export function useRecordAction<R extends Versioned>({
     async (action: RecordAction<R>, first: R): Promise<ActionDone> => {
       let base = first;
       for (let attempt = 0; ; attempt += 1) {
-        const result = settled(await dispatch(action.write(base)));
+        const answer = await dispatch(action.write(base));
+        const result = settled(answer);
         if (result.status === 'fulfilled') return 'done';
         if (result.status === 'skipped') return false;
         const { error } = result;
@@ -140,7 +178,10 @@ export function useRecordAction<R extends Versioned>({
           base = latest;
           continue;
         }
-        recover(error, base, found, outcome, action);
+        recover(error, base, found, outcome, action, {
+          by: typePrefixOf(answer.type),
+          fields: action.fields,
+        });
         return outcome.kind === 'saved' && 'confirmed';
       }
     },
@@ -167,7 +208,7 @@ export function useRecordAction<R extends Versioned>({
           (action.keepsVersion && action.done(latest))
         ) {
           const outcome = judge(pending.error, pending.base, found, action);
-          recover(pending.error, pending.base, found, outcome, action);
+          recover(pending.error, pending.base, found, outcome, action, pending.write);
           return outcome.kind === 'saved' && 'confirmed';
         }
         unchecked.current = null;

@@ -16,7 +16,7 @@ import {
 import { DATE_HINT, parseDate } from '../dates';
 import { selectWriteInFlight } from '../inFlight';
 import { loadsLatestAfter, outcomeOf, type Outcome } from '../outcome';
-import { selectOwnWritesBetween } from '../ownWrites';
+import { confirmedOwnVersion, selectOwnWritesBetween, typePrefixOf } from '../ownWrites';
 import { settled, type ApiThunkAction } from '../thunks';
 import { describeOwnRebase } from '../wording';
 import { useLatestVersion } from './useLatestVersion';
@@ -243,6 +243,20 @@ export function useRecordEdit<R extends Versioned>({
     }
   }, [held, writing, ownWritesBetween, rebase, focusConflict]);
 
+  // The last save sent: its type prefix and the fields it changed. Its
+  // answer lost and the latest version showing the draft, that version is the
+  // user's own when nothing but those fields changed in it (ownWrites): a
+  // second form on the record, or an action on it, moves onto it unasked.
+  const sent = useRef<{ by: string; names: string[] } | null>(null);
+  const confirmOwn = useCallback(
+    (base: R, latest: R | undefined) => {
+      const write = sent.current;
+      const confirmed = latest && write && confirmedOwnVersion(base, latest, write.names, write.by);
+      if (confirmed) dispatch(confirmed);
+    },
+    [dispatch],
+  );
+
   const closeSaved = useCallback(() => {
     const { rebasedOver } = current.current;
     onClose(true, rebasedOver.length > 0 ? describeOwnRebase(rebasedOver, record) : undefined);
@@ -296,7 +310,10 @@ export function useRecordEdit<R extends Versioned>({
         ownWritesBetween,
       });
       if (outcome.kind === 'gone') return act({ type: 'gone', error: start.unchecked });
-      if (outcome.kind === 'saved') return closeSaved();
+      if (outcome.kind === 'saved') {
+        confirmOwn(start.base.record, found.latest);
+        return closeSaved();
+      }
       if (outcome.kind === 'changed' && found.latest) {
         if (rebase(found.latest, byOf(outcome))) return focusConflict();
       }
@@ -318,9 +335,11 @@ export function useRecordEdit<R extends Versioned>({
       const names = changedNames(draft, on.values, fields);
       // The user's own writes already made every change the draft has.
       if (names.length === 0) return closeSaved();
-      const result = settled(await dispatch(save(on.record.eTag, body(on.record, draft, names))));
+      const answer = await dispatch(save(on.record.eTag, body(on.record, draft, names)));
+      const result = settled(answer);
       if (result.status === 'fulfilled') return closeSaved();
       if (result.status === 'skipped') return;
+      sent.current = { by: typePrefixOf(answer.type), names };
       const { error } = result;
 
       // A 409 refuses the change itself: the form says why, on the draft's version.
@@ -338,7 +357,10 @@ export function useRecordEdit<R extends Versioned>({
           ownWritesBetween,
         });
         if (outcome.kind === 'gone') return act({ type: 'gone', error });
-        if (outcome.kind === 'saved') return closeSaved();
+        if (outcome.kind === 'saved') {
+          confirmOwn(on.record, found.latest);
+          return closeSaved();
+        }
         if (outcome.kind === 'changed' && found.latest) {
           if (rebase(found.latest, byOf(outcome))) {
             focusConflict();
@@ -359,6 +381,7 @@ export function useRecordEdit<R extends Versioned>({
     act,
     body,
     closeSaved,
+    confirmOwn,
     rebase,
     dispatch,
     fields,
