@@ -8,6 +8,7 @@ import { seededMove, send } from '../../../mocks/testApi';
 import { formatDate } from '../../components/format';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { selectShipmentById } from '../../entities/shipments/shipmentsSlice';
+import { selectOwnWritesBetween } from '../../writes/ownWrites';
 import { applyThenFail, holdNextAnswer, shownField } from '../../test/faultSession';
 import { findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
@@ -569,6 +570,7 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
 
   it('goes on to step 2 when step 1’s answer was lost but the latest version shows the move approved', async () => {
     const tab = await openTab();
+    const move = { id: held().move.id!, eTag: held().move.eTag! };
     await tab.choose(3);
     const write = applyThenFail('patch', 'move-task-orders/:id/status', 'dropped');
     const requests = recordRequests();
@@ -583,10 +585,19 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(statusWrites(requests)).toHaveLength(1);
     expect(batchWrites(requests)).toHaveLength(1);
     expect(held().shipments[2].status).toBe('APPROVED');
+    // Both versions of the move are the user's own: step 1's confirmed, step 2's answered.
+    await waitFor(() => {
+      const state = tab.store.getState();
+      expect(selectMoveTaskOrderById(state, move.id)?.eTag).toBe(held().move.eTag);
+      expect(selectOwnWritesBetween(state, move, selectMoveTaskOrderById(state, move.id)!)).toEqual(
+        ['moveTaskOrders/updateMoveTaskOrderStatus', 'shipments/approveShipments'],
+      );
+    });
   });
 
   it('settles a lost answer to step 2 from the latest versions: done, said so, nothing sent twice', async () => {
     const tab = await openTab();
+    const loaded = held();
     await tab.choose(2);
     const write = applyThenFail('post', 'shipments/approve', 'dropped');
     const requests = recordRequests();
@@ -601,6 +612,17 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(statusWrites(requests)).toHaveLength(1);
     expect(tab.page.queryByText(/changed by someone else/)).toBeNull();
     expect(held().shipments[1].status).toBe('APPROVED');
+    // The versions step 2 made are the user's own, as an answer would have made them.
+    const state = tab.store.getState();
+    const shipment = { id: loaded.shipments[1].id!, eTag: loaded.shipments[1].eTag! };
+    const move = { id: loaded.move.id!, eTag: loaded.move.eTag! };
+    expect(
+      selectOwnWritesBetween(state, shipment, selectShipmentById(state, shipment.id)!),
+    ).toEqual(['shipments/approveShipments']);
+    expect(selectOwnWritesBetween(state, move, selectMoveTaskOrderById(state, move.id)!)).toEqual([
+      'moveTaskOrders/updateMoveTaskOrderStatus',
+      'shipments/approveShipments',
+    ]);
   });
 
   it('sends each step once for a double click, and names the running step', async () => {

@@ -22,7 +22,7 @@ import {
   selectShipmentIdsOfMove,
 } from '../../entities/shipments/shipmentsSlice';
 import { selectWriteInFlight } from '../../writes/inFlight';
-import { selectOwnWritesBetween } from '../../writes/ownWrites';
+import { confirmedOwnVersion, selectOwnWritesBetween } from '../../writes/ownWrites';
 import { settled, type ThunkConfig } from '../../writes/thunks';
 import { useRecordAction } from '../../writes/ui/useRecordAction';
 import { useResultNote } from '../../writes/ui/ResultNote';
@@ -139,6 +139,10 @@ function writesSettled(
     );
   });
 }
+
+/** What step 2 saves of each shipment, and of the move (approved, made available to the Prime). */
+const STEP2_SHIPMENT_FIELDS = ['status', 'approvedDate'];
+const STEP2_MOVE_FIELDS = ['status', 'approvedAt', 'approvalsRequestedAt', 'availableToPrimeAt'];
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -334,6 +338,30 @@ export function useSendToPrime(moveID: string) {
   );
 
   /**
+   * Step 2 took effect though its answer was lost: the versions it made of
+   * the shipments and of the move (sent on `moveSent`) are the user's own,
+   * where nothing else changed in them, as an answer would have made them.
+   */
+  const confirmOwn = useCallback(
+    (sent: NamedShipment[], moveSent: Move | undefined) => {
+      const state = store.getState();
+      const by = approveShipments.typePrefix;
+      const confirmed = [
+        ...sent.map(({ shipment }) => {
+          const latest = selectShipmentById(state, shipment.id);
+          return latest && confirmedOwnVersion(shipment, latest, STEP2_SHIPMENT_FIELDS, by);
+        }),
+        (() => {
+          const latest = selectMoveTaskOrderById(state, moveID);
+          return moveSent && latest && confirmedOwnVersion(moveSent, latest, STEP2_MOVE_FIELDS, by);
+        })(),
+      ];
+      for (const action of confirmed) if (action) dispatch(action);
+    },
+    [dispatch, moveID, store],
+  );
+
+  /**
    * Step 2 on the shipments' stored versions; once more, unasked, if only the
    * user's own writes came between. `answered` runs inside the dispatch that
    * stores a successful answer, so the page can say so in the same render
@@ -343,6 +371,7 @@ export function useSendToPrime(moveID: string) {
     async (first: NamedShipment[], answered: () => void): Promise<Step2Outcome> => {
       let sent = first;
       for (let attempt = 0; ; attempt += 1) {
+        const moveSent = selectMoveTaskOrderById(store.getState(), moveID);
         const sending = dispatch(
           approveShipments(
             moveID,
@@ -366,7 +395,10 @@ export function useSendToPrime(moveID: string) {
         if (result.status === 'fulfilled') return 'done';
         if (result.status === 'skipped') return 'skipped';
         const report = judgeLatest(result.error, sent, await loadLatest());
-        if (report.saved) return 'confirmed';
+        if (report.saved) {
+          confirmOwn(sent, moveSent);
+          return 'confirmed';
+        }
         const onlyOwn =
           result.error.kind === 'conflict' &&
           report.shipments.some(({ state }) => state === 'changed') &&
@@ -380,7 +412,7 @@ export function useSendToPrime(moveID: string) {
         return report;
       }
     },
-    [dispatch, judgeLatest, loadLatest, moveID],
+    [confirmOwn, dispatch, judgeLatest, loadLatest, moveID, store],
   );
 
   /** Runs what is left of the job for `wanted` (the form's choice unless given). */
@@ -507,6 +539,8 @@ export function useSendToPrime(moveID: string) {
             done: before.approvesMove
               ? (move) => Boolean(move.approvedAt)
               : () => hasCodes(store.getState(), moveID, codes),
+            // What approving saves of the move: a lost answer confirmed makes the user's own version.
+            fields: ['status', 'approvedAt'],
             keepsVersion: !before.approvesMove,
             attempt: before.approvesMove ? undefined : attemptOf('Add counseling', 'move'),
           });
