@@ -232,30 +232,161 @@ function isStrfmtUUID(value: string): boolean {
   return (core.length === 36 || value.length === 32) && hexDigits(core) !== null;
 }
 
+const utf8 = new TextEncoder();
+const byteText = (bytes: Uint8Array) => String.fromCharCode(...bytes);
+const isHexByte = (byte: number) =>
+  (byte >= 0x30 && byte <= 0x39) ||
+  (byte >= 0x41 && byte <= 0x46) ||
+  (byte >= 0x61 && byte <= 0x66);
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+const GO_ESCAPES: Record<number, string> = {
+  0x07: '\\a',
+  0x08: '\\b',
+  0x0c: '\\f',
+  0x0a: '\\n',
+  0x0d: '\\r',
+  0x09: '\\t',
+  0x0b: '\\v',
+};
+
 /**
- * What the handlers make of a UUID text: gofrs/uuid v4.4.0's FromString
- * (codec.go:63-111), the 8-4-4-4-12 form or 32 digits, in either case,
- * bare, in braces, or behind "urn:uuid:" in lower case. Answers the
- * canonical form (lower case, the store's ids), or null where it fails.
+ * A lead byte's sequence width and the range its second byte must fall in,
+ * as Go's utf8 package has them (no overlong forms, surrogates or runes past
+ * U+10FFFF); null for a byte that leads no sequence.
+ */
+function leadOf(first: number): [width: number, low: number, high: number] | null {
+  if (first >= 0xc2 && first <= 0xdf) return [2, 0x80, 0xbf];
+  if (first === 0xe0) return [3, 0xa0, 0xbf];
+  if (first === 0xed) return [3, 0x80, 0x9f];
+  if (first >= 0xe1 && first <= 0xef) return [3, 0x80, 0xbf];
+  if (first === 0xf0) return [4, 0x90, 0xbf];
+  if (first >= 0xf1 && first <= 0xf3) return [4, 0x80, 0xbf];
+  if (first === 0xf4) return [4, 0x80, 0x8f];
+  return null;
+}
+
+/**
+ * The rune UTF-8 encodes at bytes[at], and its width, as Go's
+ * utf8.DecodeRune reads it: null for a byte that starts no valid encoding
+ * (a stray continuation byte, a truncated, overlong or surrogate sequence).
+ */
+function decodeRune(bytes: Uint8Array, at: number): { rune: number; width: number } | null {
+  const first = bytes[at];
+  if (first < 0x80) return { rune: first, width: 1 };
+  const lead = leadOf(first);
+  if (!lead) return null;
+  const [width, low, high] = lead;
+  if (at + width > bytes.length) return null;
+  if (bytes[at + 1] < low || bytes[at + 1] > high) return null;
+  let rune = first & (0xff >> (width + 1));
+  for (let index = 1; index < width; index++) {
+    const byte = bytes[at + index];
+    if (index > 1 && (byte < 0x80 || byte > 0xbf)) return null;
+    rune = (rune << 6) | (byte & 0x3f);
+  }
+  return { rune, width };
+}
+
+/**
+ * Go's %q of a string, strconv.Quote, over its bytes: in double quotes, `"`
+ * and `\` escaped with a backslash, printable runes as they are, \a \b
+ * \f \n \r \t \v, other ASCII controls and each byte that is no valid
+ * UTF-8 as \xNN, other non-printable runes as \uNNNN or \UNNNNNNNN.
+ * Printable is unicode.IsPrint, taken here as JavaScript's Unicode
+ * categories L, M, N, P and S plus the ASCII space: right but for code
+ * points the two Unicode versions assign differently.
+ */
+export function goQuote(bytes: Uint8Array): string {
+  const hex = (value: number, digits: number) => value.toString(16).padStart(digits, '0');
+  let quoted = '"';
+  for (let at = 0; at < bytes.length;) {
+    const decoded = decodeRune(bytes, at);
+    if (!decoded) {
+      quoted += `\\x${hex(bytes[at], 2)}`;
+      at += 1;
+      continue;
+    }
+    const { rune, width } = decoded;
+    at += width;
+    const char = String.fromCodePoint(rune);
+    if (rune === 0x22 || rune === 0x5c) quoted += `\\${char}`;
+    else if (
+      rune === 0x20 ||
+      (rune > 0x20 && rune < 0x7f) ||
+      (rune >= 0x80 && PRINTABLE.test(char))
+    )
+      quoted += char;
+    else if (GO_ESCAPES[rune]) quoted += GO_ESCAPES[rune];
+    else if (rune < 0x20 || rune === 0x7f) quoted += `\\x${hex(rune, 2)}`;
+    else if (rune < 0x10000) quoted += `\\u${hex(rune, 4)}`;
+    else quoted += `\\U${hex(rune, 8)}`;
+  }
+  return `${quoted}"`;
+}
+
+export type GofrsParse = { id: string; error?: undefined } | { id?: undefined; error: string };
+
+/**
+ * gofrs/uuid v4.4.0's FromString (codec.go:63-111, Parse), over the text's UTF-8
+ * bytes as Go counts them: 32 hex digits, the 8-4-4-4-12 form, either in
+ * braces (34 or 38 bytes) or behind "urn:uuid:" in lower case (41 or 45),
+ * digits in either case. Answers the canonical form (lower case, the
+ * store's ids), or the error's text word for word. Text a JavaScript
+ * string cannot hold (bytes that are no UTF-8) never reaches it.
+ */
+export function parseGofrsUUID(value: string): GofrsParse {
+  let bytes = utf8.encode(value);
+  const wrongFormat = (shown: Uint8Array) => ({
+    error: `uuid: incorrect UUID format in string ${goQuote(shown)}`,
+  });
+  switch (bytes.length) {
+    case 32:
+    case 36:
+      break;
+    case 34:
+    case 38:
+      if (bytes[0] !== 0x7b || bytes[bytes.length - 1] !== 0x7d) return wrongFormat(bytes);
+      bytes = bytes.subarray(1, -1);
+      break;
+    case 41:
+    case 45:
+      if (byteText(bytes.subarray(0, 9)) !== 'urn:uuid:') return wrongFormat(bytes.subarray(0, 9));
+      bytes = bytes.subarray(9);
+      break;
+    default:
+      return {
+        error: `uuid: incorrect UUID length ${bytes.length} in string ${goQuote(bytes)}`,
+      };
+  }
+  let digits = bytes;
+  if (bytes.length === 36) {
+    if ([8, 13, 18, 23].some((at) => bytes[at] !== 0x2d)) return wrongFormat(bytes);
+    digits = bytes.filter((_, at) => ![8, 13, 18, 23].includes(at));
+  }
+  if (!digits.every(isHexByte)) return { error: 'uuid: invalid UUID format' };
+  const text = byteText(digits).toLowerCase();
+  return {
+    id: [
+      text.slice(0, 8),
+      text.slice(8, 12),
+      text.slice(12, 16),
+      text.slice(16, 20),
+      text.slice(20),
+    ].join('-'),
+  };
+}
+
+/** gofrs' FromString error text for the value, or null when it parses. */
+export function gofrsUUIDError(value: string): string | null {
+  return parseGofrsUUID(value).error ?? null;
+}
+
+/**
+ * What the handlers make of a UUID text (gofrs' FromString, parseGofrsUUID):
+ * its canonical form, or null where it fails.
  */
 export function gofrsUUID(value: string): string | null {
-  let core = value;
-  if (value.length === 34 || value.length === 38) {
-    if (!value.startsWith('{') || !value.endsWith('}')) return null;
-    core = value.slice(1, -1);
-  } else if (value.length === 41 || value.length === 45) {
-    if (!value.startsWith('urn:uuid:')) return null;
-    core = value.slice(9);
-  }
-  const digits = hexDigits(core)?.toLowerCase();
-  if (!digits) return null;
-  return [
-    digits.slice(0, 8),
-    digits.slice(8, 12),
-    digits.slice(12, 16),
-    digits.slice(16, 20),
-    digits.slice(20),
-  ].join('-');
+  return parseGofrsUUID(value).id ?? null;
 }
 
 // strfmt.ParseDateTime's layouts, near enough; its last one is a bare date.

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { misfits } from '../answerSchema';
+import { goQuote, gofrsUUID, gofrsUUIDError } from '../binding';
 import { eTagOf, jsonDateTime } from '../clock';
 import { db, SEED_LOCATORS } from '../db';
 import { setMockProfile } from '../profile';
@@ -299,6 +300,93 @@ describe('deciding a service item (updateMTOServiceItemStatus)', () => {
     expectNoBody(await decide({ id: UNKNOWN_ID }, { status: 'APPROVED' }, { ifMatch: 'x' }), 404);
   });
 
+  // The id is a plain string in the document, read by gofrs' FromString:
+  // its braced, urn and 32-digit forms, in either case, name the item too.
+  it.each([
+    ['in braces', (id: string) => `{${id}}`],
+    ['behind urn:uuid:', (id: string) => `urn:uuid:${id}`],
+    ['as 32 upper-case digits', (id: string) => id.replaceAll('-', '').toUpperCase()],
+  ])('decides an item named by its id %s', async (label, form) => {
+    const { move, serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);
+    const item = serviceItems.find((candidate) => candidate.mtoShipmentID)!;
+    const answer = await decide(
+      { id: form(item.id!) },
+      { status: 'REJECTED', rejectionReason: label },
+      { ifMatch: current(item.id!), moveId: move.id },
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ id: item.id, status: 'REJECTED', rejectionReason: label });
+    expect(db.find('serviceItem', item.id!)).toMatchObject({
+      status: 'REJECTED',
+      rejectionReason: label,
+    });
+    expect(answer.body.eTag).not.toBe(item.eTag);
+  });
+
+  // gofrs' errors word for word, each built on a real item's id (so a parser
+  // too lenient would find it); Go counts bytes and quotes with %q.
+  it.each([
+    ['too short', () => 'abc', () => 'uuid: incorrect UUID length 3 in string "abc"'],
+    [
+      'too short, with characters Go escapes',
+      () => 'a"b\\c\td\x01é\u00a0',
+      () => 'uuid: incorrect UUID length 12 in string "a\\"b\\\\c\\td\\x01é\\u00a0"',
+    ],
+    [
+      'of 38 characters in parentheses, not braces',
+      (id: string) => `(${id})`,
+      (id: string) => `uuid: incorrect UUID format in string "(${id})"`,
+    ],
+    [
+      'of 45 characters behind URN:UUID: (only the first 9 bytes quoted)',
+      (id: string) => `URN:UUID:${id}`,
+      () => 'uuid: incorrect UUID format in string "URN:UUID:"',
+    ],
+    [
+      'of 41 bytes whose first 9 end inside a character',
+      (id: string) => `urn:uuidé${id.replaceAll('-', '').slice(1)}`,
+      () => 'uuid: incorrect UUID format in string "urn:uuid\\xc3"',
+    ],
+    [
+      'of 36 characters with a dash out of place',
+      (id: string) => `${id.slice(0, 8)}${id[9]}-${id.slice(10)}`,
+      (id: string) =>
+        `uuid: incorrect UUID format in string "${id.slice(0, 8)}${id[9]}-${id.slice(10)}"`,
+    ],
+    [
+      'in braces with a dash out of place (the inner text quoted)',
+      (id: string) => `{${id.slice(0, 8)}${id[9]}-${id.slice(10)}}`,
+      (id: string) =>
+        `uuid: incorrect UUID format in string "${id.slice(0, 8)}${id[9]}-${id.slice(10)}"`,
+    ],
+    [
+      'of 36 characters with a g in it',
+      (id: string) => `${id.slice(0, 35)}g`,
+      () => 'uuid: invalid UUID format',
+    ],
+    [
+      'of 36 characters, one of them not ASCII (37 bytes)',
+      (id: string) => `${id.slice(0, 35)}é`,
+      (id: string) => `uuid: incorrect UUID length 37 in string "${id.slice(0, 35)}é"`,
+    ],
+  ])('refuses an item id %s with its exact detail, changing nothing', async (_, make, detail) => {
+    const { move, serviceItems } = seededMove(SEED_LOCATORS.availableToPrime);
+    const item = serviceItems.find((candidate) => candidate.mtoShipmentID)!;
+    const before = db.snapshot().records;
+    const answer = await decide(
+      { id: encodeURIComponent(make(item.id!)) },
+      { status: 'REJECTED', rejectionReason: 'x' },
+      { ifMatch: current(item.id!), moveId: move.id },
+    );
+    expect(expectValidation(answer)).toEqual({
+      title: 'UUID(s) parsing error',
+      detail: `UUID parsing failed for mtoServiceItem: ${detail(item.id!)}`,
+      instance: expect.any(String),
+      invalid_fields: {},
+    });
+    expect(db.snapshot().records).toEqual(before);
+  });
+
   it("looks at the item alone: the move's id in the path is not read", async () => {
     const { item } = askedFor();
     const other = seededMove(SEED_LOCATORS.submitted).move.id;
@@ -344,5 +432,39 @@ describe('deciding a service item (updateMTOServiceItemStatus)', () => {
     const answer = await decide(item, { status: 'APPROVED' }, { ifMatch: quoted(item.eTag!) });
     expect(answer.status).toBe(200);
     expect(answer.etag).toBe(quoted(answer.body.eTag!));
+  });
+});
+
+describe("gofrs' FromString (binding.ts)", () => {
+  it('answers the canonical id exactly where it answers no error', () => {
+    const id = '6a1B2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const canonical = id.toLowerCase();
+    for (const [text, expected] of [
+      [id, canonical],
+      [`{${id}}`, canonical],
+      [`urn:uuid:${id}`, canonical],
+      [id.replaceAll('-', ''), canonical],
+      [`{${id.replaceAll('-', '')}}`, canonical],
+      [`urn:uuid:${id.replaceAll('-', '')}`, canonical],
+      [`URN:UUID:${id}`, null],
+      [`{${id}`, null],
+      [`${id.slice(0, 35)}\u0100`, null],
+      ['', null],
+    ] as const) {
+      expect(gofrsUUID(text)).toBe(expected);
+      expect(gofrsUUIDError(text) === null).toBe(expected !== null);
+    }
+    expect(gofrsUUIDError('')).toBe('uuid: incorrect UUID length 0 in string ""');
+  });
+
+  it("quotes as Go's %q does: bytes that are no UTF-8 as \\xNN, non-printable runes as \\u or \\U", () => {
+    const bytes = (...values: number[]) => new Uint8Array(values);
+    expect(goQuote(bytes(0xc3))).toBe('"\\xc3"');
+    expect(goQuote(bytes(0xe2, 0x82, 0x41))).toBe('"\\xe2\\x82A"');
+    expect(goQuote(bytes(0xed, 0xa0, 0x80))).toBe('"\\xed\\xa0\\x80"');
+    expect(goQuote(bytes(0xc0, 0xaf))).toBe('"\\xc0\\xaf"');
+    expect(goQuote(new TextEncoder().encode('\x00\x7f\u0085\u200b\u{e0001}😀 ~'))).toBe(
+      '"\\x00\\x7f\\u0085\\u200b\\U000e0001😀 ~"',
+    );
   });
 });

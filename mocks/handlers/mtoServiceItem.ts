@@ -1,3 +1,4 @@
+import { parseGofrsUUID } from '../binding';
 import { db } from '../db';
 import { message, noBody, ok, preconditionFailed, validation } from '../http';
 import { namesVersion } from '../ifMatch';
@@ -6,8 +7,6 @@ import { operation, record } from '../operation';
 import * as payloads from '../payloads';
 import { SERVICE_ITEM_STATUSES } from '../../src/api/models';
 import type { Patch, Schemas, ServiceItemRow, ShipmentRow } from '../records';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type StatusPayload = Schemas['PatchMTOServiceItemStatusPayload'];
 
@@ -86,14 +85,16 @@ export const mtoServiceItemHandlers = [
     operationId: 'updateMTOServiceItemStatus',
     bindOrder: ['If-Match', 'body', 'moveTaskOrderID', 'mtoServiceItemID'],
     handle({ path, ifMatch, body }) {
-      const id = path.mtoServiceItemID;
-      if (!UUID.test(id)) {
+      // A plain string in the document: the handler reads it with gofrs'
+      // FromString, which takes its braced, urn and 32-digit forms too.
+      const parsed = parseGofrsUUID(path.mtoServiceItemID);
+      if (parsed.error !== undefined) {
         return validation(
           'UUID(s) parsing error',
-          `UUID parsing failed for mtoServiceItem: uuid: incorrect UUID length ${id.length} in string "${id}"`,
+          `UUID parsing failed for mtoServiceItem: ${parsed.error}`,
         );
       }
-      const item = db.find('serviceItem', id.toLowerCase());
+      const item = db.find('serviceItem', parsed.id);
       if (!item) return noBody(404);
       const move = db.find('move', item.moveId);
       const moveDecidable = move?.status === 'APPROVED' || move?.status === 'APPROVALS REQUESTED';
