@@ -1,6 +1,7 @@
 import { GovBanner, GridContainer, Header, Title } from '@trussworks/react-uswds';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigationType } from 'react-router';
+import { AwayNoticeList } from './AwayNoticeList';
 import { PageErrorBoundary } from '../components/PageErrorBoundary';
 import { useAskBeforeLeavingByLink, useShownHistoryEntry } from '../writes/ui/useHoldDraft';
 
@@ -60,6 +61,7 @@ export function Layout() {
       </Header>
       <main id="main-content" tabIndex={-1} ref={main}>
         <GridContainer className="padding-y-4">
+          <AwayNoticeList />
           <PageErrorBoundary>
             <Outlet />
           </PageErrorBoundary>

@@ -1,4 +1,3 @@
-import { capitalized } from '../../components/format';
 import { Button, Checkbox, Fieldset } from '@trussworks/react-uswds';
 import { useId, type FormEvent } from 'react';
 import { AlertSlot } from '../../components/AlertSlot';
@@ -6,7 +5,8 @@ import { offersRedo, RecoveryAlert } from '../../writes/ui/RecoveryAlert';
 import { ResultNote } from '../../writes/ui/ResultNote';
 import { describeApprovalGaps } from './approvalGaps';
 import { useEditRequests } from './editRequest';
-import { shipmentName, shipmentsInWords, shipmentsWere } from './sendToPrimePlan';
+import { describeDone } from './sendToPrimeDone';
+import { shipmentName, shipmentsInWords } from './sendToPrimePlan';
 import { describeStep2 } from './sendToPrimeStep2';
 import { Step2Alert } from './Step2Alert';
 import { useSendToPrime, type Phase } from './useSendToPrime';
@@ -146,27 +146,6 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
 }
 
 function DoneAlert({ phase }: { phase: Extract<Phase, { kind: 'done' }> }) {
-  const { approvedMove, shipments, confirmedLate, added, wasAvailable, available } = phase;
-  const late = confirmedLate
-    ? ' The server did not confirm it, but the latest versions show it done.'
-    : '';
-  // Service items added to a move approved before (the job approved neither it nor a shipment).
-  const itemsAdded =
-    added.length > 0
-      ? `${capitalized(added.join(' and '))} ${added.length === 1 ? 'was' : 'were'} added to the move`
-      : null;
-  const heading = approvedMove
-    ? 'The move was approved'
-    : shipments.length > 0
-      ? `${shipmentsWere(shipments)} approved`
-      : (itemsAdded ?? 'Nothing was changed');
-  const notYetAvailable =
-    'It becomes available to the Prime once one of its shipments is approved: approve them under Requested shipments, or choose them here.';
-  const body =
-    shipments.length > 0
-      ? `${approvedMove ? `${shipmentsWere(shipments)} approved too, and the` : 'The'} move is available to the Prime.${!approvedMove && itemsAdded ? ` ${itemsAdded}.` : ''}${late}`
-      : !available
-        ? notYetAvailable
-        : `The move ${wasAvailable ? 'stays' : 'is'} available to the Prime.${late}`;
+  const { heading, body } = describeDone(phase);
   return <ResultNote heading={heading} body={body} news={phase} slim={false} />;
 }

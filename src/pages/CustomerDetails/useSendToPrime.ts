@@ -1,7 +1,7 @@
 import { addListener, createAsyncThunk, isRejected } from '@reduxjs/toolkit';
 import type { ApiError } from '../../api/ApiError';
 import type { Move, MTOServiceItem, MTOShipment, ServiceItemCodes } from '../../api/models';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
 import type { AppDispatch, AppStore, RootState } from '../../app/store';
@@ -36,7 +36,10 @@ import {
   serviceItemsIn,
   type SendPlan,
 } from './sendToPrimePlan';
-import { judgeStep2, type Step2Report } from './sendToPrimeStep2';
+import { awayNoticesOf } from '../../app/awayNotices';
+import { describeDone } from './sendToPrimeDone';
+import { jobsOf } from './sendToPrimeJobs';
+import { describeStep2, judgeStep2, type Step2Report } from './sendToPrimeStep2';
 
 /** What the page shows of the job while and after it runs. */
 export type Phase =
@@ -65,7 +68,7 @@ export type Phase =
     }
   | { kind: 'step2Failed'; report: Step2Report };
 
-type Done = Extract<Phase, { kind: 'done' }>;
+export type Done = Extract<Phase, { kind: 'done' }>;
 
 /**
  * How long a job runs before anything of it is drawn. One that ends sooner
@@ -246,16 +249,34 @@ export function useSendToPrime(moveID: string) {
   const store = useAppStore();
   const dispatch = useAppDispatch();
   const [choice, setChoice] = useState<SendChoice>({ shipmentIDs: [], counseling: false });
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // The move's job, kept for the tab: it outlives this page (sendToPrimeJobs.ts).
+  const jobs = jobsOf(store);
+  const subscribe = useCallback(
+    (listener: () => void) => jobs.subscribe(moveID, listener),
+    [jobs, moveID],
+  );
+  const { phase, moveApprovedInJob, checking } = useSyncExternalStore(subscribe, () =>
+    jobs.get(moveID),
+  );
+  const setPhase = useCallback(
+    (next: Phase) => jobs.update(moveID, { phase: next }),
+    [jobs, moveID],
+  );
   // The job's result is the page's newest note (an older one, "Move task
   // order saved.", goes), said in the render that ends the job.
   const result = useResultNote<Done>();
   const { say } = result;
-  const step1Done = useRef(false);
-  const [moveApprovedInJob, setMoveApprovedInJob] = useState(false);
-  const running = useRef(false);
-  // Loading the latest versions before a step 2 whose outcome was not known is sent again.
-  const [checking, setChecking] = useState(false);
+  // This page is shown: it says the job's result, and what any notice said of the move.
+  const shown = useRef(false);
+  useEffect(() => {
+    shown.current = true;
+    awayNoticesOf(store).dismissFor(moveID);
+    const hidden = jobs.shownWith(moveID, say);
+    return () => {
+      shown.current = false;
+      hidden();
+    };
+  }, [jobs, moveID, say, store]);
 
   const plan = useAppSelector((state) => planFrom(state, moveID, choice, moveApprovedInJob), {
     equalityFn: samePlan,
@@ -265,6 +286,20 @@ export function useSendToPrime(moveID: string) {
     [moveID],
   );
   const locator = useAppSelector((state) => selectMoveTaskOrderById(state, moveID)?.locator);
+  /** A job ended while its page was not shown: said on whatever page the user is on. */
+  const sayAway = useCallback(
+    (type: 'success' | 'warning', text: string, link: string) => {
+      const at = selectMoveTaskOrderById(store.getState(), moveID)?.locator ?? locator ?? '';
+      awayNoticesOf(store).add({
+        recordID: moveID,
+        type,
+        text: `Send to Prime, move ${at}: ${text}`,
+        path: `/moves/${at}/details`,
+        link,
+      });
+    },
+    [locator, moveID, store],
+  );
   // Step 1 only adds service items to a move approved before: they tell whether it took effect.
   const codesOnly = useRef(false);
   const refetchMove = useCallback(
@@ -325,16 +360,37 @@ export function useSendToPrime(moveID: string) {
   /** The job is done: said in one render, and nothing of it stays chosen, so nothing is sent twice. */
   const sayDone = useCallback(
     (done: Done) => {
-      step1Done.current = false;
       // One render, before the fetches the answer set off are built.
       flushSync(() => {
         setChoice({ shipmentIDs: [], counseling: false });
-        setPhase(done);
-        say(done);
-        setMoveApprovedInJob(false);
+        jobs.memory(moveID).step1Done = false;
+        jobs.update(moveID, { phase: done, moveApprovedInJob: false });
+        // Said by the page that shows the move now, which may not be the one that started it.
+        const sayOnPage = jobs.noteOf(moveID);
+        if (sayOnPage) sayOnPage(done);
       });
+      if (!jobs.noteOf(moveID)) {
+        const { heading, body } = describeDone(done);
+        sayAway('success', `${heading}. ${body}`, 'Open the move');
+      }
     },
-    [say],
+    [jobs, moveID, sayAway],
+  );
+
+  /** Step 2 was refused or its outcome is not known: said on the page, or wherever the user is. */
+  const step2Failed = useCallback(
+    (report: Step2Report) => {
+      setPhase({ kind: 'step2Failed', report });
+      if (!jobs.noteOf(moveID)) {
+        const { heading } = describeStep2(report, jobs.get(moveID).moveApprovedInJob);
+        sayAway(
+          'warning',
+          `it did not finish. ${heading}.`,
+          'Open the move to see why and finish it',
+        );
+      }
+    },
+    [jobs, moveID, sayAway, setPhase],
   );
 
   /**
@@ -418,19 +474,20 @@ export function useSendToPrime(moveID: string) {
   /** Runs what is left of the job for `wanted` (the form's choice unless given). */
   const send = useCallback(
     async (wanted: SendChoice = choice) => {
-      if (running.current) return;
-      running.current = true;
+      const memory = jobs.memory(moveID);
+      if (memory.running) return;
+      memory.running = true;
       let moment: ReturnType<typeof quietMoment> | undefined;
       try {
         // After a step 2 whose outcome could not be told, load and judge it
         // again before sending anything: it may have taken effect.
         if (phase.kind === 'step2Failed' && !phase.report.loaded) {
-          setChecking(true);
-          const loaded = await loadLatest().finally(() => setChecking(false));
+          jobs.update(moveID, { checking: true });
+          const loaded = await loadLatest().finally(() => jobs.update(moveID, { checking: false }));
           if (!loaded) {
             // Told anew, so the user knows the check ran.
             const checkedAgainAt = new Date().toISOString();
-            setPhase({ kind: 'step2Failed', report: { ...phase.report, checkedAgainAt } });
+            step2Failed({ ...phase.report, checkedAgainAt });
             return;
           }
           const sent = phase.report.shipments.map(({ named }) => named);
@@ -451,16 +508,20 @@ export function useSendToPrime(moveID: string) {
           // rejection): shown first, as after any failure, and never
           // approved on a version the user has not seen.
           if (report.shipments.some(({ state }) => state !== 'unchanged')) {
-            setPhase({ kind: 'step2Failed', report });
+            step2Failed(report);
             return;
           }
         }
-        const before = planFrom(store.getState(), moveID, wanted, step1Done.current);
+        const before = planFrom(store.getState(), moveID, wanted, memory.step1Done);
         if (!before || before.blocked) return;
         const beforeMove = selectMoveTaskOrderById(store.getState(), moveID);
         moment = quietMoment(store, dispatch, (shown) => {
-          setPhase(shown.phase);
-          if (shown.moveApproved !== undefined) setMoveApprovedInJob(shown.moveApproved);
+          jobs.update(
+            moveID,
+            shown.moveApproved === undefined
+              ? { phase: shown.phase }
+              : { phase: shown.phase, moveApprovedInJob: shown.moveApproved },
+          );
         });
         const { show } = moment;
         const steps = before.step1 && before.step2.length > 0 ? 2 : 1;
@@ -476,10 +537,9 @@ export function useSendToPrime(moveID: string) {
           moment?.end(false);
           // Nothing more to say: step 1's recovery says it, or nothing was sent.
           if (shipments.length === 0 && (step1ConfirmedLate || !before.step1)) {
-            step1Done.current = false;
             setChoice({ shipmentIDs: [], counseling: false });
-            setPhase({ kind: 'idle' });
-            setMoveApprovedInJob(false);
+            memory.step1Done = false;
+            jobs.update(moveID, { phase: { kind: 'idle' }, moveApprovedInJob: false });
             return;
           }
           sayDone({
@@ -515,7 +575,7 @@ export function useSendToPrime(moveID: string) {
                       if (next.length === 0) return;
                       // Step 1 is answered: told here, as step 2's answer may come before step1.run returns.
                       approvedMove = before.approvesMove;
-                      step1Done.current = true;
+                      memory.step1Done = true;
                       early = {
                         shipments: next,
                         outcome: sendStep2(next, () => finish(next, false)),
@@ -547,17 +607,25 @@ export function useSendToPrime(moveID: string) {
           stopWaiting();
           if (!done) {
             setPhase({ kind: 'idle' });
+            // What step 1's recovery says is on the page that started the job: gone with it.
+            if (!shown.current) {
+              sayAway(
+                'warning',
+                'the move was not approved: it was refused or its answer was lost, and nothing of the shipments was sent.',
+                'Open the move to see its latest version',
+              );
+            }
             return;
           }
           step1ConfirmedLate = done === 'confirmed';
           approvedMove = before.approvesMove;
-          step1Done.current = true;
           // Set with step 2's start already, when step 2 went out early.
-          if (early === null) setMoveApprovedInJob(approvedMove);
+          memory.step1Done = true;
+          if (early === null) jobs.update(moveID, { moveApprovedInJob: approvedMove });
         }
         // Worked out again on what step 1 left: the chosen shipments still requested.
         const left = () =>
-          planFrom(store.getState(), moveID, wanted, step1Done.current)?.step2 ?? [];
+          planFrom(store.getState(), moveID, wanted, memory.step1Done)?.step2 ?? [];
         const started = early as {
           shipments: NamedShipment[];
           outcome: Promise<Step2Outcome>;
@@ -598,7 +666,7 @@ export function useSendToPrime(moveID: string) {
           outcome = await sendStep2(sending, () => finish(sending, false));
         }
         if (typeof outcome === 'object') {
-          setPhase({ kind: 'step2Failed', report: outcome });
+          step2Failed(outcome);
           return;
         }
         // Already done if step 2's answer was stored.
@@ -606,20 +674,24 @@ export function useSendToPrime(moveID: string) {
       } finally {
         // However the job ended; drawn with what it last set.
         moment?.end(false);
-        running.current = false;
+        memory.running = false;
       }
     },
     [
       choice,
       dispatch,
+      jobs,
       judgeLatest,
       loadLatest,
       moveApprovedInJob,
       moveID,
       phase,
+      sayAway,
       sayDone,
       sendStep2,
+      setPhase,
       step1,
+      step2Failed,
       store,
     ],
   );

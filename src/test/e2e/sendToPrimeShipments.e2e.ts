@@ -175,4 +175,37 @@ describe('Send to Prime with shipments over real HTTP', () => {
     expect(stepTwos(writes)).toHaveLength(1);
     expect(await page.getByText(/changed by someone else/).count()).toBe(0);
   });
+
+  it('says on the queue how a job left running there ended, with a way back to the move', async () => {
+    const page = await session.open(detailsUrl(locator, appUrl), detailsReady(locator));
+    const writes = recordWrites(page);
+    // Step 2's request waits until the user is on the queue.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      '**/ghc/v1/shipments/approve',
+      async (route) => {
+        await released;
+        await route.continue();
+      },
+      { times: 1 },
+    );
+    await choose(page, 1, 2);
+    await sendToPrimeButton(page).click();
+    await expect.poll(() => stepTwos(writes).length).toBe(1);
+    await page.getByRole('link', { name: 'TOO office' }).click();
+    await page.getByRole('heading', { name: 'Moves queue', level: 1 }).waitFor();
+    release();
+
+    const notice = liveRegion(page, 'status', `Send to Prime, move ${locator}:`);
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain(
+      'The move was approved. Shipments 1 and 2 were approved too, and the move is available to the Prime.',
+    );
+    await notice.getByRole('link', { name: 'Open the move' }).click();
+    await availableToPrime(page).waitFor();
+    expect(await page.getByRole('region', { name: 'While you were away' }).count()).toBe(0);
+    expect(stepOnes(writes)).toHaveLength(1);
+    expect(stepTwos(writes)).toHaveLength(1);
+  });
 });

@@ -1,0 +1,172 @@
+import { waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { seededMove } from '../../../mocks/testApi';
+import { holdNextAnswer } from '../../test/faultSession';
+import { findAlert, findStatus } from '../../test/liveRegions';
+import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
+import { renderRoute } from '../../test/renderWithProviders';
+
+// A Send to Prime belongs to its move, not to the page that started it: the
+// user who leaves the page while it runs is told how it ended wherever they
+// are, and the move's page, opened again, shows the job as it stands.
+
+const locator = SEED_LOCATORS.submitted;
+const held = () => seededMove(locator);
+
+const statusWrites = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/status'));
+const batchWrites = (requests: RecordedRequest[]) =>
+  requests.filter((r) => r.method === 'POST' && r.path.endsWith('/shipments/approve'));
+
+async function openMove() {
+  const view = renderRoute(`/moves/${locator}/details`);
+  const page = within(view.container);
+  await page.findByRole('button', { name: 'Send to Prime' });
+  const mto = () => within(page.getByRole('region', { name: 'Move task order' }));
+  const choose = async (...numbers: number[]) => {
+    for (const number of numbers) {
+      await view.user.click(
+        mto().getByRole('checkbox', { name: new RegExp(`^Shipment ${number} `) }),
+      );
+    }
+  };
+  const send = () => view.user.click(mto().getByRole('button', { name: 'Send to Prime' }));
+  /** To the queue, by the header's link, while the job runs. */
+  const leave = async () => {
+    await view.user.click(page.getByRole('link', { name: 'TOO office' }));
+    await page.findByRole('heading', { name: /queue/i, level: 1 });
+  };
+  /** The notice of a job that ended while the user was away, on whatever page is shown, in a polite live region. */
+  const notice = async () =>
+    within(await findStatus(/^Send to Prime, move /, view.container)).getByRole('region', {
+      name: 'While you were away',
+    });
+  return { ...view, page, mto, choose, send, leave, notice };
+}
+
+/** Someone else saves shipment `number` (a new eTag, a change the page shows). */
+const colleagueEditsShipment = (number: number) =>
+  db.save('shipment', held().rows.shipments[number - 1].id, {
+    counselorRemarks: 'Call before arriving',
+  });
+
+describe('Send to Prime, left running while the user is on another page', () => {
+  it('says on the queue that step 2 was refused, and the move’s page, opened from there, finishes it in one click', async () => {
+    const requests = recordRequests();
+    const tab = await openMove();
+    await tab.choose(1, 2);
+    const step2 = holdNextAnswer('post', 'shipments/approve');
+    await tab.send();
+    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
+    await tab.leave();
+    // Step 2 is out with shipment 2's loaded eTag when a colleague saves it.
+    colleagueEditsShipment(2);
+    step2.answer();
+
+    const notice = await tab.notice();
+    expect(notice).toHaveTextContent(
+      `Send to Prime, move ${locator}: it did not finish. No shipment was approved.`,
+    );
+    // Nothing was said as done, on the server or the page.
+    expect(held().move.status).toBe('APPROVED');
+    expect(held().move.availableToPrimeAt).toBeUndefined();
+
+    await tab.user.click(
+      within(notice).getByRole('link', { name: 'Open the move to see why and finish it' }),
+    );
+    const alert = await findAlert('No shipment was approved', tab.container);
+    expect(alert).toHaveTextContent(
+      'The move was approved. Shipment 2 was changed by someone else since you loaded it, so no shipment was approved and the move is not yet available to the Prime.',
+    );
+    expect(alert).toHaveTextContent("Counselor remarks: (empty) → 'Call before arriving'");
+    // The page says it all now: the notice is gone.
+    expect(tab.page.queryByRole('region', { name: 'While you were away' })).toBeNull();
+
+    const fresh = held().shipments.slice(0, 2);
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' }));
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent(
+      'Shipments 1 and 2 were approved too, and the move is available to the Prime.',
+    );
+    // Step 1 once; step 2 again with the latest eTags.
+    expect(statusWrites(requests)).toHaveLength(1);
+    const batches = batchWrites(requests);
+    expect(batches).toHaveLength(2);
+    expect(batches[1].body).toEqual({
+      approveShipments: fresh.map((s) => ({ shipmentID: s.id, eTag: s.eTag })),
+    });
+    expect(held().shipments.map((s) => s.status)).toEqual(['APPROVED', 'APPROVED', 'SUBMITTED']);
+    expect(held().shipments[1].counselorRemarks).toBe('Call before arriving');
+  });
+
+  it('says on the queue that the move is available to the Prime when the job ended there, until dismissed', async () => {
+    const tab = await openMove();
+    await tab.choose(1);
+    const requests = recordRequests();
+    const step2 = holdNextAnswer('post', 'shipments/approve');
+    await tab.send();
+    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
+    await tab.leave();
+    step2.answer();
+
+    const notice = await tab.notice();
+    expect(notice).toHaveTextContent(
+      `Send to Prime, move ${locator}: The move was approved. Shipment 1 was approved too, and the move is available to the Prime.`,
+    );
+    expect(within(notice).getByRole('link', { name: 'Open the move' })).toHaveAttribute(
+      'href',
+      `/moves/${locator}/details`,
+    );
+    expect(held().move.availableToPrimeAt).toBeDefined();
+    await tab.user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(tab.page.queryByRole('region', { name: 'While you were away' })).toBeNull();
+  });
+
+  it('shows the running job on the move’s page opened again, refuses a second press, and says its result there', async () => {
+    const tab = await openMove();
+    await tab.choose(1, 2);
+    const requests = recordRequests();
+    const step2 = holdNextAnswer('post', 'shipments/approve');
+    await tab.send();
+    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
+    await tab.leave();
+    window.history.back();
+    expect(
+      await tab.page.findByText('Step 2 of 2: approving shipments 1 and 2…'),
+    ).toBeInTheDocument();
+    const button = tab.mto().getByRole('button', { name: 'Sending to Prime…' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    await tab.user.click(button);
+
+    step2.answer();
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent(
+      'Shipments 1 and 2 were approved too, and the move is available to the Prime.',
+    );
+    // Said on the page that shows it: no notice besides.
+    expect(tab.page.queryByRole('region', { name: 'While you were away' })).toBeNull();
+    expect(statusWrites(requests)).toHaveLength(1);
+    expect(batchWrites(requests)).toHaveLength(1);
+  });
+
+  it('says on the queue that the move was not approved when step 1 was refused there', async () => {
+    const tab = await openMove();
+    await tab.choose(1);
+    const requests = recordRequests();
+    const step1 = holdNextAnswer('patch', 'move-task-orders/:id/status');
+    await tab.send();
+    await waitFor(() => expect(statusWrites(requests)).toHaveLength(1));
+    await tab.leave();
+    // A colleague saves the move while step 1 is out on its loaded eTag.
+    db.save('move', held().rows.move.id, { tioRemarks: 'Check the weight ticket' });
+    step1.answer();
+
+    const notice = await tab.notice();
+    expect(notice).toHaveTextContent(
+      `Send to Prime, move ${locator}: the move was not approved: it was refused or its answer was lost, and nothing of the shipments was sent.`,
+    );
+    expect(batchWrites(requests)).toHaveLength(0);
+    expect(held().move.status).toBe('SUBMITTED');
+  });
+});
