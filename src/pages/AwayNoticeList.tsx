@@ -25,7 +25,12 @@ export function AwayNoticeList() {
               <button
                 type="button"
                 className="usa-button usa-button--unstyled margin-left-1"
-                onClick={() => notices.dismiss(notice.id)}
+                aria-label={`Dismiss: ${notice.text}`}
+                onClick={() => {
+                  notices.dismiss(notice.id);
+                  // The button is gone: the focus goes to the page, not to its start.
+                  document.getElementById('main-content')?.focus({ preventScroll: true });
+                }}
               >
                 Dismiss
               </button>

@@ -1,7 +1,7 @@
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
-import { seededMove } from '../../../mocks/testApi';
+import { seededMove, send } from '../../../mocks/testApi';
 import { holdNextAnswer } from '../../test/faultSession';
 import { findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
@@ -46,12 +46,99 @@ async function openMove() {
 }
 
 /** Someone else saves shipment `number` (a new eTag, a change the page shows). */
-const colleagueEditsShipment = (number: number) =>
-  db.save('shipment', held().rows.shipments[number - 1].id, {
-    counselorRemarks: 'Call before arriving',
-  });
+const colleagueEditsShipment = (number: number, counselorRemarks = 'Call before arriving') =>
+  db.save('shipment', held().rows.shipments[number - 1].id, { counselorRemarks });
+
+/** Tab's job on shipments 1 and 2 refused at step 2 by a colleague's edit of shipment 2 while the user is on the queue. */
+async function refusedWhileAway(
+  tab: Awaited<ReturnType<typeof openMove>>,
+  requests: RecordedRequest[],
+) {
+  await tab.choose(1, 2);
+  const step2 = holdNextAnswer('post', 'shipments/approve');
+  await tab.send();
+  await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
+  await tab.leave();
+  colleagueEditsShipment(2);
+  step2.answer();
+  return tab.notice();
+}
 
 describe('Send to Prime, left running while the user is on another page', () => {
+  it('says the result on the move’s page opened from a notice of success', async () => {
+    const tab = await openMove();
+    await tab.choose(1);
+    const requests = recordRequests();
+    const step2 = holdNextAnswer('post', 'shipments/approve');
+    await tab.send();
+    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
+    await tab.leave();
+    step2.answer();
+    const notice = await tab.notice();
+    await tab.user.click(within(notice).getByRole('link', { name: 'Open the move' }));
+    // Said where Send to Prime is, as if the user had stayed; the notice is gone.
+    const mto = await tab.page.findByRole('region', { name: 'Move task order' });
+    const done = await findStatus('The move was approved', mto);
+    expect(done).toHaveTextContent(
+      'Shipment 1 was approved too, and the move is available to the Prime.',
+    );
+    expect(tab.page.queryByRole('region', { name: 'While you were away' })).toBeNull();
+  });
+
+  it('shows what changed again before the one-click finish sends anything, once the page is opened again', async () => {
+    const requests = recordRequests();
+    const tab = await openMove();
+    const notice = await refusedWhileAway(tab, requests);
+    // Still away: the colleague changes shipment 2 once more.
+    colleagueEditsShipment(2, 'Do NOT approve yet');
+    await tab.user.click(
+      within(notice).getByRole('link', { name: 'Open the move to see why and finish it' }),
+    );
+    const alert = await findAlert('No shipment was approved', tab.container);
+    expect(alert).toHaveTextContent("Counselor remarks: (empty) → 'Call before arriving'");
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' }));
+
+    // Nothing sent on a version the user has not seen: the newer change first.
+    const again = await findAlert(
+      "Counselor remarks: 'Call before arriving' → 'Do NOT approve yet'",
+      tab.container,
+    );
+    expect(batchWrites(requests)).toHaveLength(1);
+    const fresh = held().shipments.slice(0, 2);
+    await tab.user.click(within(again).getByRole('button', { name: 'Approve shipments 1 and 2' }));
+    await findStatus('The move was approved', tab.container);
+    const batches = batchWrites(requests);
+    expect(batches).toHaveLength(2);
+    expect(batches[1].body).toEqual({
+      approveShipments: fresh.map((s) => ({ shipmentID: s.id, eTag: s.eTag })),
+    });
+    expect(held().shipments[1].counselorRemarks).toBe('Do NOT approve yet');
+  });
+
+  it('says a colleague approved the shipments meanwhile instead of sending them, once the page is opened again', async () => {
+    const requests = recordRequests();
+    const tab = await openMove();
+    const notice = await refusedWhileAway(tab, requests);
+    for (const number of [1, 2]) {
+      const shipment = held().shipments[number - 1];
+      const answer = await send('POST', `/shipments/${shipment.id}/approve`, {
+        ifMatch: shipment.eTag,
+      });
+      expect(answer.status).toBe(200);
+    }
+    await tab.user.click(
+      within(notice).getByRole('link', { name: 'Open the move to see why and finish it' }),
+    );
+    const alert = await findAlert('No shipment was approved', tab.container);
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' }));
+    const told = await findAlert('Nothing is left to send.', tab.container);
+    expect(told).toHaveTextContent(
+      'Shipment 1 was already approved by someone else, which also made the move available to the Prime: it is not sent again.',
+    );
+    expect(within(told).queryByRole('button', { name: /^Approve/ })).toBeNull();
+    expect(batchWrites(requests)).toHaveLength(1);
+  });
+
   it('says on the queue that step 2 was refused, and the move’s page, opened from there, finishes it in one click', async () => {
     const requests = recordRequests();
     const tab = await openMove();
@@ -119,8 +206,14 @@ describe('Send to Prime, left running while the user is on another page', () => 
       `/moves/${locator}/details`,
     );
     expect(held().move.availableToPrimeAt).toBeDefined();
-    await tab.user.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    await tab.user.click(
+      within(notice).getByRole('button', {
+        name: `Dismiss: Send to Prime, move ${locator}: The move was approved. Shipment 1 was approved too, and the move is available to the Prime.`,
+      }),
+    );
     expect(tab.page.queryByRole('region', { name: 'While you were away' })).toBeNull();
+    // The focus stays on the page, where the notice was, not on its start.
+    expect(tab.page.getByRole('main')).toHaveFocus();
   });
 
   it('shows the running job on the move’s page opened again, refuses a second press, and says its result there', async () => {
@@ -150,7 +243,7 @@ describe('Send to Prime, left running while the user is on another page', () => 
     expect(batchWrites(requests)).toHaveLength(1);
   });
 
-  it('says on the queue that the move was not approved when step 1 was refused there', async () => {
+  it('says on the queue that step 1 did not go through, and the move’s page shows why', async () => {
     const tab = await openMove();
     await tab.choose(1);
     const requests = recordRequests();
@@ -164,9 +257,18 @@ describe('Send to Prime, left running while the user is on another page', () => 
 
     const notice = await tab.notice();
     expect(notice).toHaveTextContent(
-      `Send to Prime, move ${locator}: the move was not approved: it was refused or its answer was lost, and nothing of the shipments was sent.`,
+      `Send to Prime, move ${locator}: it did not go through, and nothing of the shipments was sent.`,
     );
     expect(batchWrites(requests)).toHaveLength(0);
     expect(held().move.status).toBe('SUBMITTED');
+
+    // The move's page, opened from the notice, says why: the colleague's change.
+    await tab.user.click(within(notice).getByRole('link', { name: 'Open the move to see why' }));
+    const alert = await findAlert('Someone else changed this move', tab.container);
+    expect(alert).toHaveTextContent("TIO remarks: (empty) → 'Check the weight ticket'");
+    await tab.user.click(within(alert).getByRole('button', { name: /^Send to Prime again/ }));
+    await findStatus('The move was approved', tab.container);
+    expect(statusWrites(requests)).toHaveLength(2);
+    expect(held().move.status).not.toBe('SUBMITTED');
   });
 });

@@ -1,4 +1,5 @@
 import { perStore } from '../../app/perStore';
+import type { Recovery } from '../../writes/ui/useRecordAction';
 import type { Done, Phase } from './useSendToPrime';
 
 /** What the page shows of a move's Send to Prime job. */
@@ -8,6 +9,8 @@ export interface Job {
   moveApprovedInJob: boolean;
   /** Loading the latest versions before a step 2 whose outcome was not known is sent again. */
   checking: boolean;
+  /** What became of a step 1 that failed: a colleague's change, what the orders lack. */
+  step1Recovery: Recovery | null;
 }
 
 /** What a job remembers and the page does not show: changing it draws nothing. */
@@ -16,15 +19,23 @@ export interface JobMemory {
   step1Done: boolean;
   /** A job is running: a press meanwhile does nothing. */
   running: boolean;
+  /** The result of a job that ended while no page showed its move: said when one does. */
+  unsaid: Done | null;
 }
 
-const IDLE: Job = { phase: { kind: 'idle' }, moveApprovedInJob: false, checking: false };
+const IDLE: Job = {
+  phase: { kind: 'idle' },
+  moveApprovedInJob: false,
+  checking: false,
+  step1Recovery: null,
+};
 
 /**
  * The jobs of one tab, by move. A job belongs to its move, not to the page
  * that started it: it goes on when the user leaves the page (its second step
  * is never dropped), and the move's page, opened again, shows it as it
- * stands: running, or refused with its one-click finish.
+ * stands: running, refused with its one-click finish, or its step 1's
+ * recovery.
  */
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
@@ -50,7 +61,7 @@ export class Jobs {
   memory(moveID: string): JobMemory {
     let memory = this.memories.get(moveID);
     if (!memory) {
-      memory = { step1Done: false, running: false };
+      memory = { step1Done: false, running: false, unsaid: null };
       this.memories.set(moveID, memory);
     }
     return memory;

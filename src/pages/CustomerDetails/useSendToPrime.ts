@@ -24,7 +24,7 @@ import {
 import { selectWriteInFlight } from '../../writes/inFlight';
 import { confirmedOwnVersion, selectOwnWritesBetween } from '../../writes/ownWrites';
 import { settled, type ThunkConfig } from '../../writes/thunks';
-import { useRecordAction } from '../../writes/ui/useRecordAction';
+import { useRecordAction, type Recovery } from '../../writes/ui/useRecordAction';
 import { useResultNote } from '../../writes/ui/ResultNote';
 import { attemptOf } from '../../writes/wording';
 import { formatDate } from '../../components/format';
@@ -255,8 +255,9 @@ export function useSendToPrime(moveID: string) {
     (listener: () => void) => jobs.subscribe(moveID, listener),
     [jobs, moveID],
   );
-  const { phase, moveApprovedInJob, checking } = useSyncExternalStore(subscribe, () =>
-    jobs.get(moveID),
+  const { phase, moveApprovedInJob, checking, step1Recovery } = useSyncExternalStore(
+    subscribe,
+    () => jobs.get(moveID),
   );
   const setPhase = useCallback(
     (next: Phase) => jobs.update(moveID, { phase: next }),
@@ -267,15 +268,12 @@ export function useSendToPrime(moveID: string) {
   const result = useResultNote<Done>();
   const { say } = result;
   // This page is shown: it says the job's result, and what any notice said of the move.
-  const shown = useRef(false);
   useEffect(() => {
-    shown.current = true;
     awayNoticesOf(store).dismissFor(moveID);
-    const hidden = jobs.shownWith(moveID, say);
-    return () => {
-      shown.current = false;
-      hidden();
-    };
+    const memory = jobs.memory(moveID);
+    if (memory.unsaid && jobs.get(moveID).phase === memory.unsaid) say(memory.unsaid);
+    memory.unsaid = null;
+    return jobs.shownWith(moveID, say);
   }, [jobs, moveID, say, store]);
 
   const plan = useAppSelector((state) => planFrom(state, moveID, choice, moveApprovedInJob), {
@@ -317,12 +315,17 @@ export function useSendToPrime(moveID: string) {
     },
     [choice, moveID, store],
   );
+  const keepStep1Recovery = useCallback(
+    (recovery: Recovery | null) => jobs.update(moveID, { step1Recovery: recovery }),
+    [jobs, moveID],
+  );
   const step1 = useRecordAction({
     recordID: moveID,
     select,
     refetch: refetchMove,
     fields: moveFields,
     moot,
+    recoveryState: [step1Recovery, keepStep1Recovery],
   });
   const shipmentsInFlight = useAppSelector((state) =>
     (plan?.offered ?? []).some(({ shipment }) => selectWriteInFlight(state, shipment.id)),
@@ -370,6 +373,8 @@ export function useSendToPrime(moveID: string) {
         if (sayOnPage) sayOnPage(done);
       });
       if (!jobs.noteOf(moveID)) {
+        // Said by the move's page when it is opened again, and meanwhile wherever the user is.
+        jobs.memory(moveID).unsaid = done;
         const { heading, body } = describeDone(done);
         sayAway('success', `${heading}. ${body}`, 'Open the move');
       }
@@ -511,6 +516,30 @@ export function useSendToPrime(moveID: string) {
             step2Failed(report);
             return;
           }
+        } else if (phase.kind === 'step2Failed') {
+          // The shipments as the alert shows them may have changed since (the
+          // page was left and opened again, which loads them): what changed
+          // is shown first, unless only the user's own writes changed them.
+          const shown = phase.report.shipments.map(({ named }) => named);
+          const state = store.getState();
+          const moved = new Set(
+            shown
+              .filter(
+                ({ shipment }) => selectShipmentById(state, shipment.id)?.eTag !== shipment.eTag,
+              )
+              .map(({ shipment }) => shipment.id),
+          );
+          if (moved.size > 0) {
+            const report = judgeLatest(phase.report.error, shown, true);
+            const news = report.shipments.some(
+              ({ named, state: now, by }) =>
+                moved.has(named.shipment.id) && !(now === 'changed' && by === 'you'),
+            );
+            if (news) {
+              step2Failed(report);
+              return;
+            }
+          }
         }
         const before = planFrom(store.getState(), moveID, wanted, memory.step1Done);
         if (!before || before.blocked) return;
@@ -538,6 +567,13 @@ export function useSendToPrime(moveID: string) {
           // Nothing more to say: step 1's recovery says it, or nothing was sent.
           if (shipments.length === 0 && (step1ConfirmedLate || !before.step1)) {
             setChoice({ shipmentIDs: [], counseling: false });
+            if (step1ConfirmedLate && !jobs.noteOf(moveID)) {
+              sayAway(
+                'success',
+                'the server did not confirm it, but the latest version of the move shows it done.',
+                'Open the move',
+              );
+            }
             memory.step1Done = false;
             jobs.update(moveID, { phase: { kind: 'idle' }, moveApprovedInJob: false });
             return;
@@ -607,21 +643,21 @@ export function useSendToPrime(moveID: string) {
           stopWaiting();
           if (!done) {
             setPhase({ kind: 'idle' });
-            // What step 1's recovery says is on the page that started the job: gone with it.
-            if (!shown.current) {
+            // Step 1's recovery says why, on the move's page.
+            if (!jobs.noteOf(moveID)) {
               sayAway(
                 'warning',
-                'the move was not approved: it was refused or its answer was lost, and nothing of the shipments was sent.',
-                'Open the move to see its latest version',
+                'it did not go through, and nothing of the shipments was sent.',
+                'Open the move to see why',
               );
             }
             return;
           }
           step1ConfirmedLate = done === 'confirmed';
           approvedMove = before.approvesMove;
-          // Set with step 2's start already, when step 2 went out early.
+          // Drawn with step 2's start (already, when it went out early); a
+          // job that ends here says it in its result.
           memory.step1Done = true;
-          if (early === null) jobs.update(moveID, { moveApprovedInJob: approvedMove });
         }
         // Worked out again on what step 1 left: the chosen shipments still requested.
         const left = () =>
@@ -675,6 +711,8 @@ export function useSendToPrime(moveID: string) {
         // However the job ended; drawn with what it last set.
         moment?.end(false);
         memory.running = false;
+        // A job that stopped on something thrown shows no running step for ever after.
+        if (jobs.get(moveID).phase.kind === 'running') setPhase({ kind: 'idle' });
       }
     },
     [

@@ -56,6 +56,12 @@ interface RecordActionOptions<R> {
   refetch: () => ApiThunkAction;
   fields: DisplayField<R>[];
   moot?: (latest: R) => string | null;
+  /**
+   * Where the recovery is kept, when it must outlive the page (Send to
+   * Prime's step 1, whose job goes on after the user leaves): the page's
+   * own state otherwise.
+   */
+  recoveryState?: [Recovery | null, (recovery: Recovery | null) => void];
 }
 
 /** A write that was sent: its type prefix, and the fields it may change. */
@@ -88,11 +94,13 @@ export function useRecordAction<R extends Versioned>({
   refetch,
   fields,
   moot,
+  recoveryState,
 }: RecordActionOptions<R>) {
   const store = useAppStore();
   const dispatch = useAppDispatch();
   const inFlight = useAppSelector((state) => selectWriteInFlight(state, recordID));
-  const [recovery, setRecovery] = useState<Recovery | null>(null);
+  const pageRecovery = useState<Recovery | null>(null);
+  const [recovery, setRecovery] = recoveryState ?? pageRecovery;
   const lastAction = useRef<RecordAction<R> | null>(null);
   // A failure after which the latest version could not be loaded: the next
   // attempt loads it before it sends anything.
@@ -149,7 +157,7 @@ export function useRecordAction<R extends Versioned>({
         attempt: action.attempt,
       });
     },
-    [confirmOwn, fields, moot],
+    [confirmOwn, fields, moot, setRecovery],
   );
 
   /**
@@ -216,7 +224,7 @@ export function useRecordAction<R extends Versioned>({
       }
       return send(action, base);
     },
-    [judge, loadLatest, recover, recovery, select, send, store],
+    [judge, loadLatest, recover, recovery, select, send, setRecovery, store],
   );
 
   const redo = useCallback(
