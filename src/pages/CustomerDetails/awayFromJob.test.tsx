@@ -49,32 +49,35 @@ async function openMove() {
 const colleagueEditsShipment = (number: number, counselorRemarks = 'Call before arriving') =>
   db.save('shipment', held().rows.shipments[number - 1].id, { counselorRemarks });
 
-/** Tab's job on shipments 1 and 2 refused at step 2 by a colleague's edit of shipment 2 while the user is on the queue. */
-async function refusedWhileAway(
+/**
+ * Sends the job on `numbers` and goes to the queue while its step 2 is out;
+ * `meanwhile` runs before step 2 is answered. The notice of how it ended.
+ */
+async function leaveDuringStep2(
   tab: Awaited<ReturnType<typeof openMove>>,
   requests: RecordedRequest[],
+  numbers: number[],
+  meanwhile: () => void = () => {},
 ) {
-  await tab.choose(1, 2);
+  await tab.choose(...numbers);
   const step2 = holdNextAnswer('post', 'shipments/approve');
   await tab.send();
   await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
   await tab.leave();
-  colleagueEditsShipment(2);
+  meanwhile();
   step2.answer();
   return tab.notice();
 }
 
+/** Step 2 on shipments 1 and 2 refused by a colleague's edit of shipment 2 while the user is on the queue. */
+const refusedWhileAway = (tab: Awaited<ReturnType<typeof openMove>>, requests: RecordedRequest[]) =>
+  leaveDuringStep2(tab, requests, [1, 2], () => colleagueEditsShipment(2));
+
 describe('Send to Prime, left running while the user is on another page', () => {
   it('says the result on the move’s page opened from a notice of success', async () => {
     const tab = await openMove();
-    await tab.choose(1);
     const requests = recordRequests();
-    const step2 = holdNextAnswer('post', 'shipments/approve');
-    await tab.send();
-    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
-    await tab.leave();
-    step2.answer();
-    const notice = await tab.notice();
+    const notice = await leaveDuringStep2(tab, requests, [1]);
     await tab.user.click(within(notice).getByRole('link', { name: 'Open the move' }));
     // Said where Send to Prime is, as if the user had stayed; the notice is gone.
     const mto = await tab.page.findByRole('region', { name: 'Move task order' });
@@ -142,16 +145,8 @@ describe('Send to Prime, left running while the user is on another page', () => 
   it('says on the queue that step 2 was refused, and the move’s page, opened from there, finishes it in one click', async () => {
     const requests = recordRequests();
     const tab = await openMove();
-    await tab.choose(1, 2);
-    const step2 = holdNextAnswer('post', 'shipments/approve');
-    await tab.send();
-    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
-    await tab.leave();
     // Step 2 is out with shipment 2's loaded eTag when a colleague saves it.
-    colleagueEditsShipment(2);
-    step2.answer();
-
-    const notice = await tab.notice();
+    const notice = await refusedWhileAway(tab, requests);
     expect(notice).toHaveTextContent(
       `Send to Prime, move ${locator}: it did not finish. No shipment was approved.`,
     );
@@ -189,15 +184,8 @@ describe('Send to Prime, left running while the user is on another page', () => 
 
   it('says on the queue that the move is available to the Prime when the job ended there, until dismissed', async () => {
     const tab = await openMove();
-    await tab.choose(1);
     const requests = recordRequests();
-    const step2 = holdNextAnswer('post', 'shipments/approve');
-    await tab.send();
-    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
-    await tab.leave();
-    step2.answer();
-
-    const notice = await tab.notice();
+    const notice = await leaveDuringStep2(tab, requests, [1]);
     expect(notice).toHaveTextContent(
       `Send to Prime, move ${locator}: The move was approved. Shipment 1 was approved too, and the move is available to the Prime.`,
     );
