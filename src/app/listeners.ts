@@ -39,18 +39,29 @@ const startAppListening = listenerMiddleware.startListening.withTypes<RootState,
 // A fetch that gets no answer (dropped, 5xx, timed out) is tried again after these waits.
 export const REFETCH_RETRY_MS = [1_000, 3_000];
 
-/** Dispatches a fetch, again after a failure without an answer, until it answers or gives up. */
+/**
+ * Dispatches a fetch, again after a failure without an answer, until it
+ * answers or gives up; `sent` is told each try's requestId.
+ */
 async function refetch(
   dispatch: AppDispatch,
   delay: (ms: number) => Promise<void>,
   action: () => ApiThunkAction,
+  sent?: (requestId: string) => void,
 ): Promise<void> {
   for (const wait of [0, ...REFETCH_RETRY_MS]) {
     if (wait > 0) await delay(wait);
-    const result = settled(await dispatch(action()));
+    const dispatched = dispatch(action());
+    sent?.(dispatched.requestId);
+    const result = settled(await dispatched);
     if (result.status !== 'rejected' || !hadNoVerdict(result.error)) return;
   }
 }
+
+// Shipment reads sent beside a read of their move and its service items,
+// all after one write: a shipment they show approved needs no fetch of
+// those again (by requestId, unique in every store).
+const readWithMoveAndItems = new Set<string>();
 
 // The real server's writes save more than the record they answer with
 // (GHC.md): those records get new eTags the app must hold before its next
@@ -147,6 +158,7 @@ startAppListening({
   predicate: (action, current, original) => {
     if (isAnyOf(approveShipment.fulfilled, approveShipments.fulfilled)(action)) return true;
     if (!listMTOShipments.fulfilled.match(action)) return false;
+    if (readWithMoveAndItems.has(action.meta.requestId)) return false;
     return action.payload.some(({ id }) => {
       const before = selectShipmentById(original, id);
       return (
@@ -211,11 +223,23 @@ startAppListening({
       }
     }
     const locator = locatorOf(getState(), moveID);
+    // After the user's own decision, the move and the items are read beside
+    // the shipments: a shipment the decision approved needs no more.
+    const beside: string[] = [];
+    const besideMoveAndItems =
+      own && locator
+        ? (id: string) => {
+            beside.push(id);
+            readWithMoveAndItems.add(id);
+          }
+        : undefined;
     await Promise.all([
       locator ? refetch(dispatch, delay, () => getMove(locator)) : undefined,
-      refetch(dispatch, delay, () => listMTOShipments(moveID)),
+      refetch(dispatch, delay, () => listMTOShipments(moveID), besideMoveAndItems),
       own ? refetch(dispatch, delay, () => listMTOServiceItems(moveID)) : undefined,
-    ]);
+    ]).finally(() => {
+      for (const id of beside) readWithMoveAndItems.delete(id);
+    });
   },
 });
 

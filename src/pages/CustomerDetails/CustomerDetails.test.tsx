@@ -12,7 +12,13 @@ import { formatDate } from '../../components/format';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { selectWriteInFlight } from '../../writes/inFlight';
 import { expectNoAxeViolations } from '../../test/axe';
-import { holdNextAnswer, region, shownField } from '../../test/faultSession';
+import {
+  holdNextAnswer,
+  region,
+  shownField,
+  trackRequestsInFlight,
+  untilNoRequests,
+} from '../../test/faultSession';
 import { expectNoAlert, findAlert, findStatus } from '../../test/liveRegions';
 import { recordRequests, type RecordedRequest } from '../../test/recordRequests';
 import {
@@ -388,6 +394,9 @@ describe('TOO customer details page', () => {
     expect(shownField(mtoRegion(), 'Status')).toBe('Approvals requested');
 
     const name = `${requested.reServiceName}, shipment 1`;
+    const inFlight = trackRequestsInFlight();
+    await untilNoRequests(inFlight);
+    const sentBefore = requests.length;
     await user.click(serviceItems().getByRole('button', { name: `Approve ${name}` }));
 
     const row = serviceItems().getByRole('row', {
@@ -402,6 +411,17 @@ describe('TOO customer details page', () => {
     // Nothing waits any more: the server approved the shipment and the move again.
     await waitFor(() => expect(shownField(shipmentCard(1), 'Status')).toBe('Approved'));
     await waitFor(() => expect(shownField(mtoRegion(), 'Status')).toBe('Move approved'));
+    // Read once each after it, with the shipments: the one it approved sets off no second read.
+    await untilNoRequests(inFlight);
+    const reads = requests
+      .slice(sentBefore)
+      .filter((r) => r.method === 'GET')
+      .map((r) => r.path.replace(move.id!, ':id'));
+    expect(reads.sort()).toEqual([
+      `/ghc/v1/move/${SEED_LOCATORS.approvalsRequested}`,
+      '/ghc/v1/move_task_orders/:id/mto_service_items',
+      '/ghc/v1/move_task_orders/:id/mto_shipments',
+    ]);
     const saved = seededMove(SEED_LOCATORS.approvalsRequested).move;
     expect(selectMoveTaskOrderById(store.getState(), move.id!)?.eTag).toBe(saved.eTag);
     expect(saved.eTag).not.toBe(move.eTag);
