@@ -148,7 +148,7 @@ describe('Send to Prime, left running while the user is on another page', () => 
     // Step 2 is out with shipment 2's loaded eTag when a colleague saves it.
     const notice = await refusedWhileAway(tab, requests);
     expect(notice).toHaveTextContent(
-      `Send to Prime, move ${locator}: it did not finish. No shipment was approved.`,
+      `Send to Prime, move ${locator}: the move was approved, but it did not finish. No shipment was approved.`,
     );
     // Nothing was said as done, on the server or the page.
     expect(held().move.status).toBe('APPROVED');
@@ -255,8 +255,51 @@ describe('Send to Prime, left running while the user is on another page', () => 
     const alert = await findAlert('Someone else changed this move', tab.container);
     expect(alert).toHaveTextContent("TIO remarks: (empty) → 'Check the weight ticket'");
     await tab.user.click(within(alert).getByRole('button', { name: /^Send to Prime again/ }));
-    await findStatus('The move was approved', tab.container);
+    // The whole job, as chosen before the user left: the move and shipment 1.
+    const done = await findStatus('The move was approved', tab.container);
+    expect(done).toHaveTextContent('Shipment 1 was approved too');
     expect(statusWrites(requests)).toHaveLength(2);
-    expect(held().move.status).not.toBe('SUBMITTED');
+    expect(batchWrites(requests)).toHaveLength(1);
+    expect(held().shipments[0].status).toBe('APPROVED');
+  });
+
+  it('finishes with what is left when a colleague approved the move after step 1 was refused, and the old alert goes', async () => {
+    const tab = await openMove();
+    await tab.choose(1);
+    const requests = recordRequests();
+    const step1 = holdNextAnswer('patch', 'move-task-orders/:id/status');
+    await tab.send();
+    await waitFor(() => expect(statusWrites(requests)).toHaveLength(1));
+    await tab.leave();
+    db.save('move', held().rows.move.id, { tioRemarks: 'Check the weight ticket' });
+    step1.answer();
+    const notice = await tab.notice();
+    // Still away: a colleague approves the move.
+    const { move } = held();
+    const approval = await send('PATCH', `/move-task-orders/${move.id}/status`, {
+      ifMatch: move.eTag,
+      body: { serviceCodeMS: true },
+    });
+    expect(approval.status).toBe(200);
+
+    await tab.user.click(within(notice).getByRole('link', { name: 'Open the move to see why' }));
+    const alert = await findAlert('Someone else changed this move', tab.container);
+    await tab.user.click(within(alert).getByRole('button', { name: /^Send to Prime again/ }));
+    // Only step 2 is left: shipment 1, as chosen; the step 1 alert is gone.
+    const done = await findStatus('Shipment 1 was approved', tab.container);
+    expect(done).toHaveTextContent('The move is available to the Prime.');
+    expect(within(tab.container).queryByText(/Someone else changed this move/)).toBeNull();
+    expect(statusWrites(requests)).toHaveLength(2);
+    expect(batchWrites(requests)).toHaveLength(1);
+    expect(held().shipments[0].status).toBe('APPROVED');
+  });
+
+  it('starts afresh on a page opened again when no job needs the choice', async () => {
+    const tab = await openMove();
+    await tab.choose(1);
+    await tab.leave();
+    window.history.back();
+    await tab.page.findByRole('button', { name: 'Send to Prime' });
+    expect(tab.mto().getByRole('checkbox', { name: /^Shipment 1 / })).not.toBeChecked();
   });
 });

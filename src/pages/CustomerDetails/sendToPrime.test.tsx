@@ -259,6 +259,28 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(held().shipments[1].counselorRemarks).toBe('Call before arriving');
   });
 
+  it('finishes in one click when one chosen shipment was changed and another removed meanwhile', async () => {
+    const tab = await openTab();
+    await tab.choose(1, 2);
+    const requests = recordRequests();
+    const step2 = holdNextAnswer('post', 'shipments/approve');
+    await tab.user.click(tab.button);
+    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
+    colleague.editShipment(1);
+    db.remove('shipment', held().rows.shipments[1].id);
+    step2.answer();
+
+    const alert = await findAlert('No shipment was approved', tab.container);
+    expect(alert).toHaveTextContent('Shipment 2 was removed since you loaded it.');
+    const fresh = held().shipments[0];
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipment 1' }));
+    await findStatus('The move was approved', tab.container);
+    const batches = batchWrites(requests);
+    expect(batches).toHaveLength(2);
+    expect(batchItems(batches[1])).toEqual([{ shipmentID: fresh.id, eTag: fresh.eTag }]);
+    expect(held().shipments[0].status).toBe('APPROVED');
+  });
+
   it('shows the move management item step 1 created when step 2 is refused', async () => {
     const tab = await openTab();
     await tab.choose(1, 2);

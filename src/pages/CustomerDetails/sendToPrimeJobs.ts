@@ -1,5 +1,6 @@
 import { perStore } from '../../app/perStore';
 import type { Recovery } from '../../writes/ui/useRecordAction';
+import type { SendChoice } from './sendToPrimePlan';
 import type { Done, Phase } from './useSendToPrime';
 
 /** What the page shows of a move's Send to Prime job. */
@@ -11,6 +12,8 @@ export interface Job {
   checking: boolean;
   /** What became of a step 1 that failed: a colleague's change, what the orders lack. */
   step1Recovery: Recovery | null;
+  /** The shipments and service items chosen: kept while a job may need them. */
+  choice: SendChoice;
 }
 
 /** What a job remembers and the page does not show: changing it draws nothing. */
@@ -28,6 +31,7 @@ const IDLE: Job = {
   moveApprovedInJob: false,
   checking: false,
   step1Recovery: null,
+  choice: { shipmentIDs: [], counseling: false },
 };
 
 /**

@@ -1,7 +1,7 @@
 import { addListener, createAsyncThunk, isRejected } from '@reduxjs/toolkit';
 import type { ApiError } from '../../api/ApiError';
 import type { Move, MTOServiceItem, MTOShipment, ServiceItemCodes } from '../../api/models';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import { useAppDispatch, useAppSelector, useAppStore } from '../../app/hooks';
 import type { AppDispatch, AppStore, RootState } from '../../app/store';
@@ -23,6 +23,7 @@ import {
 } from '../../entities/shipments/shipmentsSlice';
 import { selectWriteInFlight } from '../../writes/inFlight';
 import { confirmedOwnVersion, selectOwnWritesBetween } from '../../writes/ownWrites';
+import { hadNoVerdict } from '../../writes/outcome';
 import { settled, type ThunkConfig } from '../../writes/thunks';
 import { useRecordAction, type Recovery } from '../../writes/ui/useRecordAction';
 import { useResultNote } from '../../writes/ui/ResultNote';
@@ -149,6 +150,8 @@ const STEP2_MOVE_FIELDS = ['status', 'approvedAt', 'approvalsRequestedAt', 'avai
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+const NO_CHOICE: SendChoice = { shipmentIDs: [], counseling: false };
+
 /** How step 2 ended: done, confirmed after a lost answer, not sent (in flight), or what went wrong. */
 type Step2Outcome = Step2Report | 'done' | 'confirmed' | 'skipped';
 
@@ -248,16 +251,22 @@ function planFrom(
 export function useSendToPrime(moveID: string) {
   const store = useAppStore();
   const dispatch = useAppDispatch();
-  const [choice, setChoice] = useState<SendChoice>({ shipmentIDs: [], counseling: false });
   // The move's job, kept for the tab: it outlives this page (sendToPrimeJobs.ts).
   const jobs = jobsOf(store);
   const subscribe = useCallback(
     (listener: () => void) => jobs.subscribe(moveID, listener),
     [jobs, moveID],
   );
-  const { phase, moveApprovedInJob, checking, step1Recovery } = useSyncExternalStore(
+  const { phase, moveApprovedInJob, checking, step1Recovery, choice } = useSyncExternalStore(
     subscribe,
     () => jobs.get(moveID),
+  );
+  const setChoice = useCallback(
+    (next: SendChoice | ((current: SendChoice) => SendChoice)) =>
+      jobs.update(moveID, {
+        choice: typeof next === 'function' ? next(jobs.get(moveID).choice) : next,
+      }),
+    [jobs, moveID],
   );
   const setPhase = useCallback(
     (next: Phase) => jobs.update(moveID, { phase: next }),
@@ -273,7 +282,16 @@ export function useSendToPrime(moveID: string) {
     const memory = jobs.memory(moveID);
     if (memory.unsaid && jobs.get(moveID).phase === memory.unsaid) say(memory.unsaid);
     memory.unsaid = null;
-    return jobs.shownWith(moveID, say);
+    const hidden = jobs.shownWith(moveID, say);
+    return () => {
+      hidden();
+      // The choice is kept for a job that may still need it (running, or
+      // left to finish); otherwise the page opened again starts afresh.
+      const job = jobs.get(moveID);
+      if (!memory.running && job.phase.kind !== 'step2Failed' && !job.step1Recovery) {
+        jobs.update(moveID, { choice: NO_CHOICE });
+      }
+    };
   }, [jobs, moveID, say, store]);
 
   const plan = useAppSelector((state) => planFrom(state, moveID, choice, moveApprovedInJob), {
@@ -365,9 +383,8 @@ export function useSendToPrime(moveID: string) {
     (done: Done) => {
       // One render, before the fetches the answer set off are built.
       flushSync(() => {
-        setChoice({ shipmentIDs: [], counseling: false });
         jobs.memory(moveID).step1Done = false;
-        jobs.update(moveID, { phase: done, moveApprovedInJob: false });
+        jobs.update(moveID, { phase: done, moveApprovedInJob: false, choice: NO_CHOICE });
         // Said by the page that shows the move now, which may not be the one that started it.
         const sayOnPage = jobs.noteOf(moveID);
         if (sayOnPage) sayOnPage(done);
@@ -387,10 +404,15 @@ export function useSendToPrime(moveID: string) {
     (report: Step2Report) => {
       setPhase({ kind: 'step2Failed', report });
       if (!jobs.noteOf(moveID)) {
-        const { heading } = describeStep2(report, jobs.get(moveID).moveApprovedInJob);
+        const { moveApprovedInJob: approved } = jobs.get(moveID);
+        const { heading } = describeStep2(report, approved);
+        const ended =
+          !report.loaded && hadNoVerdict(report.error)
+            ? 'it may not have finished'
+            : 'it did not finish';
         sayAway(
           'warning',
-          `it did not finish. ${heading}.`,
+          `${approved ? `the move was approved, but ${ended}` : ended}. ${heading}.`,
           'Open the move to see why and finish it',
         );
       }
@@ -482,6 +504,8 @@ export function useSendToPrime(moveID: string) {
       const memory = jobs.memory(moveID);
       if (memory.running) return;
       memory.running = true;
+      // Step 1's recovery is of the job before: it goes (step 1, if left, clears it too).
+      if (jobs.get(moveID).step1Recovery) keepStep1Recovery(null);
       let moment: ReturnType<typeof quietMoment> | undefined;
       try {
         // After a step 2 whose outcome could not be told, load and judge it
@@ -517,23 +541,23 @@ export function useSendToPrime(moveID: string) {
             return;
           }
         } else if (phase.kind === 'step2Failed') {
-          // The shipments as the alert shows them may have changed since (the
-          // page was left and opened again, which loads them): what changed
-          // is shown first, unless only the user's own writes changed them.
-          const shown = phase.report.shipments.map(({ named }) => named);
+          // What the one click sends may have changed since the alert showed
+          // it (the page was left and opened again, which loads the latest
+          // versions): what changed is shown first, unless only the user's
+          // own writes changed it.
           const state = store.getState();
           const moved = new Set(
-            shown
+            phase.report.remaining
               .filter(
                 ({ shipment }) => selectShipmentById(state, shipment.id)?.eTag !== shipment.eTag,
               )
               .map(({ shipment }) => shipment.id),
           );
           if (moved.size > 0) {
+            const shown = phase.report.shipments.map(({ named }) => named);
             const report = judgeLatest(phase.report.error, shown, true);
             const news = report.shipments.some(
-              ({ named, state: now, by }) =>
-                moved.has(named.shipment.id) && !(now === 'changed' && by === 'you'),
+              ({ named, by }) => moved.has(named.shipment.id) && by !== 'you',
             );
             if (news) {
               step2Failed(report);
@@ -566,7 +590,7 @@ export function useSendToPrime(moveID: string) {
           moment?.end(false);
           // Nothing more to say: step 1's recovery says it, or nothing was sent.
           if (shipments.length === 0 && (step1ConfirmedLate || !before.step1)) {
-            setChoice({ shipmentIDs: [], counseling: false });
+            setChoice(NO_CHOICE);
             if (step1ConfirmedLate && !jobs.noteOf(moveID)) {
               sayAway(
                 'success',
@@ -647,7 +671,9 @@ export function useSendToPrime(moveID: string) {
             if (!jobs.noteOf(moveID)) {
               sayAway(
                 'warning',
-                'it did not go through, and nothing of the shipments was sent.',
+                before.step2.length > 0
+                  ? 'it did not go through, and nothing of the shipments was sent.'
+                  : 'it did not go through.',
                 'Open the move to see why',
               );
             }
@@ -720,6 +746,7 @@ export function useSendToPrime(moveID: string) {
       dispatch,
       jobs,
       judgeLatest,
+      keepStep1Recovery,
       loadLatest,
       moveApprovedInJob,
       moveID,
@@ -727,6 +754,7 @@ export function useSendToPrime(moveID: string) {
       sayAway,
       sayDone,
       sendStep2,
+      setChoice,
       setPhase,
       step1,
       step2Failed,
@@ -742,19 +770,25 @@ export function useSendToPrime(moveID: string) {
     };
     setChoice(wanted);
     return send(wanted);
-  }, [choice, phase, send]);
+  }, [choice, phase, send, setChoice]);
 
-  const toggleShipment = useCallback((shipmentID: string, chosen: boolean) => {
-    setChoice((current) => ({
-      ...current,
-      shipmentIDs: chosen
-        ? [...current.shipmentIDs.filter((id) => id !== shipmentID), shipmentID]
-        : current.shipmentIDs.filter((id) => id !== shipmentID),
-    }));
-  }, []);
-  const setCounseling = useCallback((counseling: boolean) => {
-    setChoice((current) => ({ ...current, counseling }));
-  }, []);
+  const toggleShipment = useCallback(
+    (shipmentID: string, chosen: boolean) => {
+      setChoice((current) => ({
+        ...current,
+        shipmentIDs: chosen
+          ? [...current.shipmentIDs.filter((id) => id !== shipmentID), shipmentID]
+          : current.shipmentIDs.filter((id) => id !== shipmentID),
+      }));
+    },
+    [setChoice],
+  );
+  const setCounseling = useCallback(
+    (counseling: boolean) => {
+      setChoice((current) => ({ ...current, counseling }));
+    },
+    [setChoice],
+  );
 
   return {
     plan,
