@@ -5,6 +5,7 @@ import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { handlers } from '../../../mocks/handlers';
 import { server } from '../../../mocks/node';
 import { seededMove, send } from '../../../mocks/testApi';
+import { listMTOShipments } from '../../entities/shipments/shipmentsSlice';
 import { formatDate } from '../../components/format';
 import { selectMoveTaskOrderById } from '../../entities/moveTaskOrders/moveTaskOrdersSlice';
 import { selectShipmentById } from '../../entities/shipments/shipmentsSlice';
@@ -319,6 +320,80 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     expect(
       within(tab.container).queryByText('It is not known whether the shipments were approved'),
     ).toBeNull();
+    expect(batchWrites(requests)).toHaveLength(1);
+  });
+
+  it('stays busy from "Check and try again" until step 2, sent again, is answered', async () => {
+    const tab = await openTab();
+    await tab.choose(2);
+    // Step 2's first request never reaches the server, and the reload after it fails.
+    server.use(
+      http.post('*/ghc/v1/shipments/approve', () => HttpResponse.error(), { once: true }),
+      http.get('*/ghc/v1/move_task_orders/:id/mto_shipments', () => HttpResponse.error(), {
+        once: true,
+      }),
+    );
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+    const alert = await findAlert(
+      'It is not known whether the shipments were approved',
+      tab.container,
+    );
+    const again = holdNextAnswer('post', 'shipments/approve');
+    await tab.user.click(within(alert).getByRole('button', { name: 'Check and try again' }));
+    await waitFor(() => expect(batchWrites(requests)).toHaveLength(2));
+    // Sent again on what the check loaded; the form is busy, nothing in it can be pressed.
+    expect(within(alert).getByRole('button', { name: 'Working…' })).toBeDisabled();
+    for (const box of tab.mto.getAllByRole('checkbox', { name: /^Shipment/ })) {
+      expect(box).toBeDisabled();
+    }
+    again.answer();
+    await findStatus('Shipment 2 was approved too', tab.container);
+  });
+
+  it('keeps the reason step 1 was moot when the unavailable button is pressed', async () => {
+    const tab = await openTab();
+    await colleague.approveMove();
+    await tab.user.click(tab.button);
+    const alert = await findAlert('Someone else changed this move', tab.container);
+    expect(alert).toHaveTextContent('so there is nothing more to do here');
+    const button = tab.mto.getByRole('button', { name: 'Send to Prime' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    const requests = recordRequests();
+    await tab.user.click(button);
+    expect(within(tab.container).getByText(/so there is nothing more to do here/)).toBeVisible();
+    expect(requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
+  it('keeps what the alert said of the other shipments when one it offers changes again', async () => {
+    const tab = await openTab();
+    await tab.choose(1, 2, 3);
+    const step2 = holdNextAnswer('post', 'shipments/approve');
+    const requests = recordRequests();
+    await tab.user.click(tab.button);
+    await waitFor(() => expect(batchWrites(requests)).toHaveLength(1));
+    colleague.editShipment(2);
+    const third = held().shipments[2];
+    const rejected = await send('POST', `/shipments/${third.id}/reject`, {
+      ifMatch: third.eTag,
+      body: { rejectionReason: 'Not authorized' },
+    });
+    expect(rejected.status).toBe(200);
+    step2.answer();
+    const alert = await findAlert('No shipment was approved', tab.container);
+    expect(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' })).toBeVisible();
+
+    // Shipment 1 changes too, and the page learns of it before the click.
+    colleague.editShipment(1);
+    await tab.store.dispatch(listMTOShipments(held().move.id!));
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' }));
+    const shown = await findAlert('What changed on shipment 1', tab.container);
+    // What it said of shipments 2 and 3 stands.
+    expect(shown).toHaveTextContent('What changed on shipment 2');
+    expect(shown).toHaveTextContent(
+      'Shipment 3 was rejected by someone else since you loaded it, so it cannot be approved.',
+    );
+    expect(within(shown).getByRole('button', { name: 'Approve shipments 1 and 2' })).toBeVisible();
     expect(batchWrites(requests)).toHaveLength(1);
   });
 

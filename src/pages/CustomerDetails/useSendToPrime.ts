@@ -384,7 +384,13 @@ export function useSendToPrime(moveID: string) {
       // One render, before the fetches the answer set off are built.
       flushSync(() => {
         jobs.memory(moveID).step1Done = false;
-        jobs.update(moveID, { phase: done, moveApprovedInJob: false, choice: NO_CHOICE });
+        jobs.update(moveID, {
+          phase: done,
+          moveApprovedInJob: false,
+          choice: NO_CHOICE,
+          checking: false,
+          step1Recovery: null,
+        });
         // Said by the page that shows the move now, which may not be the one that started it.
         const sayOnPage = jobs.noteOf(moveID);
         if (sayOnPage) sayOnPage(done);
@@ -402,7 +408,7 @@ export function useSendToPrime(moveID: string) {
   /** Step 2 was refused or its outcome is not known: said on the page, or wherever the user is. */
   const step2Failed = useCallback(
     (report: Step2Report) => {
-      setPhase({ kind: 'step2Failed', report });
+      jobs.update(moveID, { phase: { kind: 'step2Failed', report }, checking: false });
       if (!jobs.noteOf(moveID)) {
         const { moveApprovedInJob: approved } = jobs.get(moveID);
         const { heading } = describeStep2(report, approved);
@@ -417,7 +423,7 @@ export function useSendToPrime(moveID: string) {
         );
       }
     },
-    [jobs, moveID, sayAway, setPhase],
+    [jobs, moveID, sayAway],
   );
 
   /**
@@ -504,15 +510,15 @@ export function useSendToPrime(moveID: string) {
       const memory = jobs.memory(moveID);
       if (memory.running) return;
       memory.running = true;
-      // Step 1's recovery is of the job before: it goes (step 1, if left, clears it too).
-      if (jobs.get(moveID).step1Recovery) keepStep1Recovery(null);
       let moment: ReturnType<typeof quietMoment> | undefined;
       try {
         // After a step 2 whose outcome could not be told, load and judge it
         // again before sending anything: it may have taken effect.
         if (phase.kind === 'step2Failed' && !phase.report.loaded) {
+          // Cleared with what is drawn next (the alert again, the result, the
+          // running step), so the form never looks ready in between.
           jobs.update(moveID, { checking: true });
-          const loaded = await loadLatest().finally(() => jobs.update(moveID, { checking: false }));
+          const loaded = await loadLatest();
           if (!loaded) {
             // Told anew, so the user knows the check ran.
             const checkedAgainAt = new Date().toISOString();
@@ -554,26 +560,40 @@ export function useSendToPrime(moveID: string) {
               .map(({ shipment }) => shipment.id),
           );
           if (moved.size > 0) {
-            const shown = phase.report.shipments.map(({ named }) => named);
-            const report = judgeLatest(phase.report.error, shown, true);
-            const news = report.shipments.some(
-              ({ named, by }) => moved.has(named.shipment.id) && by !== 'you',
+            const again = judgeLatest(
+              phase.report.error,
+              phase.report.remaining.filter(({ shipment }) => moved.has(shipment.id)),
+              true,
             );
-            if (news) {
-              step2Failed(report);
+            if (again.shipments.some(({ by }) => by !== 'you')) {
+              // The rest of the alert stands: what it said of the others.
+              const judged = new Map(again.shipments.map((one) => [one.named.shipment.id, one]));
+              const shipments = phase.report.shipments.map(
+                (one) => judged.get(one.named.shipment.id) ?? one,
+              );
+              step2Failed({
+                ...phase.report,
+                shipments,
+                remaining: shipments
+                  .filter(({ state }) => state === 'unchanged' || state === 'changed')
+                  .map(({ named }) => named),
+                move: again.move,
+              });
               return;
             }
           }
         }
         const before = planFrom(store.getState(), moveID, wanted, memory.step1Done);
         if (!before || before.blocked) return;
+        // Step 1's recovery is of the job before: it goes (step 1, if left, clears it too).
+        if (jobs.get(moveID).step1Recovery) keepStep1Recovery(null);
         const beforeMove = selectMoveTaskOrderById(store.getState(), moveID);
         moment = quietMoment(store, dispatch, (shown) => {
           jobs.update(
             moveID,
             shown.moveApproved === undefined
-              ? { phase: shown.phase }
-              : { phase: shown.phase, moveApprovedInJob: shown.moveApproved },
+              ? { phase: shown.phase, checking: false }
+              : { phase: shown.phase, moveApprovedInJob: shown.moveApproved, checking: false },
           );
         });
         const { show } = moment;
@@ -737,8 +757,10 @@ export function useSendToPrime(moveID: string) {
         // However the job ended; drawn with what it last set.
         moment?.end(false);
         memory.running = false;
-        // A job that stopped on something thrown shows no running step for ever after.
+        // A job that stopped on something thrown shows no running step for
+        // ever after; a check that sent nothing is over.
         if (jobs.get(moveID).phase.kind === 'running') setPhase({ kind: 'idle' });
+        if (jobs.get(moveID).checking) jobs.update(moveID, { checking: false });
       }
     },
     [
