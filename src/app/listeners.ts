@@ -58,10 +58,11 @@ async function refetch(
   }
 }
 
-// Shipment reads sent beside a read of their move and its service items,
-// all after one write: a shipment they show approved needs no fetch of
-// those again (by requestId, unique in every store).
-const readWithMoveAndItems = new Set<string>();
+// Shipment reads sent beside a read of their move and its service items
+// after the user's decision on an item, by requestId (unique in every
+// store), with the item's shipment: that shipment seen approved needs no
+// fetch of those again; any other does.
+const readWithMoveAndItems = new Map<string, string>();
 
 // The real server's writes save more than the record they answer with
 // (GHC.md): those records get new eTags the app must hold before its next
@@ -158,10 +159,11 @@ startAppListening({
   predicate: (action, current, original) => {
     if (isAnyOf(approveShipment.fulfilled, approveShipments.fulfilled)(action)) return true;
     if (!listMTOShipments.fulfilled.match(action)) return false;
-    if (readWithMoveAndItems.has(action.meta.requestId)) return false;
+    const decided = readWithMoveAndItems.get(action.meta.requestId);
     return action.payload.some(({ id }) => {
       const before = selectShipmentById(original, id);
       return (
+        id !== decided &&
         before !== undefined &&
         before.status !== 'APPROVED' &&
         selectShipmentById(current, id)?.status === 'APPROVED'
@@ -226,11 +228,12 @@ startAppListening({
     // After the user's own decision, the move and the items are read beside
     // the shipments: a shipment the decision approved needs no more.
     const beside: string[] = [];
+    const decidedShipment = own ? action.payload.mtoShipmentID : null;
     const besideMoveAndItems =
-      own && locator
+      decidedShipment && locator
         ? (id: string) => {
             beside.push(id);
-            readWithMoveAndItems.add(id);
+            readWithMoveAndItems.set(id, decidedShipment);
           }
         : undefined;
     await Promise.all([

@@ -5,7 +5,7 @@ import { BASE_COOKIE, tokenMatchesBase } from '../../../mocks/csrf';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
 import { noBody } from '../../../mocks/http';
 import { server } from '../../../mocks/node';
-import { clearCsrfCookie, seededMove } from '../../../mocks/testApi';
+import { clearCsrfCookie, seededMove, send } from '../../../mocks/testApi';
 import { cookieValue } from '../../api/csrf';
 import type { UserEvent } from '@testing-library/user-event';
 import { formatDate } from '../../components/format';
@@ -428,6 +428,46 @@ describe('TOO customer details page', () => {
 
     expect(await saveTioRemarks(user, requests, 'Crate approved')).toBe(saved.eTag);
     expectNoAlert();
+  });
+
+  it('reads the move and its items again when the shipments read after a decision shows another shipment approved', async () => {
+    const at = SEED_LOCATORS.approvalsRequested;
+    const { user, store } = await openMove(at);
+    const { shipments, serviceItems: items } = seededMove(at);
+    const requested = items.find((item) => item.status === 'SUBMITTED')!;
+    // The shipments read after the decision gets no answer; before it is
+    // tried again, a colleague approves shipment 2.
+    let dropped = () => {};
+    const readDropped = new Promise<void>((resolve) => (dropped = resolve));
+    server.use(
+      http.get(
+        '*/ghc/v1/move_task_orders/:id/mto_shipments',
+        () => {
+          dropped();
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    const name = `${requested.reServiceName}, shipment 1`;
+    await user.click(serviceItems().getByRole('button', { name: `Approve ${name}` }));
+    await readDropped;
+    const approved = await send('POST', `/shipments/${shipments[1].id}/approve`, {
+      ifMatch: shipments[1].eTag,
+    });
+    expect(approved.status).toBe(200);
+
+    // The retry shows shipment 2 approved: what that saved and created is read too.
+    const latest = () => seededMove(at);
+    await waitFor(
+      () => {
+        const state = store.getState();
+        expect(selectMoveTaskOrderById(state, latest().move.id!)?.eTag).toBe(latest().move.eTag);
+        expect(state.entities.serviceItems.ids).toHaveLength(latest().serviceItems.length);
+      },
+      { timeout: 5_000 },
+    );
+    expect(latest().serviceItems.length).toBeGreaterThan(items.length);
   });
 
   it('fetches the shipment’s service items after a decision, which saves them all again, so the next one is no conflict', async () => {
