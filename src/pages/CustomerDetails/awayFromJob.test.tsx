@@ -140,6 +140,11 @@ describe('Send to Prime, left running while the user is on another page', () => 
     );
     expect(within(told).queryByRole('button', { name: /^Approve/ })).toBeNull();
     expect(batchWrites(requests)).toHaveLength(1);
+    // That job is over: the form offers counseling (CS) for the approved move again, and sends it.
+    await tab.user.click(tab.mto().getByRole('checkbox', { name: 'Counseling (CS)' }));
+    await tab.send();
+    await findStatus('Counseling (CS) was added to the move', tab.container);
+    expect(held().serviceItems.filter((item) => item.reServiceCode === 'CS')).toHaveLength(1);
   });
 
   it('says on the queue that step 2 was refused, and the move’s page, opened from there, finishes it in one click', async () => {

@@ -294,7 +294,10 @@ export function useSendToPrime(moveID: string) {
     };
   }, [jobs, moveID, say, store]);
 
-  const plan = useAppSelector((state) => planFrom(state, moveID, choice, moveApprovedInJob), {
+  // A refused step 2 with nothing left (colleagues did it) ends the job: the form offers all again.
+  const jobLeft =
+    moveApprovedInJob && !(phase.kind === 'step2Failed' && phase.report.remaining.length === 0);
+  const plan = useAppSelector((state) => planFrom(state, moveID, choice, jobLeft), {
     equalityFn: samePlan,
   });
   const select = useCallback(
@@ -408,6 +411,8 @@ export function useSendToPrime(moveID: string) {
   /** Step 2 was refused or its outcome is not known: said on the page, or wherever the user is. */
   const step2Failed = useCallback(
     (report: Step2Report) => {
+      // Nothing left to send: what comes next is a job of its own.
+      if (report.remaining.length === 0) jobs.memory(moveID).step1Done = false;
       jobs.update(moveID, { phase: { kind: 'step2Failed', report }, checking: false });
       if (!jobs.noteOf(moveID)) {
         const { moveApprovedInJob: approved } = jobs.get(moveID);
@@ -624,7 +629,7 @@ export function useSendToPrime(moveID: string) {
           }
           sayDone({
             kind: 'done',
-            approvedMove: approvedMove || moveApprovedInJob,
+            approvedMove: approvedMove || jobLeft,
             shipments,
             confirmedLate,
             // The job ends here only once its step 1, if it had one, took effect.
@@ -767,6 +772,7 @@ export function useSendToPrime(moveID: string) {
       choice,
       dispatch,
       jobs,
+      jobLeft,
       judgeLatest,
       keepStep1Recovery,
       loadLatest,
