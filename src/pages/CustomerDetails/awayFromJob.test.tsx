@@ -1,6 +1,8 @@
 import { waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { db, SEED_LOCATORS } from '../../../mocks/db';
+import { server } from '../../../mocks/node';
 import { seededMove, send } from '../../../mocks/testApi';
 import { holdNextAnswer } from '../../test/faultSession';
 import { findAlert, findStatus } from '../../test/liveRegions';
@@ -73,6 +75,28 @@ async function leaveDuringStep2(
 const refusedWhileAway = (tab: Awaited<ReturnType<typeof openMove>>, requests: RecordedRequest[]) =>
   leaveDuringStep2(tab, requests, [1, 2], () => colleagueEditsShipment(2));
 
+/**
+ * Step 2 refused while away (refusedWhileAway), then colleagues approve
+ * both chosen shipments before the user opens the move and presses the
+ * finish: the alert that says nothing is left.
+ */
+async function nothingLeft(tab: Awaited<ReturnType<typeof openMove>>, requests: RecordedRequest[]) {
+  const notice = await refusedWhileAway(tab, requests);
+  for (const number of [1, 2]) {
+    const shipment = held().shipments[number - 1];
+    const answer = await send('POST', `/shipments/${shipment.id}/approve`, {
+      ifMatch: shipment.eTag,
+    });
+    expect(answer.status).toBe(200);
+  }
+  await tab.user.click(
+    within(notice).getByRole('link', { name: 'Open the move to see why and finish it' }),
+  );
+  const alert = await findAlert('No shipment was approved', tab.container);
+  await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' }));
+  return findAlert('Nothing is left to send.', tab.container);
+}
+
 describe('Send to Prime, left running while the user is on another page', () => {
   it('says the result on the move’s page opened from a notice of success', async () => {
     const tab = await openMove();
@@ -121,20 +145,7 @@ describe('Send to Prime, left running while the user is on another page', () => 
   it('says a colleague approved the shipments meanwhile instead of sending them, once the page is opened again', async () => {
     const requests = recordRequests();
     const tab = await openMove();
-    const notice = await refusedWhileAway(tab, requests);
-    for (const number of [1, 2]) {
-      const shipment = held().shipments[number - 1];
-      const answer = await send('POST', `/shipments/${shipment.id}/approve`, {
-        ifMatch: shipment.eTag,
-      });
-      expect(answer.status).toBe(200);
-    }
-    await tab.user.click(
-      within(notice).getByRole('link', { name: 'Open the move to see why and finish it' }),
-    );
-    const alert = await findAlert('No shipment was approved', tab.container);
-    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' }));
-    const told = await findAlert('Nothing is left to send.', tab.container);
+    const told = await nothingLeft(tab, requests);
     expect(told).toHaveTextContent(
       'Shipment 1 was already approved by someone else, which also made the move available to the Prime: it is not sent again.',
     );
@@ -145,6 +156,19 @@ describe('Send to Prime, left running while the user is on another page', () => 
     await tab.send();
     await findStatus('Counseling (CS) was added to the move', tab.container);
     expect(held().serviceItems.filter((item) => item.reServiceCode === 'CS')).toHaveLength(1);
+  });
+
+  it('does not say the next job approved the move once the job before it ended with nothing left', async () => {
+    const requests = recordRequests();
+    const tab = await openMove();
+    await nothingLeft(tab, requests);
+    // The next job: shipment 3, whose approval gets no answer and is not saved.
+    await tab.choose(3);
+    server.use(http.post('*/ghc/v1/shipments/approve', () => HttpResponse.error(), { once: true }));
+    await tab.send();
+    const alert = await findAlert('The shipments were not approved', tab.container);
+    expect(alert).not.toHaveTextContent('The move was approved.');
+    expect(statusWrites(requests)).toHaveLength(1);
   });
 
   it('says on the queue that step 2 was refused, and the move’s page, opened from there, finishes it in one click', async () => {

@@ -72,6 +72,24 @@ const colleague = {
   },
 };
 
+/**
+ * Shipments 1 and 2 sent; step 2 never reaches the server, and the reload
+ * after it tells it was not saved. Colleagues then approve `approved`, the
+ * page reads the shipments, and the user presses the finish.
+ */
+async function finishAfterColleaguesApproved(...approved: number[]) {
+  const tab = await openTab();
+  await tab.choose(1, 2);
+  server.use(http.post('*/ghc/v1/shipments/approve', () => HttpResponse.error(), { once: true }));
+  const requests = recordRequests();
+  await tab.user.click(tab.button);
+  const alert = await findAlert('The shipments were not approved', tab.container);
+  for (const number of approved) await colleague.approveShipment(number);
+  await tab.store.dispatch(listMTOShipments(held().move.id!));
+  await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' }));
+  return { tab, requests };
+}
+
 describe('Send to Prime: the move, then the chosen shipments', () => {
   it('says what it will do, and is unavailable with the reason when nothing can be sent', async () => {
     const tab = await openTab();
@@ -394,6 +412,23 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
       'Shipment 3 was rejected by someone else since you loaded it, so it cannot be approved.',
     );
     expect(within(shown).getByRole('button', { name: 'Approve shipments 1 and 2' })).toBeVisible();
+    expect(batchWrites(requests)).toHaveLength(1);
+  });
+
+  it('says a colleague approved a shipment after a step 2 told not saved, before the finish sends the rest', async () => {
+    const { tab, requests } = await finishAfterColleaguesApproved(1);
+
+    const told = await findAlert('Shipment 1 was already approved by someone else', tab.container);
+    expect(within(told).getByRole('button', { name: 'Approve shipment 2' })).toBeVisible();
+    expect(batchWrites(requests)).toHaveLength(1);
+  });
+
+  it('says nothing is left when colleagues approved every shipment after a step 2 told not saved', async () => {
+    const { tab, requests } = await finishAfterColleaguesApproved(1, 2);
+
+    const told = await findAlert('Nothing is left to send.', tab.container);
+    expect(told).toHaveTextContent('Shipment 2 was already approved by someone else');
+    expect(within(told).queryByRole('button', { name: /^Approve/ })).toBeNull();
     expect(batchWrites(requests)).toHaveLength(1);
   });
 

@@ -68,6 +68,11 @@ interface JudgeInput {
   ownWritesBetween: (base: MTOShipment, latest: MTOShipment) => string[] | null;
   /** Today, as the server compares a requested pickup date (YYYY-MM-DD). */
   today: string;
+  /**
+   * Already told from the latest versions that it did not take effect (a
+   * report judged again): an approval seen since is someone else's.
+   */
+  notSaved?: boolean;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -96,6 +101,7 @@ export function judgeStep2({
   move,
   ownWritesBetween,
   today,
+  notSaved = false,
 }: JudgeInput): Step2Report {
   const refused = ['businessRule', 'notFound', 'validation'].includes(error.kind)
     ? refusedIDs(error, sent, today)
@@ -105,6 +111,7 @@ export function judgeStep2({
   // doing; if one is not, it saved none of them, and any approved one was
   // approved by another write (a colleague's, or the user's own).
   const saved =
+    !notSaved &&
     loaded &&
     hadNoVerdict(error) &&
     sent.every(({ shipment }) => {

@@ -364,9 +364,10 @@ export function useSendToPrime(moveID: string) {
 
   /** Step 2's failure `error`, for the shipments `sent`, judged on their stored versions. */
   const judgeLatest = useCallback(
-    (error: ApiError, sent: NamedShipment[], loaded: boolean) => {
+    (error: ApiError, sent: NamedShipment[], loaded: boolean, notSaved = false) => {
       const state = store.getState();
       return judgeStep2({
+        notSaved,
         error,
         sent,
         latest: Object.fromEntries(
@@ -569,6 +570,8 @@ export function useSendToPrime(moveID: string) {
               phase.report.error,
               phase.report.remaining.filter(({ shipment }) => moved.has(shipment.id)),
               true,
+              // The alert told it was not saved: an approval since is not the user's.
+              true,
             );
             if (again.shipments.some(({ by }) => by !== 'you')) {
               // The rest of the alert stands: what it said of the others.
@@ -594,12 +597,14 @@ export function useSendToPrime(moveID: string) {
         if (jobs.get(moveID).step1Recovery) keepStep1Recovery(null);
         const beforeMove = selectMoveTaskOrderById(store.getState(), moveID);
         moment = quietMoment(store, dispatch, (shown) => {
-          jobs.update(
-            moveID,
-            shown.moveApproved === undefined
-              ? { phase: shown.phase, checking: false }
-              : { phase: shown.phase, moveApprovedInJob: shown.moveApproved, checking: false },
-          );
+          jobs.update(moveID, {
+            phase: shown.phase,
+            checking: false,
+            // A job whose step 1 is not done yet approved no move so far:
+            // what a job before it said of the move is not this one's.
+            moveApprovedInJob:
+              shown.moveApproved ?? (memory.step1Done && jobs.get(moveID).moveApprovedInJob),
+          });
         });
         const { show } = moment;
         const steps = before.step1 && before.step2.length > 0 ? 2 : 1;
