@@ -1,6 +1,7 @@
 import { Button, Checkbox, Fieldset } from '@trussworks/react-uswds';
-import { useId, type FormEvent } from 'react';
+import { useEffect, useId, useRef, type FormEvent } from 'react';
 import { AlertSlot } from '../../components/AlertSlot';
+import { capitalized } from '../../components/format';
 import { offersRedo, RecoveryAlert } from '../../writes/ui/RecoveryAlert';
 import { ResultNote } from '../../writes/ui/ResultNote';
 import { describeApprovalGaps } from './approvalGaps';
@@ -16,9 +17,10 @@ function progress(phase: Phase): string | null {
   if (phase.kind !== 'running') return null;
   const step = phase.of === 2 ? `Step ${phase.step} of 2: ` : '';
   const what = phase.approving === 'the move' ? 'the move' : shipmentsInWords(phase.approving);
-  return phase.waiting
-    ? `${step}waiting for your other change to finish before approving ${what}…`
-    : `${step}approving ${what}…`;
+  const words = phase.waiting
+    ? `waiting for your other change to finish before approving ${what}…`
+    : `approving ${what}…`;
+  return step ? `${step}${words}` : capitalized(words);
 }
 
 /**
@@ -32,6 +34,15 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
   // Ids unique on the page, even with the same move shown twice (tests render two tabs in one document).
   const idBase = useId();
   const { open } = useEditRequests();
+  // The one-click finish is pressed in an alert that goes while the job
+  // runs: the focus, left on nothing, moves to the running step.
+  const progressRef = useRef<HTMLParagraphElement>(null);
+  const running = phase.kind === 'running';
+  useEffect(() => {
+    if (running && (document.activeElement === null || document.activeElement === document.body)) {
+      progressRef.current?.focus();
+    }
+  }, [running]);
   if (!plan) return null;
 
   const handleSubmit = (event: FormEvent) => {
@@ -75,7 +86,11 @@ export function SendToPrimeForm({ moveTaskOrderID }: { moveTaskOrderID: string }
         )}
       </AlertSlot>
       <AlertSlot role="status">
-        {phase.kind === 'running' && <p className="margin-y-1">{progress(phase)}</p>}
+        {phase.kind === 'running' && (
+          <p ref={progressRef} tabIndex={-1} className="margin-y-1">
+            {progress(phase)}
+          </p>
+        )}
         {result && <DoneAlert phase={result} />}
       </AlertSlot>
       {shown && (

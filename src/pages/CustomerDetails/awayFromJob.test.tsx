@@ -222,6 +222,8 @@ describe('Send to Prime, left running while the user is on another page', () => 
       'href',
       `/moves/${locator}/details`,
     );
+    // The queue, loaded while the move was between its steps (not a status it lists), reads again.
+    expect(await tab.page.findByRole('link', { name: locator })).toBeInTheDocument();
     expect(held().move.availableToPrimeAt).toBeDefined();
     await tab.user.click(
       within(notice).getByRole('button', {

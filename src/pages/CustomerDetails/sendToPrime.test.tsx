@@ -757,6 +757,30 @@ describe('Send to Prime: the move, then the chosen shipments', () => {
     ]);
   });
 
+  it('moves the focus to the running step when the one-click finish goes with its alert, and asks before the tab is left meanwhile', async () => {
+    const tab = await openTab();
+    await tab.choose(1, 2);
+    colleague.editShipment(2);
+    await tab.user.click(tab.button);
+    const alert = await findAlert('No shipment was approved', tab.container);
+    const leaving = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leaving()).toBe(false);
+
+    const again = holdNextAnswer('post', 'shipments/approve');
+    await tab.user.click(within(alert).getByRole('button', { name: 'Approve shipments 1 and 2' }));
+    const running = await within(tab.container).findByText('Approving shipments 1 and 2…');
+    expect(running).toHaveFocus();
+    // Leaving the document now would stop the job: the browser asks first.
+    expect(leaving()).toBe(true);
+    again.answer();
+    await findStatus('The move was approved', tab.container);
+    expect(leaving()).toBe(false);
+  });
+
   it('sends each step once for a double click, and names the running step', async () => {
     const requests = recordRequests();
     const tab = await openTab();

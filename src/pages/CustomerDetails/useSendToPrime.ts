@@ -38,6 +38,7 @@ import {
   type SendPlan,
 } from './sendToPrimePlan';
 import { awayNoticesOf } from '../../app/awayNotices';
+import { serverMayHaveChanged } from '../../app/serverChanges';
 import { describeDone } from './sendToPrimeDone';
 import { jobsOf } from './sendToPrimeJobs';
 import { describeStep2, judgeStep2, type Step2Report } from './sendToPrimeStep2';
@@ -142,6 +143,21 @@ function writesSettled(
       }),
     );
   });
+}
+
+/**
+ * While a job runs, leaving the document (closing the tab, reloading, Back
+ * out of the app) asks first, with the browser's own question: the job
+ * would stop between its writes. Moving within the app does not stop it.
+ */
+function askBeforeUnloadWhileRunning(): () => void {
+  const ask = (event: BeforeUnloadEvent) => {
+    event.preventDefault();
+    // Browsers before the standard asked only when returnValue was set.
+    event.returnValue = true;
+  };
+  window.addEventListener('beforeunload', ask);
+  return () => window.removeEventListener('beforeunload', ask);
 }
 
 /** What step 2 saves of each shipment, and of the move (approved, made available to the Prime). */
@@ -316,6 +332,8 @@ export function useSendToPrime(moveID: string) {
         path: `/moves/${at}/details`,
         link,
       });
+      // What the user is looking at instead (the queue) may show the move as it was.
+      serverMayHaveChanged();
     },
     [locator, moveID, store],
   );
@@ -516,6 +534,7 @@ export function useSendToPrime(moveID: string) {
       const memory = jobs.memory(moveID);
       if (memory.running) return;
       memory.running = true;
+      const letGo = askBeforeUnloadWhileRunning();
       let moment: ReturnType<typeof quietMoment> | undefined;
       try {
         // After a step 2 whose outcome could not be told, load and judge it
@@ -767,6 +786,7 @@ export function useSendToPrime(moveID: string) {
         // However the job ended; drawn with what it last set.
         moment?.end(false);
         memory.running = false;
+        letGo();
         // A job that stopped on something thrown shows no running step for
         // ever after; a check that sent nothing is over.
         if (jobs.get(moveID).phase.kind === 'running') setPhase({ kind: 'idle' });
