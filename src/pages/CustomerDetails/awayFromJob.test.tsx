@@ -76,6 +76,24 @@ const refusedWhileAway = (tab: Awaited<ReturnType<typeof openMove>>, requests: R
   leaveDuringStep2(tab, requests, [1, 2], () => colleagueEditsShipment(2));
 
 /**
+ * Step 1 of a job on shipment 1 refused while the user is on the queue: a
+ * colleague saves the move while it is out on its loaded eTag.
+ */
+async function step1RefusedWhileAway(
+  tab: Awaited<ReturnType<typeof openMove>>,
+  requests: RecordedRequest[],
+) {
+  await tab.choose(1);
+  const step1 = holdNextAnswer('patch', 'move-task-orders/:id/status');
+  await tab.send();
+  await waitFor(() => expect(statusWrites(requests)).toHaveLength(1));
+  await tab.leave();
+  db.save('move', held().rows.move.id, { tioRemarks: 'Check the weight ticket' });
+  step1.answer();
+  return tab.notice();
+}
+
+/**
  * Step 2 refused while away (refusedWhileAway), then colleagues approve
  * both chosen shipments before the user opens the move and presses the
  * finish: the alert that says nothing is left.
@@ -264,17 +282,9 @@ describe('Send to Prime, left running while the user is on another page', () => 
 
   it('says on the queue that step 1 did not go through, and the move’s page shows why', async () => {
     const tab = await openMove();
-    await tab.choose(1);
     const requests = recordRequests();
-    const step1 = holdNextAnswer('patch', 'move-task-orders/:id/status');
-    await tab.send();
-    await waitFor(() => expect(statusWrites(requests)).toHaveLength(1));
-    await tab.leave();
-    // A colleague saves the move while step 1 is out on its loaded eTag.
-    db.save('move', held().rows.move.id, { tioRemarks: 'Check the weight ticket' });
-    step1.answer();
+    const notice = await step1RefusedWhileAway(tab, requests);
 
-    const notice = await tab.notice();
     expect(notice).toHaveTextContent(
       `Send to Prime, move ${locator}: it did not go through, and nothing of the shipments was sent.`,
     );
@@ -296,15 +306,8 @@ describe('Send to Prime, left running while the user is on another page', () => 
 
   it('finishes with what is left when a colleague approved the move after step 1 was refused, and the old alert goes', async () => {
     const tab = await openMove();
-    await tab.choose(1);
     const requests = recordRequests();
-    const step1 = holdNextAnswer('patch', 'move-task-orders/:id/status');
-    await tab.send();
-    await waitFor(() => expect(statusWrites(requests)).toHaveLength(1));
-    await tab.leave();
-    db.save('move', held().rows.move.id, { tioRemarks: 'Check the weight ticket' });
-    step1.answer();
-    const notice = await tab.notice();
+    const notice = await step1RefusedWhileAway(tab, requests);
     // Still away: a colleague approves the move.
     const { move } = held();
     const approval = await send('PATCH', `/move-task-orders/${move.id}/status`, {

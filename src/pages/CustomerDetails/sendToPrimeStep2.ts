@@ -147,11 +147,14 @@ export function judgeStep2({
     if (newer && !isRequested(newer)) return { ...report, state: 'notRequested' };
     return { ...report, state: newer ? 'changed' : 'unchanged' };
   });
-  const remaining = shipments
+  return { error, loaded, saved, shipments, remaining: remainingOf(shipments), move };
+}
+
+/** The shipments one click still sends: those still requested and not refused. */
+export const remainingOf = (shipments: ShipmentReport[]): NamedShipment[] =>
+  shipments
     .filter(({ state }) => state === 'unchanged' || state === 'changed')
     .map(({ named }) => named);
-  return { error, loaded, saved, shipments, remaining, move };
-}
 
 /** "Shipment 2 was" / "Shipments 1 and 3 were" */
 const were = (shipments: ShipmentReport[]) => shipmentsWere(shipments.map(({ named }) => named));

@@ -41,7 +41,7 @@ import { awayNoticesOf } from '../../app/awayNotices';
 import { serverMayHaveChanged } from '../../app/serverChanges';
 import { describeDone } from './sendToPrimeDone';
 import { jobsOf } from './sendToPrimeJobs';
-import { describeStep2, judgeStep2, type Step2Report } from './sendToPrimeStep2';
+import { describeStep2, judgeStep2, remainingOf, type Step2Report } from './sendToPrimeStep2';
 
 /** What the page shows of the job while and after it runs. */
 export type Phase =
@@ -577,17 +577,13 @@ export function useSendToPrime(moveID: string) {
           // versions): what changed is shown first, unless only the user's
           // own writes changed it.
           const state = store.getState();
-          const moved = new Set(
-            phase.report.remaining
-              .filter(
-                ({ shipment }) => selectShipmentById(state, shipment.id)?.eTag !== shipment.eTag,
-              )
-              .map(({ shipment }) => shipment.id),
+          const moved = phase.report.remaining.filter(
+            ({ shipment }) => selectShipmentById(state, shipment.id)?.eTag !== shipment.eTag,
           );
-          if (moved.size > 0) {
+          if (moved.length > 0) {
             const again = judgeLatest(
               phase.report.error,
-              phase.report.remaining.filter(({ shipment }) => moved.has(shipment.id)),
+              moved,
               true,
               // The alert told it was not saved: an approval since is not the user's.
               true,
@@ -601,9 +597,7 @@ export function useSendToPrime(moveID: string) {
               step2Failed({
                 ...phase.report,
                 shipments,
-                remaining: shipments
-                  .filter(({ state }) => state === 'unchanged' || state === 'changed')
-                  .map(({ named }) => named),
+                remaining: remainingOf(shipments),
                 move: again.move,
               });
               return;
@@ -639,7 +633,6 @@ export function useSendToPrime(moveID: string) {
           moment?.end(false);
           // Nothing more to say: step 1's recovery says it, or nothing was sent.
           if (shipments.length === 0 && (step1ConfirmedLate || !before.step1)) {
-            setChoice(NO_CHOICE);
             if (step1ConfirmedLate && !jobs.noteOf(moveID)) {
               sayAway(
                 'success',
@@ -648,7 +641,11 @@ export function useSendToPrime(moveID: string) {
               );
             }
             memory.step1Done = false;
-            jobs.update(moveID, { phase: { kind: 'idle' }, moveApprovedInJob: false });
+            jobs.update(moveID, {
+              phase: { kind: 'idle' },
+              moveApprovedInJob: false,
+              choice: NO_CHOICE,
+            });
             return;
           }
           sayDone({
@@ -807,7 +804,6 @@ export function useSendToPrime(moveID: string) {
       sayAway,
       sayDone,
       sendStep2,
-      setChoice,
       setPhase,
       step1,
       step2Failed,
